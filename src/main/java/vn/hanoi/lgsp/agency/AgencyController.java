@@ -1,0 +1,60 @@
+package vn.hanoi.lgsp.agency;
+
+import jakarta.validation.constraints.NotNull;
+import java.time.LocalDate;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import vn.hanoi.lgsp.contract.ApiException;
+import vn.hanoi.lgsp.contract.ApiResponses;
+import vn.hanoi.lgsp.contract.ErrorCode;
+
+/** The agency registry: read by every connected system, changed by DOST operators. */
+@RestController
+@RequestMapping("/api/v1/agencies")
+class AgencyController {
+
+    private final AgencyRegistry registry;
+
+    AgencyController(AgencyRegistry registry) {
+        this.registry = registry;
+    }
+
+    record AgencyResponse(String code, String message, Agency agency) {
+    }
+
+    record ClosureRequest(@NotNull LocalDate effective, @NotNull Agency.ClosureReason reason, List<String> successors) {
+    }
+
+    @GetMapping("/{code}")
+    AgencyResponse get(@PathVariable String code) {
+        Agency agency = registry.find(code).orElseThrow(() ->
+                new ApiException(ErrorCode.NOT_FOUND, "Agency " + code + " is not registered with the LGSP"));
+        return new AgencyResponse(ApiResponses.SUCCESS, "Agency found", agency);
+    }
+
+    @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    @PreAuthorize("hasRole('dost-operator')")
+    AgencyResponse register(@RequestBody AgencyRegistry.NewAgency request, Authentication caller) {
+        Agency agency = registry.register(request, caller.getName());
+        return new AgencyResponse(ApiResponses.SUCCESS, "Agency " + agency.code() + " registered", agency);
+    }
+
+    @PostMapping("/{code}/closure")
+    @PreAuthorize("hasRole('dost-operator')")
+    AgencyResponse close(@PathVariable String code, @jakarta.validation.Valid @RequestBody ClosureRequest request,
+                         Authentication caller) {
+        Agency agency = registry.close(code, request.effective(), request.reason(),
+                request.successors() == null ? List.of() : request.successors(), caller.getName());
+        return new AgencyResponse(ApiResponses.SUCCESS, "Agency " + code + " closed", agency);
+    }
+}

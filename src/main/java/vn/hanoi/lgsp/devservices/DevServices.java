@@ -1,0 +1,234 @@
+package vn.hanoi.lgsp.devservices;
+
+import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.function.Predicate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The real servers the platform starts for itself: PostgreSQL, Elasticsearch, Keycloak and
+ * an SMTP server, each only when its URL is not configured. One set per JVM: the default
+ * run and every Spring context of the test suite share it, and it stops at JVM exit after
+ * the contexts that use it have closed.
+ */
+public final class DevServices {
+
+    private static final Logger log = LoggerFactory.getLogger(DevServices.class);
+
+    // one set of servers per JVM, shared across Spring contexts (test context caching)
+    private static volatile DevServices shared;
+
+    private final Path home;
+    private final Path dataRoot;
+    private final Path runDir;
+    private final boolean ephemeral;
+    private final Map<String, DevServer> servers = new LinkedHashMap<>();
+    private final Map<String, String> properties = new LinkedHashMap<>();
+    private final List<ConfigurableApplicationContext> dependents = new CopyOnWriteArrayList<>();
+    private final long startedMillis;
+
+    private DevServices(Path home, Path dataRoot, Path runDir, boolean ephemeral) {
+        this.home = home;
+        this.dataRoot = dataRoot;
+        this.runDir = runDir;
+        this.ephemeral = ephemeral;
+        this.startedMillis = System.currentTimeMillis();
+    }
+
+    /**
+     * Starts, once per JVM, every server whose property {@code isConfigured} says is missing.
+     */
+    static synchronized DevServices startOnce(DevServicesSettings settings, Predicate<String> isConfigured) {
+        if (shared != null) {
+            return shared;
+        }
+        try {
+            shared = start(settings, isConfigured);
+        } catch (Exception e) {
+            throw new IllegalStateException("Could not start the development servers: " + e.getMessage(), e);
+        }
+        return shared;
+    }
+
+    /** The servers of this JVM, if any were started. */
+    public static java.util.Optional<DevServices> current() {
+        return java.util.Optional.ofNullable(shared);
+    }
+
+    private static DevServices start(DevServicesSettings settings, Predicate<String> isConfigured) throws Exception {
+        Path home = settings.home().toAbsolutePath().normalize();
+        if (!Unprivileged.reachable(home)) {
+            // the unprivileged server user cannot enter a private folder such as a mktemp checkout
+            String id = HexFormat.of().formatHex(Integer.toString(home.hashCode()).getBytes()).substring(0, 8);
+            Path fallback = Path.of("/var/tmp", "lgsp-dev-" + id);
+            log.info("{} is not reachable for the unprivileged server user; using {}", home, fallback);
+            home = fallback;
+        }
+        Files.createDirectories(home);
+        Path serversDir = Files.createDirectories(home.resolve("servers"));
+        Path dataRoot = settings.ephemeral()
+                ? Files.createTempDirectory(Files.createDirectories(home.resolve("ephemeral")), "run-")
+                : Files.createDirectories(home.resolve("data"));
+        Path runDir = settings.ephemeral() ? dataRoot.resolve("run") : Files.createDirectories(home.resolve("run"));
+        Files.createDirectories(runDir);
+        if (settings.ephemeral()) {
+            Unprivileged.own(dataRoot);
+        }
+        Path archives = settings.archives().toAbsolutePath();
+
+        DevServices services = new DevServices(home, dataRoot, runDir, settings.ephemeral());
+        String host = settings.bindHost();
+        if (!isConfigured.test("spring.datasource.url")) {
+            services.servers.put("postgres", new PostgresServer(settings.postgres(), serversDir, dataRoot, runDir,
+                    port(settings.postgres().port())));
+        }
+        if (!isConfigured.test("spring.elasticsearch.uris")) {
+            services.servers.put("elasticsearch", new ElasticsearchServer(settings.elasticsearch(), archives, serversDir,
+                    dataRoot, runDir, port(settings.elasticsearch().port()), port(0)));
+        }
+        if (!isConfigured.test("lgsp.keycloak.url")) {
+            services.servers.put("keycloak", new KeycloakServer(settings.keycloak(), archives, serversDir, runDir,
+                    settings.ephemeral(), port(settings.keycloak().port())));
+        }
+        if (!isConfigured.test("spring.mail.host")) {
+            services.servers.put("smtp", new SmtpServer(host, port(settings.smtp().port())));
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(services::shutdown, "dev-services-shutdown"));
+        services.startAll();
+        return services;
+    }
+
+    private void startAll() throws Exception {
+        long t0 = System.nanoTime();
+        // the servers are independent: start them side by side, the slowest sets the pace
+        List<CompletableFuture<Void>> starts = new ArrayList<>();
+        for (DevServer server : servers.values()) {
+            starts.add(CompletableFuture.runAsync(() -> {
+                long s = System.nanoTime();
+                try {
+                    server.start();
+                } catch (Exception e) {
+                    throw new IllegalStateException(server.name() + ": " + e.getMessage(), e);
+                }
+                log.info("{} ready in {} ms", server.name(), (System.nanoTime() - s) / 1_000_000);
+            }));
+        }
+        try {
+            CompletableFuture.allOf(starts.toArray(CompletableFuture[]::new)).get();
+        } catch (ExecutionException e) {
+            shutdown();
+            throw (Exception) e.getCause().getCause();
+        }
+        servers.values().forEach(s -> properties.putAll(s.properties()));
+        log.info("Development servers ready in {} ms: {}", (System.nanoTime() - t0) / 1_000_000, servers.keySet());
+    }
+
+    Map<String, String> properties() {
+        return Map.copyOf(properties);
+    }
+
+    /** Contexts to close before the servers under them stop. */
+    void registerDependent(ConfigurableApplicationContext context) {
+        dependents.add(context);
+    }
+
+    private void shutdown() {
+        for (ConfigurableApplicationContext context : dependents) {
+            try {
+                context.close();
+            } catch (RuntimeException e) {
+                log.debug("closing context at exit", e);
+            }
+        }
+        List<DevServer> reverse = new ArrayList<>(servers.values());
+        java.util.Collections.reverse(reverse);
+        reverse.parallelStream().forEach(DevServer::stop);
+        if (ephemeral) {
+            try {
+                Unprivileged.run(List.of("rm", "-rf", dataRoot.toString()));
+            } catch (IOException e) {
+                log.warn("Could not delete {}", dataRoot, e);
+            }
+        }
+    }
+
+    /** Resident memory of every server process this JVM started, in bytes. */
+    public long serversResidentBytes() {
+        long total = 0;
+        for (DevServer server : servers.values()) {
+            for (ProcessHandle p : server.processes()) {
+                total += ResidentMemory.of(p.pid());
+            }
+        }
+        return total;
+    }
+
+    public Duration sinceStart() {
+        return Duration.ofMillis(System.currentTimeMillis() - startedMillis);
+    }
+
+    public boolean started(String server) {
+        return servers.containsKey(server);
+    }
+
+    public Path home() {
+        return home;
+    }
+
+    /** Stops Elasticsearch, keeping its data, so tests can see the platform ride out an outage. */
+    public void stopElasticsearch() {
+        elasticsearch().stop();
+    }
+
+    /** Starts Elasticsearch again after {@link #stopElasticsearch()}, on the same port and data. */
+    public void restartElasticsearch() {
+        try {
+            elasticsearch().restart();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private ElasticsearchServer elasticsearch() {
+        DevServer server = servers.get("elasticsearch");
+        if (!(server instanceof ElasticsearchServer es)) {
+            throw new IllegalStateException("Elasticsearch is not a development server in this JVM");
+        }
+        return es;
+    }
+
+    /** Every message the in-process SMTP server received. */
+    public List<MimeMessage> receivedMail() {
+        DevServer server = servers.get("smtp");
+        if (!(server instanceof SmtpServer smtp)) {
+            throw new IllegalStateException("SMTP is not a development server in this JVM");
+        }
+        return smtp.receivedMessages();
+    }
+
+    private static int port(int configured) throws IOException {
+        if (configured != 0) {
+            return configured;
+        }
+        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+}

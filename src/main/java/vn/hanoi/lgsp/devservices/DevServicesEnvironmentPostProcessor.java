@@ -1,0 +1,42 @@
+package vn.hanoi.lgsp.devservices;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.env.EnvironmentPostProcessor;
+import org.springframework.core.Ordered;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * Before the platform's beans are built, starts the servers whose URLs are not configured
+ * and points the platform at them. Production configures every URL, so nothing starts.
+ */
+public class DevServicesEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
+
+    static final String PROPERTY_SOURCE = "lgspDevServices";
+
+    @Override
+    public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        DevServicesSettings settings = Binder.get(environment)
+                .bindOrCreate("lgsp.dev-services", DevServicesSettings.class);
+        if (!settings.enabled() || environment.getPropertySources().contains(PROPERTY_SOURCE)) {
+            return;
+        }
+        DevServices services = DevServices.startOnce(settings,
+                key -> hasText(environment.getProperty(key)));
+        Map<String, Object> properties = new LinkedHashMap<>(services.properties());
+        environment.getPropertySources().addFirst(new MapPropertySource(PROPERTY_SOURCE, properties));
+    }
+
+    private static boolean hasText(String value) {
+        return value != null && !value.isBlank();
+    }
+
+    @Override
+    public int getOrder() {
+        // after the config files are loaded, so that configured URLs are seen
+        return Ordered.LOWEST_PRECEDENCE;
+    }
+}

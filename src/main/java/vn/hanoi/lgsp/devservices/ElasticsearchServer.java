@@ -1,0 +1,138 @@
+package vn.hanoi.lgsp.devservices;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Real Elasticsearch from the Maven Central distribution, single node on loopback, security
+ * off (loopback only), run as an unprivileged user when the platform runs as root.
+ */
+final class ElasticsearchServer implements DevServer {
+
+    private final DevServicesSettings.Elasticsearch settings;
+    private final Path archive;
+    private final Path distribution;
+    private final Path nodeDir;
+    private final Path runDir;
+    private final int httpPort;
+    private final int transportPort;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private volatile ServerProcess process;
+
+    ElasticsearchServer(DevServicesSettings.Elasticsearch settings, Path archives, Path serversDir, Path dataRoot,
+                        Path runDir, int httpPort, int transportPort) {
+        this.settings = settings;
+        this.archive = archives.resolve("elasticsearch-" + settings.version() + ".zip");
+        this.distribution = serversDir.resolve("elasticsearch-" + settings.version());
+        this.nodeDir = dataRoot.resolve("elasticsearch");
+        this.runDir = runDir;
+        this.httpPort = httpPort;
+        this.transportPort = transportPort;
+    }
+
+    @Override
+    public String name() {
+        return "Elasticsearch";
+    }
+
+    @Override
+    public void start() throws IOException, InterruptedException {
+        Archives.unpack(archive, distribution);
+        Path config = nodeDir.resolve("config");
+        // a fresh copy of the distribution's config each start, with this node's settings on top
+        Unprivileged.run(List.of("rm", "-rf", config.toString()));
+        Files.createDirectories(nodeDir);
+        Unprivileged.run(List.of("cp", "-r", distribution.resolve("config").toString(), config.toString()));
+        Files.writeString(config.resolve("elasticsearch.yml"), String.join("\n",
+                "cluster.name: lgsp-dev",
+                "node.name: lgsp-dev-1",
+                "path.data: " + nodeDir.resolve("data"),
+                "path.logs: " + nodeDir.resolve("logs"),
+                "network.host: 127.0.0.1",
+                "http.port: " + httpPort,
+                "transport.port: " + transportPort,
+                "discovery.type: single-node",
+                "xpack.security.enabled: false",
+                "cluster.routing.allocation.disk.threshold_enabled: false",
+                "action.auto_create_index: true",
+                ""));
+        Files.createDirectories(nodeDir.resolve("data"));
+        Files.createDirectories(nodeDir.resolve("logs"));
+        Files.createDirectories(nodeDir.resolve("tmp"));
+        Unprivileged.own(nodeDir);
+        launch();
+    }
+
+    private void launch() throws IOException, InterruptedException {
+        process = ServerProcess.start(name(),
+                Unprivileged.command(List.of(distribution.resolve("bin/elasticsearch").toString())),
+                Map.of("ES_JAVA_HOME", System.getProperty("java.home"),
+                        "ES_PATH_CONF", nodeDir.resolve("config").toString(),
+                        "ES_JAVA_OPTS", "-Xms" + settings.heap() + " -Xmx" + settings.heap()
+                                + " -Djava.io.tmpdir=" + nodeDir.resolve("tmp")),
+                distribution, runDir.resolve("logs/elasticsearch.log"), runDir.resolve("elasticsearch.pid"));
+        awaitHealthy(Duration.ofMinutes(3));
+    }
+
+    private void awaitHealthy(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        HttpRequest health = HttpRequest.newBuilder(URI.create(url() + "/_cluster/health?wait_for_status=yellow&timeout=5s"))
+                .timeout(Duration.ofSeconds(10)).GET().build();
+        while (true) {
+            process.failIfDead();
+            try {
+                HttpResponse<String> response = http.send(health, HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("Elasticsearch not healthy after " + timeout + "; see " + process.logFile());
+            }
+            Thread.sleep(500);
+        }
+    }
+
+    String url() {
+        return "http://127.0.0.1:" + httpPort;
+    }
+
+    @Override
+    public Map<String, String> properties() {
+        return Map.of("spring.elasticsearch.uris", url());
+    }
+
+    @Override
+    public List<ProcessHandle> processes() {
+        ServerProcess p = process;
+        return p == null ? List.of() : p.processTree();
+    }
+
+    @Override
+    public void stop() {
+        ServerProcess p = process;
+        if (p != null) {
+            p.stop("TERM", Duration.ofSeconds(30));
+        }
+    }
+
+    /** Starts the node again on the same ports and data, after {@link #stop()}. */
+    void restart() throws IOException, InterruptedException {
+        launch();
+    }
+
+    boolean isRunning() {
+        ServerProcess p = process;
+        return p != null && p.isAlive();
+    }
+}

@@ -1,0 +1,60 @@
+package vn.hanoi.lgsp.identity;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import vn.hanoi.lgsp.contract.EnvelopeWriter;
+import vn.hanoi.lgsp.contract.ErrorCode;
+
+/** 401 and 403 of the token-protected APIs, in the {@code 01} envelope with a reason. */
+final class ApiAuthenticationFailures implements AuthenticationEntryPoint, AccessDeniedHandler {
+
+    private final EnvelopeWriter envelopes;
+
+    ApiAuthenticationFailures(EnvelopeWriter envelopes) {
+        this.envelopes = envelopes;
+    }
+
+    @Override
+    public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException failure)
+            throws IOException {
+        String message;
+        if (failure instanceof InvalidBearerTokenException) {
+            message = "The access token was rejected: " + reason(failure.getMessage());
+        } else if (request.getHeader("Authorization") == null) {
+            message = "An access token is required: send 'Authorization: Bearer <token>' with a token issued by the LGSP Keycloak";
+        } else {
+            message = "The access token was rejected: " + reason(failure.getMessage());
+        }
+        response.setHeader("WWW-Authenticate", "Bearer realm=\"lgsp\"");
+        envelopes.write(request, response, ErrorCode.UNAUTHENTICATED, message);
+    }
+
+    private static String reason(String detail) {
+        if (detail == null) {
+            return "it is not a valid token";
+        }
+        String lower = detail.toLowerCase();
+        if (lower.contains("expired")) {
+            return "it has expired; request a new one";
+        }
+        if (lower.contains("signature") || lower.contains("signed jwt rejected") || lower.contains("another algorithm")) {
+            return "its signature does not match the LGSP Keycloak's keys";
+        }
+        if (lower.contains("malformed")) {
+            return "it is not a well-formed JWT";
+        }
+        return detail;
+    }
+
+    @Override
+    public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException denied)
+            throws IOException {
+        envelopes.write(request, response, ErrorCode.FORBIDDEN, "Your credentials do not allow this call");
+    }
+}

@@ -1,0 +1,59 @@
+package vn.hanoi.lgsp.identity;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.convert.converter.Converter;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
+import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.jwt.SupplierJwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+
+/** How bearer tokens from Keycloak are checked and turned into authorities. */
+@Configuration(proxyBeanMethods = false)
+class JwtConfiguration {
+
+    @Bean
+    JwtDecoder jwtDecoder(KeycloakSettings keycloak) {
+        // resolved on first use, so the platform starts even while Keycloak is still coming up
+        return new SupplierJwtDecoder(() -> {
+            NimbusJwtDecoder decoder = NimbusJwtDecoder.withIssuerLocation(keycloak.issuer()).build();
+            decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
+                    new JwtTimestampValidator(keycloak.tokenClockSkew()),
+                    new JwtIssuerValidator(keycloak.issuer()),
+                    audience(keycloak.apiAudience())));
+            return decoder;
+        });
+    }
+
+    private static OAuth2TokenValidator<Jwt> audience(String audience) {
+        OAuth2Error missing = new OAuth2Error("invalid_token", "the token is not meant for the LGSP API (audience "
+                + audience + " missing)", null);
+        return jwt -> jwt.getAudience() != null && jwt.getAudience().contains(audience)
+                ? OAuth2TokenValidatorResult.success()
+                : OAuth2TokenValidatorResult.failure(missing);
+    }
+
+    /** Realm roles become {@code ROLE_<role>} authorities. */
+    @Bean
+    Converter<Jwt, AbstractAuthenticationToken> jwtAuthenticationConverter() {
+        return jwt -> {
+            Collection<GrantedAuthority> authorities = new ArrayList<>();
+            for (String role : TokenClaims.realmRoles(jwt.getClaims())) {
+                authorities.add(new SimpleGrantedAuthority("ROLE_" + role));
+            }
+            return new JwtAuthenticationToken(jwt, authorities, TokenClaims.username(jwt));
+        };
+    }
+}

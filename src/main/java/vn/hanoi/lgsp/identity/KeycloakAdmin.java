@@ -1,0 +1,101 @@
+package vn.hanoi.lgsp.identity;
+
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.web.client.RestClient;
+import vn.hanoi.lgsp.contract.ApiException;
+import vn.hanoi.lgsp.contract.ErrorCode;
+
+/**
+ * Keycloak's admin REST API as the platform's service account: staff accounts and, later,
+ * agency credentials. Keycloak enforces the realm's password policy (R-24) and its refusal
+ * comes back as a {@code VALIDATION_FAILED} with Keycloak's reason.
+ */
+@Component
+public class KeycloakAdmin {
+
+    private final KeycloakSettings keycloak;
+    private final RestClient http;
+
+    KeycloakAdmin(KeycloakSettings keycloak, RestClient.Builder builder) {
+        this.keycloak = keycloak;
+        this.http = builder.clone().build();
+    }
+
+    /** A staff member's account; the password must satisfy the realm's policy. */
+    public record StaffAccount(String username, String firstName, String lastName, String email,
+                               String agencyCode, String initialPassword) {
+    }
+
+    /** Creates the account and returns its Keycloak id. */
+    public String createStaffAccount(StaffAccount account) {
+        Map<String, Object> user = Map.of(
+                "username", account.username(),
+                "firstName", account.firstName(),
+                "lastName", account.lastName(),
+                "email", account.email(),
+                "enabled", true,
+                "emailVerified", true,
+                "attributes", Map.of("agency_code", List.of(account.agencyCode())),
+                "credentials", List.of(Map.of("type", "password", "value", account.initialPassword(), "temporary", true)));
+        var response = http.post().uri(keycloak.adminUrl() + "/users")
+                .headers(h -> h.setBearerAuth(serviceToken()))
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(user)
+                .retrieve()
+                .onStatus(HttpStatusCode::is4xxClientError, (request, reply) -> {
+                    throw refused(reply.getStatusCode().value(), new String(reply.getBody().readAllBytes()));
+                })
+                .toBodilessEntity();
+        String location = response.getHeaders().getLocation().getPath();
+        return location.substring(location.lastIndexOf('/') + 1);
+    }
+
+    /** Looks an account up by user name. */
+    public java.util.Optional<String> findUserId(String username) {
+        List<?> users = http.get().uri(keycloak.adminUrl() + "/users?exact=true&username={u}", username)
+                .headers(h -> h.setBearerAuth(serviceToken()))
+                .retrieve().body(List.class);
+        return users == null || users.isEmpty() ? java.util.Optional.empty()
+                : java.util.Optional.of(((Map<?, ?>) users.get(0)).get("id").toString());
+    }
+
+    public void deleteUser(String userId) {
+        http.delete().uri(keycloak.adminUrl() + "/users/{id}", userId)
+                .headers(h -> h.setBearerAuth(serviceToken()))
+                .retrieve().toBodilessEntity();
+    }
+
+    private static ApiException refused(int status, String body) {
+        if (status == 409) {
+            return new ApiException(ErrorCode.DUPLICATE, "Keycloak already has such an account: " + body);
+        }
+        String reason = body;
+        try {
+            Map<?, ?> error = new com.fasterxml.jackson.databind.ObjectMapper().readValue(body, Map.class);
+            Object description = error.get("error_description") != null ? error.get("error_description") : error.get("errorMessage");
+            if (description != null) {
+                reason = description.toString();
+            }
+        } catch (Exception notJson) {
+            // keep the raw body as the reason
+        }
+        return new ApiException(ErrorCode.VALIDATION_FAILED, "Keycloak refused the account: " + reason);
+    }
+
+    private String serviceToken() {
+        LinkedMultiValueMap<String, String> form = new LinkedMultiValueMap<>();
+        form.add("grant_type", "client_credentials");
+        form.add("client_id", keycloak.platformClientId());
+        form.add("client_secret", keycloak.platformClientSecret());
+        Map<?, ?> token = http.post().uri(keycloak.tokenEndpoint())
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .body(form)
+                .retrieve().body(Map.class);
+        return token.get("access_token").toString();
+    }
+}

@@ -1,0 +1,108 @@
+package vn.hanoi.lgsp.identity;
+
+import jakarta.servlet.DispatcherType;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFilter;
+import org.springframework.boot.autoconfigure.security.SecurityProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.convert.converter.Converter;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.client.oidc.web.logout.OidcClientInitiatedLogoutSuccessHandler;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import vn.hanoi.lgsp.contract.EnvelopeWriter;
+
+/**
+ * Three doors, three kinds of caller:
+ * <ul>
+ *   <li>{@code /api/**} — agency systems and staff tools with Keycloak bearer tokens;</li>
+ *   <li>{@code /engine-rest/**} — Camunda's REST API, bearer tokens, acting as the token's user;</li>
+ *   <li>everything else — staff in a browser: Cockpit, Tasklist, Admin through Keycloak SSO.</li>
+ * </ul>
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
+class SecurityConfiguration {
+
+    private static PathPatternRequestMatcher path(String pattern) {
+        return PathPatternRequestMatcher.withDefaults().matcher(pattern);
+    }
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain agencyApi(HttpSecurity http, EnvelopeWriter envelopes,
+                                  Converter<Jwt, AbstractAuthenticationToken> tokens) throws Exception {
+        ApiAuthenticationFailures failures = new ApiAuthenticationFailures(envelopes);
+        http.securityMatcher(path("/api/**"))
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .authorizeHttpRequests(auth -> auth
+                        .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
+                        // level-1 status answers anyone at once (Appendix 01 §2.3)
+                        .requestMatchers(path("/api/v1/status")).permitAll()
+                        .anyRequest().authenticated())
+                .oauth2ResourceServer(rs -> rs
+                        .jwt(jwt -> jwt.jwtAuthenticationConverter(tokens))
+                        .authenticationEntryPoint(failures)
+                        .accessDeniedHandler(failures))
+                .exceptionHandling(e -> e.authenticationEntryPoint(failures).accessDeniedHandler(failures))
+                .addFilterAfter(new AgencyCodeFilter(), BearerTokenAuthenticationFilter.class);
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain engineRest(HttpSecurity http, EnvelopeWriter envelopes, IdentityService identityService,
+                                   Converter<Jwt, AbstractAuthenticationToken> tokens) throws Exception {
+        ApiAuthenticationFailures failures = new ApiAuthenticationFailures(envelopes);
+        http.securityMatcher(path("/engine-rest/**"))
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .authorizeHttpRequests(auth -> auth.anyRequest().authenticated())
+                .oauth2ResourceServer(rs -> rs
+                        .jwt(jwt -> jwt.jwtAuthenticationConverter(tokens))
+                        .authenticationEntryPoint(failures)
+                        .accessDeniedHandler(failures))
+                .addFilterAfter(new EngineRestIdentityFilter(identityService), BearerTokenAuthenticationFilter.class);
+        return http.build();
+    }
+
+    @Bean
+    @Order(3)
+    SecurityFilterChain staffWebApps(HttpSecurity http, ClientRegistrationRepository registrations) throws Exception {
+        OidcClientInitiatedLogoutSuccessHandler logout = new OidcClientInitiatedLogoutSuccessHandler(registrations);
+        logout.setPostLogoutRedirectUri("{baseUrl}/camunda/app/");
+        http.authorizeHttpRequests(auth -> auth
+                        .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
+                        .requestMatchers(path("/actuator/health"), path("/actuator/health/**"), path("/error")).permitAll()
+                        .anyRequest().authenticated())
+                // Camunda's web apps carry their own CSRF protection (CsrfPreventionFilter)
+                .csrf(csrf -> csrf.disable())
+                .oauth2Login(login -> { })
+                .logout(l -> l.logoutRequestMatcher(path("/logout")).logoutSuccessHandler(logout));
+        return http.build();
+    }
+
+    /** Camunda's web apps take the user Spring Security logged in (container-based authentication). */
+    @Bean
+    FilterRegistrationBean<ContainerBasedAuthenticationFilter> camundaContainerAuthentication() {
+        FilterRegistrationBean<ContainerBasedAuthenticationFilter> registration =
+                new FilterRegistrationBean<>(new ContainerBasedAuthenticationFilter());
+        registration.setName("camunda-container-authentication");
+        registration.addInitParameter("authentication-provider", SpringSecurityAuthenticationProvider.class.getName());
+        registration.addUrlPatterns("/camunda/app/*", "/camunda/api/*");
+        registration.setDispatcherTypes(DispatcherType.REQUEST);
+        // after Spring Security has put the logged-in user in the security context
+        registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 1);
+        return registration;
+    }
+}

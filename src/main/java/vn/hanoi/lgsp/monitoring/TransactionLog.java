@@ -1,0 +1,48 @@
+package vn.hanoi.lgsp.monitoring;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Records transaction documents in the outbox table. Called inside a business transaction,
+ * the document commits or rolls back with the business change; the shipper moves it to
+ * Elasticsearch afterwards.
+ */
+@Component
+public class TransactionLog {
+
+    private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("yyyy.MM").withZone(ZoneOffset.UTC);
+
+    private final JdbcTemplate jdbc;
+    private final ObjectMapper json;
+    private final MonitoringSettings settings;
+
+    TransactionLog(JdbcTemplate jdbc, ObjectMapper json, MonitoringSettings settings) {
+        this.jdbc = jdbc;
+        this.json = json;
+        this.settings = settings;
+    }
+
+    public void record(TransactionDocument document) {
+        String body;
+        try {
+            body = json.writeValueAsString(document);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("transaction document cannot be serialised", e);
+        }
+        jdbc.update("insert into lgsp.monitoring_outbox (document_id, index_name, document) values (?, ?, ?::jsonb)",
+                document.transactionId(), indexFor(document), body);
+    }
+
+    public String environment() {
+        return settings.environment();
+    }
+
+    String indexFor(TransactionDocument document) {
+        return settings.indexPrefix() + "-" + MONTH.format(document.timestamp());
+    }
+}

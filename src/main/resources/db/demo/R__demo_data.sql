@@ -1,0 +1,28 @@
+-- Demonstration data for development and the default run; production leaves db/demo out
+-- of lgsp.flyway.locations. Codes of departments and wards are illustrative.
+insert into agency (code, name, english_name, level, parent_code, status, valid_from, valid_to, closure_reason) values
+  ('000.00.00.H26', 'Ủy ban nhân dân thành phố Hà Nội', 'Hanoi People''s Committee', 1, null, 'ACTIVE', '2008-08-01', null, null),
+  ('000.00.00.G22', 'Văn phòng Chính phủ', 'Government Office', 1, null, 'ACTIVE', '2020-01-01', null, null),
+  ('000.00.00.H41', 'Ủy ban nhân dân tỉnh Nghệ An', 'Nghe An People''s Committee', 1, null, 'ACTIVE', '2020-01-01', null, null),
+  ('000.00.00.H49', 'Ủy ban nhân dân tỉnh Quảng Ninh', 'Quang Ninh People''s Committee', 1, null, 'ACTIVE', '2020-01-01', null, null),
+  ('000.00.12.H26', 'Sở Khoa học và Công nghệ', 'Department of Science and Technology', 2, '000.00.00.H26', 'ACTIVE', '2020-01-01', null, null),
+  ('000.00.13.H26', 'Sở Tư pháp', 'Department of Justice', 2, '000.00.00.H26', 'ACTIVE', '2020-01-01', null, null),
+  ('000.00.14.H26', 'Sở Tài chính', 'Department of Finance', 2, '000.00.00.H26', 'ACTIVE', '2020-01-01', null, null),
+  ('000.00.15.H26', 'Sở Xây dựng', 'Department of Construction', 2, '000.00.00.H26', 'ACTIVE', '2020-01-01', null, null),
+  ('000.01.12.H26', 'Trung tâm Chuyển đổi số', 'Digital Transformation Centre', 3, '000.00.12.H26', 'ACTIVE', '2020-01-01', null, null),
+  ('000.00.30.H26', 'Ủy ban nhân dân quận Hoàn Kiếm', 'Hoan Kiem District People''s Committee', 2, '000.00.00.H26', 'CLOSED', '2008-08-01', '2025-07-01', 'MERGED'),
+  ('000.00.61.H26', 'Ủy ban nhân dân phường Hoàn Kiếm', 'Hoan Kiem Ward People''s Committee', 2, '000.00.00.H26', 'ACTIVE', '2025-07-01', null, null),
+  ('000.00.62.H26', 'Ủy ban nhân dân phường Ba Đình', 'Ba Dinh Ward People''s Committee', 2, '000.00.00.H26', 'ACTIVE', '2025-07-01', null, null),
+  ('000.00.63.H26', 'Ủy ban nhân dân xã Sóc Sơn', 'Soc Son Commune People''s Committee', 2, '000.00.00.H26', 'ACTIVE', '2025-07-01', null, null)
+on conflict (code) do nothing;
+
+insert into agency_succession (predecessor_code, successor_code, effective_date) values
+  ('000.00.30.H26', '000.00.61.H26', '2025-07-01')
+on conflict do nothing;
+
+insert into administrative_unit (code, name, unit_type, parent_code, valid_from, valid_to) values
+  ('01', 'Thành phố Hà Nội', 'PROVINCE', null, '2008-08-01', null),
+  ('00070', 'Phường Hoàn Kiếm', 'WARD', '01', '2025-07-01', null),
+  ('00004', 'Phường Ba Đình', 'WARD', '01', '2025-07-01', null),
+  ('00376', 'Xã Sóc Sơn', 'COMMUNE', '01', '2025-07-01', null)
+on conflict (code) do nothing;
