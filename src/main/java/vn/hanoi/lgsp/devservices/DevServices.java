@@ -75,7 +75,7 @@ public final class DevServices {
             // the unprivileged server user cannot enter a private folder such as a mktemp checkout
             String id = HexFormat.of().formatHex(Integer.toString(home.hashCode()).getBytes()).substring(0, 8);
             Path fallback = Path.of("/var/tmp", "lgsp-dev-" + id);
-            log.info("{} is not reachable for the unprivileged server user; using {}", home, fallback);
+            say(home + " is not reachable for the unprivileged server user; using " + fallback);
             home = fallback;
         }
         Files.createDirectories(home);
@@ -114,6 +114,8 @@ public final class DevServices {
 
     private void startAll() throws Exception {
         long t0 = System.nanoTime();
+        say("Starting development servers under " + home + ": "
+                + servers.values().stream().map(DevServer::name).toList());
         // the servers are independent: start them side by side, the slowest sets the pace
         List<CompletableFuture<Void>> starts = new ArrayList<>();
         for (DevServer server : servers.values()) {
@@ -124,7 +126,7 @@ public final class DevServices {
                 } catch (Exception e) {
                     throw new IllegalStateException(server.name() + ": " + e.getMessage(), e);
                 }
-                log.info("{} ready in {} ms", server.name(), (System.nanoTime() - s) / 1_000_000);
+                say(server.name() + " ready in " + (System.nanoTime() - s) / 1_000_000 + " ms");
             }));
         }
         try {
@@ -134,7 +136,15 @@ public final class DevServices {
             throw (Exception) e.getCause().getCause();
         }
         servers.values().forEach(s -> properties.putAll(s.properties()));
-        log.info("Development servers ready in {} ms: {}", (System.nanoTime() - t0) / 1_000_000, servers.keySet());
+        say("Development servers ready in " + (System.nanoTime() - t0) / 1_000_000 + " ms");
+    }
+
+    /**
+     * Progress on the console: this runs before Spring's logging is set up, when log lines
+     * would be dropped.
+     */
+    private static void say(String line) {
+        System.out.println("[dev-services] " + line);
     }
 
     Map<String, String> properties() {
@@ -147,6 +157,7 @@ public final class DevServices {
     }
 
     private void shutdown() {
+        say("Stopping development servers");
         for (ConfigurableApplicationContext context : dependents) {
             try {
                 context.close();

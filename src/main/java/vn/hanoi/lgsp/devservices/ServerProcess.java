@@ -48,7 +48,7 @@ final class ServerProcess {
         Process process = builder.start();
         Files.createDirectories(pidFile.getParent());
         Files.writeString(pidFile, Long.toString(process.pid()));
-        log.info("Started {} (pid {}), log: {}", name, process.pid(), logFile);
+        System.out.println("[dev-services] " + name + " started (pid " + process.pid() + "), log: " + logFile);
         return new ServerProcess(name, process, pidFile, logFile);
     }
 
@@ -100,7 +100,7 @@ final class ServerProcess {
             }
         }
         deletePidFile();
-        log.info("Stopped {}", name);
+        System.out.println("[dev-services] " + name + " stopped");
     }
 
     private void deletePidFile() {
