@@ -71,15 +71,19 @@ public final class DevServices {
 
     private static DevServices start(DevServicesSettings settings, Predicate<String> isConfigured) throws Exception {
         Path home = settings.home().toAbsolutePath().normalize();
+        // unpacked distributions hold no state, except Keycloak's file database (kept per home)
+        Path sharedServers = home.resolve("servers");
         if (!Unprivileged.reachable(home)) {
             // the unprivileged server user cannot enter a private folder such as a mktemp checkout
-            String id = HexFormat.of().formatHex(Integer.toString(home.hashCode()).getBytes()).substring(0, 8);
-            Path fallback = Path.of("/var/tmp", "lgsp-dev-" + id);
-            say(home + " is not reachable for the unprivileged server user; using " + fallback);
-            home = fallback;
+            Path fallback = Path.of("/var/tmp", "lgsp-dev");
+            Path fallbackHome = fallback.resolve(shortHash(home.toString()));
+            say(home + " is not reachable for the unprivileged server user; using " + fallbackHome);
+            home = fallbackHome;
+            sharedServers = fallback.resolve("servers");
         }
         Files.createDirectories(home);
-        Path serversDir = Files.createDirectories(home.resolve("servers"));
+        Path serversDir = Files.createDirectories(sharedServers);
+        Path ownServersDir = Files.createDirectories(home.resolve("servers"));
         Path dataRoot = settings.ephemeral()
                 ? Files.createTempDirectory(Files.createDirectories(home.resolve("ephemeral")), "run-")
                 : Files.createDirectories(home.resolve("data"));
@@ -101,7 +105,8 @@ public final class DevServices {
                     dataRoot, runDir, port(settings.elasticsearch().port()), port(0)));
         }
         if (!isConfigured.test("lgsp.keycloak.url")) {
-            services.servers.put("keycloak", new KeycloakServer(settings.keycloak(), archives, serversDir, runDir,
+            services.servers.put("keycloak", new KeycloakServer(settings.keycloak(), archives,
+                    settings.ephemeral() ? serversDir : ownServersDir, runDir,
                     settings.ephemeral(), port(settings.keycloak().port())));
         }
         if (!isConfigured.test("spring.mail.host")) {
@@ -232,6 +237,15 @@ public final class DevServices {
             throw new IllegalStateException("SMTP is not a development server in this JVM");
         }
         return smtp.receivedMessages();
+    }
+
+    private static String shortHash(String text) {
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(text.getBytes());
+            return HexFormat.of().formatHex(digest).substring(0, 12);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static int port(int configured) throws IOException {

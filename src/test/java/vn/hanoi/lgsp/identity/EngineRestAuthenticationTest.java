@@ -1,0 +1,47 @@
+package vn.hanoi.lgsp.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Value;
+import vn.hanoi.lgsp.support.Api;
+import vn.hanoi.lgsp.support.Keycloak;
+import vn.hanoi.lgsp.support.PlatformTest;
+
+/** Camunda's REST API takes only Keycloak bearer tokens and acts as the token's user. */
+class EngineRestAuthenticationTest extends PlatformTest {
+
+    @Value("${lgsp.keycloak.url}")
+    String keycloakUrl;
+
+    Api api;
+    Keycloak keycloak;
+
+    @BeforeEach
+    void clients() {
+        api = new Api(baseUrl());
+        keycloak = new Keycloak(keycloakUrl);
+    }
+
+    @Test
+    void refusesCallsWithoutAValidToken() {
+        Api.Reply none = api.get("/engine-rest/filter", null);
+        assertThat(none.status()).isEqualTo(401);
+        assertThat(none.code()).isEqualTo("01");
+
+        assertThat(api.get("/engine-rest/filter", "forged.token.value").status()).isEqualTo(401);
+    }
+
+    @Test
+    void actsAsTheStaffMemberOfTheToken() {
+        // the shared Tasklist filter is granted to staff groups, not to agency systems
+        Api.Reply reviewer = api.get("/engine-rest/filter", keycloak.staffToken("reviewer"));
+        assertThat(reviewer.status()).isEqualTo(200);
+        assertThat(reviewer.body().findValuesAsText("name")).contains("Tất cả công việc");
+
+        Api.Reply system = api.get("/engine-rest/filter", keycloak.clientToken(Keycloak.JUSTICE_SYSTEM));
+        assertThat(system.status()).isEqualTo(200);
+        assertThat(system.body().findValuesAsText("name")).isEmpty();
+    }
+}
