@@ -23,9 +23,36 @@ import vn.hanoi.lgsp.contract.ErrorCode;
 class AgencyController {
 
     private final AgencyRegistry registry;
+    private final AgencySystems systems;
 
-    AgencyController(AgencyRegistry registry) {
+    AgencyController(AgencyRegistry registry, AgencySystems systems) {
         this.registry = registry;
+        this.systems = systems;
+    }
+
+    record SystemRequest(@NotNull String baseUrl, Boolean pushEnabled, String signingKeyJwk, Boolean signatureRequired,
+                         Boolean statusLevel2, Integer pollIntervalSeconds) {
+    }
+
+    record SystemResponse(String code, String message, AgencySystem system) {
+    }
+
+    @GetMapping("/{code}/system")
+    SystemResponse system(@PathVariable String code) {
+        AgencySystem system = systems.find(code).orElseThrow(() ->
+                new ApiException(ErrorCode.NOT_FOUND, "Agency " + code + " has no connected system"));
+        return new SystemResponse(ApiResponses.SUCCESS, "Connected system of " + code, system);
+    }
+
+    @org.springframework.web.bind.annotation.PutMapping("/{code}/system")
+    @PreAuthorize("hasRole('dost-operator')")
+    SystemResponse registerSystem(@PathVariable String code, @jakarta.validation.Valid @RequestBody SystemRequest request) {
+        AgencySystem system = systems.register(new AgencySystem(code, request.baseUrl(),
+                request.pushEnabled() == null || request.pushEnabled(), request.signingKeyJwk(),
+                Boolean.TRUE.equals(request.signatureRequired()),
+                request.statusLevel2() == null || request.statusLevel2(),
+                request.pollIntervalSeconds() == null ? 60 : request.pollIntervalSeconds()));
+        return new SystemResponse(ApiResponses.SUCCESS, "System of " + code + " registered", system);
     }
 
     record AgencyResponse(String code, String message, Agency agency) {

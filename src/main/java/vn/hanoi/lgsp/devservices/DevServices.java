@@ -40,6 +40,7 @@ public final class DevServices {
     private final Map<String, String> properties = new LinkedHashMap<>();
     private final List<ConfigurableApplicationContext> dependents = new CopyOnWriteArrayList<>();
     private final long startedMillis;
+    private boolean stopped;
 
     private DevServices(Path home, Path dataRoot, Path runDir, boolean ephemeral) {
         this.home = home;
@@ -156,12 +157,29 @@ public final class DevServices {
         return Map.copyOf(properties);
     }
 
+    /**
+     * The default run failed to start: stop the servers now and let the JVM end. The test
+     * suite keeps them: other test contexts of the same JVM still use them.
+     */
+    void stopAfterFailedStart() {
+        if (ephemeral) {
+            return;
+        }
+        say("The platform failed to start");
+        shutdown();
+        System.exit(1);
+    }
+
     /** Contexts to close before the servers under them stop. */
     void registerDependent(ConfigurableApplicationContext context) {
         dependents.add(context);
     }
 
-    private void shutdown() {
+    private synchronized void shutdown() {
+        if (stopped) {
+            return;
+        }
+        stopped = true;
         say("Stopping development servers");
         for (ConfigurableApplicationContext context : dependents) {
             try {

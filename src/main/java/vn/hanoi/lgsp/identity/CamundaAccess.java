@@ -5,7 +5,9 @@ import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
@@ -14,11 +16,14 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Which staff groups may open which Camunda web app, and see the shared Tasklist filters.
- * Granted at start-up, idempotently; Camunda admins already have everything.
+ * What each Keycloak group may do in Camunda: which web app staff may open, which shared
+ * Tasklist filters they see, and what the external-task workers may touch. Granted at
+ * start-up, idempotently; Camunda admins already have everything.
  */
 @Component
-class WebAppAccess {
+class CamundaAccess {
+
+    static final String WORKERS_GROUP = "lgsp-workers";
 
     static final Map<String, List<String>> APPLICATIONS = Map.of(
             "tasklist", List.of("dost-reviewers", "dost-operators", "supervisors", "agency-staff"),
@@ -27,7 +32,7 @@ class WebAppAccess {
     private final AuthorizationService authorizations;
     private final FilterService filters;
 
-    WebAppAccess(AuthorizationService authorizations, FilterService filters) {
+    CamundaAccess(AuthorizationService authorizations, FilterService filters) {
         this.authorizations = authorizations;
         this.filters = filters;
     }
@@ -35,14 +40,18 @@ class WebAppAccess {
     @EventListener(ApplicationReadyEvent.class)
     void grant() {
         APPLICATIONS.forEach((application, groups) ->
-                groups.forEach(group -> grant(group, Resources.APPLICATION, application)));
+                groups.forEach(group -> grant(group, Resources.APPLICATION, application, Permissions.ACCESS)));
         List<String> taskGroups = APPLICATIONS.get("tasklist");
         for (Filter filter : filters.createFilterQuery().list()) {
-            taskGroups.forEach(group -> grant(group, Resources.FILTER, filter.getId()));
+            taskGroups.forEach(group -> grant(group, Resources.FILTER, filter.getId(), Permissions.READ));
         }
+        // fetch-and-lock and complete external tasks of any process
+        grant(WORKERS_GROUP, Resources.PROCESS_DEFINITION, Authorization.ANY, Permissions.READ,
+                ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.UPDATE_INSTANCE);
+        grant(WORKERS_GROUP, Resources.PROCESS_INSTANCE, Authorization.ANY, Permissions.READ, Permissions.UPDATE);
     }
 
-    private void grant(String group, Resource resource, String resourceId) {
+    private void grant(String group, Resource resource, String resourceId, Permission... permissions) {
         boolean exists = authorizations.createAuthorizationQuery()
                 .groupIdIn(group).resourceType(resource).resourceId(resourceId).count() > 0;
         if (exists) {
@@ -52,7 +61,9 @@ class WebAppAccess {
         grant.setGroupId(group);
         grant.setResource(resource);
         grant.setResourceId(resourceId);
-        grant.addPermission(resource == Resources.APPLICATION ? Permissions.ACCESS : Permissions.READ);
+        for (Permission permission : permissions) {
+            grant.addPermission(permission);
+        }
         authorizations.saveAuthorization(grant);
     }
 }

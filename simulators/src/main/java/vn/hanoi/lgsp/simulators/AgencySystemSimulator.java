@@ -1,0 +1,266 @@
+package vn.hanoi.lgsp.simulators;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * An agency's own information system at the far end of an exchange: it receives records from
+ * LGSP, acknowledges them with a receipt, later reports its processing result back to LGSP,
+ * and answers the two connection-status levels of Appendix 1 §2.3.
+ */
+public final class AgencySystemSimulator extends SimulatedServer {
+
+    private static final Logger log = LoggerFactory.getLogger(AgencySystemSimulator.class);
+
+    private static final Duration SLOW_STATUS = Duration.ofSeconds(3);
+    private static final List<String> SERVICES = List.of("database", "cache", "document-store");
+    private static final String FAILING_SERVICE = "document-store";
+
+    /** What the status endpoints report. */
+    public enum HealthMode {
+        UP,
+        /** Status answers take 3 s, longer than a monitor should wait. */
+        SLOW,
+        /** The document store is down: level 2 answers 503, level 1 still UP. */
+        DEPENDENCY_DOWN
+    }
+
+    /**
+     * @param port             0 picks a free port
+     * @param bearerTokenValid decides whether LGSP's token is acceptable; {@code null} accepts any
+     * @param lgspBaseUrl      where results go, e.g. {@code http://127.0.0.1:8080}
+     * @param agencyToken      this agency's token towards LGSP, asked for on every attempt
+     * @param resultDelay      time from receipt to result; negative or {@code null} posts no result
+     *                         on its own
+     */
+    public record Config(String agencyCode, int port, Predicate<String> bearerTokenValid, String lgspBaseUrl,
+            Supplier<String> agencyToken, Duration resultDelay) {
+
+        public Config {
+            Objects.requireNonNull(agencyCode, "agencyCode");
+        }
+    }
+
+    private final Config config;
+    private final CallbackPoster poster;
+    private final Map<String, Receipt> receipts = new ConcurrentHashMap<>();
+    private final Map<String, byte[]> contents = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> attempts = new ConcurrentHashMap<>();
+    private final List<String> receivedIds = new CopyOnWriteArrayList<>();
+    private final Map<String, JsonNode> outcomes = new ConcurrentHashMap<>();
+    private volatile boolean autoResult = true;
+    private volatile HealthMode healthMode = HealthMode.UP;
+
+    public AgencySystemSimulator(Config config) {
+        super("agency-" + config.agencyCode(), config.port());
+        this.config = config;
+        this.poster = new CallbackPoster(name());
+        routes().add("POST", "/records", this::receive);
+        routes().add("POST", "/results", this::outcome);
+        routes().add("GET", "/status", (request, path) -> status());
+        routes().add("GET", "/status/services", (request, path) -> services());
+    }
+
+    public String agencyCode() {
+        return config.agencyCode();
+    }
+
+    /** {@code false} holds results back until {@link #postResult} sends them by hand. */
+    public void setAutoResult(boolean autoResult) {
+        this.autoResult = autoResult;
+    }
+
+    public boolean isAutoResult() {
+        return autoResult;
+    }
+
+    public void setHealthMode(HealthMode healthMode) {
+        this.healthMode = Objects.requireNonNull(healthMode);
+    }
+
+    public HealthMode healthMode() {
+        return healthMode;
+    }
+
+    /** Sends a processing result for the exchange to LGSP now, retrying in the background. */
+    public void postResult(String exchangeId, String code, String message) {
+        Objects.requireNonNull(exchangeId, "exchangeId");
+        if (config.lgspBaseUrl() == null) {
+            throw new IllegalStateException(name() + " has no LGSP base URL to post results to");
+        }
+        URI target = URI.create(stripSlash(config.lgspBaseUrl()) + "/api/v1/exchanges/"
+                + URLEncoder.encode(exchangeId, StandardCharsets.UTF_8).replace("+", "%20") + "/result");
+        ResultBody body = new ResultBody(code, message, config.agencyCode() + "/" + shortId());
+        poster.post(target, config.agencyToken(), body, "result of exchange " + exchangeId);
+    }
+
+    /** 1 once the record was accepted as new, else 0. */
+    public int deliveries(String exchangeId) {
+        return receipts.containsKey(exchangeId) ? 1 : 0;
+    }
+
+    /** Every POST that carried this exchange id, including refused and failed ones. */
+    public int attempts(String exchangeId) {
+        AtomicInteger count = attempts.get(exchangeId);
+        return count == null ? 0 : count.get();
+    }
+
+    public Optional<byte[]> receivedContent(String exchangeId) {
+        return Optional.ofNullable(contents.get(exchangeId)).map(byte[]::clone);
+    }
+
+    /** What LGSP told this system, as the source, about how an exchange ended. */
+    public Optional<JsonNode> outcome(String exchangeId) {
+        return Optional.ofNullable(outcomes.get(exchangeId));
+    }
+
+    /** Accepted exchange ids in order of arrival. */
+    public List<String> receivedExchangeIds() {
+        return List.copyOf(new ArrayList<>(receivedIds));
+    }
+
+    @Override
+    void arrived(SimRequest request) {
+        if ("POST".equals(request.method()) && "/records".equals(request.path())) {
+            request.jsonTree()
+                    .map(tree -> tree.path("exchangeId"))
+                    .filter(JsonNode::isTextual)
+                    .map(JsonNode::asText)
+                    .ifPresent(id -> attempts.computeIfAbsent(id, k -> new AtomicInteger()).incrementAndGet());
+        }
+    }
+
+    @Override
+    void onClose() {
+        poster.close();
+    }
+
+    private SimResponse receive(SimRequest request, Matcher path) {
+        requireBearer(request);
+        RecordRequest record = request.json(RecordRequest.class);
+        String exchangeId = Fields.required(record.exchangeId(), "exchangeId");
+        Fields.required(record.source(), "source");
+        Fields.required(record.destination(), "destination");
+        Fields.required(record.procedureCode(), "procedureCode");
+        Fields.required(record.contentType(), "contentType");
+        byte[] content = Fields.base64(record.content(), "content");
+        String declared = Fields.sha256Hex(record.sha256(), "sha256", false);
+        String actual = Fields.digest(content);
+        if (!actual.equals(declared)) {
+            log.info("{} refused exchange {}: digest mismatch", name(), exchangeId);
+            return SimResponse.failure(422, "INTEGRITY_FAILED", "Mã băm SHA-256 không khớp với nội dung hồ sơ");
+        }
+        Receipt fresh = new Receipt(exchangeId, actual, Instant.now().toString());
+        Receipt earlier = receipts.putIfAbsent(exchangeId, fresh);
+        if (earlier != null) {
+            log.info("{} already holds exchange {}; answering its receipt again", name(), exchangeId);
+            return SimResponse.ok(new ReceiptAnswer(SimResponse.SUCCESS, "Đã tiếp nhận hồ sơ", earlier, true));
+        }
+        contents.put(exchangeId, content);
+        receivedIds.add(exchangeId);
+        log.info("{} received exchange {} ({} bytes)", name(), exchangeId, content.length);
+        Duration delay = config.resultDelay();
+        if (autoResult && delay != null && !delay.isNegative() && config.lgspBaseUrl() != null) {
+            poster.later(delay, () -> postResult(exchangeId, SimResponse.SUCCESS, "Đã xử lý xong hồ sơ"));
+        }
+        return SimResponse.ok(new ReceiptAnswer(SimResponse.SUCCESS, "Đã tiếp nhận hồ sơ", fresh, false));
+    }
+
+    /** LGSP returns the outcome of an exchange this system sent: result, failure or expiry. */
+    private SimResponse outcome(SimRequest request, Matcher path) {
+        requireBearer(request);
+        JsonNode notice = request.jsonTree().orElseThrow(() ->
+                SimResponse.failure(400, "VALIDATION_FAILED", "Nội dung không phải JSON").reject());
+        String exchangeId = Fields.required(notice.path("exchangeId").asText(null), "exchangeId");
+        outcomes.put(exchangeId, notice);
+        log.info("{} was told exchange {} ended {}", name(), exchangeId, notice.path("status").asText());
+        return SimResponse.ok(Map.of("code", SimResponse.SUCCESS, "message", "Đã nhận kết quả"));
+    }
+
+    private void requireBearer(SimRequest request) {
+        Predicate<String> check = config.bearerTokenValid();
+        boolean valid = request.bearerToken().map(token -> {
+            try {
+                return check == null || check.test(token);
+            } catch (RuntimeException e) {
+                log.warn("{}: token check failed: {}", name(), e.toString());
+                return false;
+            }
+        }).orElse(false);
+        if (!valid) {
+            throw SimResponse.failure(401, "UNAUTHENTICATED", "Token không hợp lệ hoặc đã hết hạn")
+                    .withHeader("WWW-Authenticate", "Bearer")
+                    .reject();
+        }
+    }
+
+    private SimResponse status() {
+        slowIfAsked();
+        return SimResponse.ok(new Status(SimResponse.SUCCESS, "Hệ thống đang hoạt động", null, "UP", null));
+    }
+
+    private SimResponse services() {
+        slowIfAsked();
+        boolean degraded = healthMode == HealthMode.DEPENDENCY_DOWN;
+        List<Service> services = SERVICES.stream()
+                .map(service -> new Service(service, degraded && service.equals(FAILING_SERVICE) ? "DOWN" : "UP"))
+                .toList();
+        if (degraded) {
+            return SimResponse.of(503, new Status(SimResponse.FAILURE,
+                    "Dịch vụ " + FAILING_SERVICE + " không hoạt động", "DEPENDENCY_DOWN", "DEGRADED", services));
+        }
+        return SimResponse.ok(new Status(SimResponse.SUCCESS, "Tất cả dịch vụ hoạt động bình thường", null, "UP",
+                services));
+    }
+
+    private void slowIfAsked() {
+        if (healthMode == HealthMode.SLOW) {
+            pause(SLOW_STATUS);
+        }
+    }
+
+    private static String shortId() {
+        return UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    private static String stripSlash(String url) {
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+
+    record RecordRequest(String exchangeId, String source, String destination, String procedureCode,
+            String contentType, String content, String sha256, String deadline) {
+    }
+
+    record Receipt(String exchangeId, String receivedSha256, String receivedAt) {
+    }
+
+    record ReceiptAnswer(String code, String message, Receipt receipt, boolean duplicate) {
+    }
+
+    record ResultBody(String code, String message, String reference) {
+    }
+
+    record Status(String code, String message, String error, String status, List<Service> services) {
+    }
+
+    record Service(String name, String status) {
+    }
+}

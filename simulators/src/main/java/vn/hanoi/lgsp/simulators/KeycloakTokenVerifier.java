@@ -1,0 +1,74 @@
+package vn.hanoi.lgsp.simulators;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.proc.BadJOSEException;
+import com.nimbusds.jose.proc.JWSVerificationKeySelector;
+import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.proc.ConfigurableJWTProcessor;
+import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
+import com.nimbusds.jwt.proc.DefaultJWTProcessor;
+import java.net.URI;
+import java.text.ParseException;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Predicate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Lets an agency simulator accept LGSP's Keycloak access tokens the way a real agency system
+ * would: RS256 signature checked against the realm's published keys, issuer and expiry
+ * enforced. Any failure, including an unreachable Keycloak, means "not valid".
+ */
+public final class KeycloakTokenVerifier implements Predicate<String> {
+
+    private static final Logger log = LoggerFactory.getLogger(KeycloakTokenVerifier.class);
+
+    /** Tokens with made-up key ids must not turn every request into a JWKS download. */
+    private static final Duration DEFAULT_REFETCH_INTERVAL = Duration.ofSeconds(10);
+
+    private final String issuer;
+    private final ConfigurableJWTProcessor<SecurityContext> processor;
+
+    /** @param issuer the realm URL, e.g. {@code http://127.0.0.1:18080/realms/lgsp} */
+    public KeycloakTokenVerifier(String issuer) {
+        this(issuer, DEFAULT_REFETCH_INTERVAL);
+    }
+
+    KeycloakTokenVerifier(String issuer, Duration minRefetchInterval) {
+        this.issuer = Objects.requireNonNull(issuer, "issuer");
+        RemoteJwks keys = new RemoteJwks(URI.create(issuer + "/protocol/openid-connect/certs"), minRefetchInterval);
+        DefaultJWTProcessor<SecurityContext> jwtProcessor = new DefaultJWTProcessor<>();
+        jwtProcessor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.RS256, keys));
+        DefaultJWTClaimsVerifier<SecurityContext> claims = new DefaultJWTClaimsVerifier<>(
+                new JWTClaimsSet.Builder().issuer(issuer).build(), Set.of("exp"));
+        // Keycloak and the simulators share one clock here, so "in the future" can be taken literally.
+        claims.setMaxClockSkew(0);
+        jwtProcessor.setJWTClaimsSetVerifier(claims);
+        this.processor = jwtProcessor;
+    }
+
+    public String issuer() {
+        return issuer;
+    }
+
+    @Override
+    public boolean test(String token) {
+        if (token == null || token.isBlank()) {
+            return false;
+        }
+        try {
+            processor.process(token.strip(), null);
+            return true;
+        } catch (ParseException | BadJOSEException | JOSEException e) {
+            log.debug("Token refused: {}", e.getMessage());
+            return false;
+        } catch (RuntimeException e) {
+            log.debug("Token refused: {}", e.toString());
+            return false;
+        }
+    }
+}

@@ -1,0 +1,196 @@
+package vn.hanoi.lgsp.simulators;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The national data exchange platform (NDXP): accepts messages for other agencies, reports
+ * their reception and the receiving agency's result by callback, and answers lookups in the
+ * national population and business registration databases.
+ */
+public final class NdxpSimulator extends SimulatedServer {
+
+    private static final Logger log = LoggerFactory.getLogger(NdxpSimulator.class);
+
+    /**
+     * @param port           0 picks a free port
+     * @param callbackUrl    where RECEIVED and RESULT events go; {@code null} sends none
+     * @param callbackToken  the bearer token for callbacks, asked for on every attempt
+     * @param resultDelay    how long the receiving agency "works" before its result comes back
+     */
+    public record Config(int port, String consumerKey, String consumerSecret, String callbackUrl,
+            Supplier<String> callbackToken, Duration resultDelay) {
+
+        public Config {
+            Objects.requireNonNull(consumerKey, "consumerKey");
+            Objects.requireNonNull(consumerSecret, "consumerSecret");
+            resultDelay = resultDelay == null ? Duration.ZERO : resultDelay;
+            if (resultDelay.isNegative()) {
+                throw new IllegalArgumentException("resultDelay must not be negative");
+            }
+        }
+    }
+
+    private final Config config;
+    private final URI callbackUri;
+    private final OpaqueTokens tokens;
+    private final CallbackPoster poster = new CallbackPoster("NDXP");
+    private final Map<String, Accepted> accepted = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> submissions = new ConcurrentHashMap<>();
+
+    public NdxpSimulator(Config config) {
+        super("NDXP", config.port());
+        this.config = config;
+        this.callbackUri = config.callbackUrl() == null ? null : URI.create(config.callbackUrl());
+        this.tokens = new OpaqueTokens("NDXP", config.consumerKey(), config.consumerSecret(), Clock.systemUTC());
+        routes().add("POST", "/token", tokens::issue);
+        routes().add("POST", "/exchange/messages", this::submit);
+        routes().add("GET", "/population/citizens/([^/]+)", this::citizen);
+        routes().add("GET", "/business-registration/enterprises/([^/]+)", this::enterprise);
+    }
+
+    /** 1 once the message was accepted as new, else 0; duplicates never count again. */
+    public int deliveries(String messageId) {
+        return accepted.containsKey(messageId) ? 1 : 0;
+    }
+
+    /** Every POST that carried this message id, including refused and failed ones. */
+    public int submissions(String messageId) {
+        AtomicInteger count = submissions.get(messageId);
+        return count == null ? 0 : count.get();
+    }
+
+    /** The decoded content as first accepted. */
+    public Optional<byte[]> receivedContent(String messageId) {
+        return Optional.ofNullable(accepted.get(messageId)).map(message -> message.content().clone());
+    }
+
+    OpaqueTokens tokens() {
+        return tokens;
+    }
+
+    @Override
+    void arrived(SimRequest request) {
+        if ("POST".equals(request.method()) && "/exchange/messages".equals(request.path())) {
+            request.jsonTree()
+                    .map(tree -> tree.path("messageId"))
+                    .filter(JsonNode::isTextual)
+                    .map(JsonNode::asText)
+                    .ifPresent(id -> submissions.computeIfAbsent(id, k -> new AtomicInteger()).incrementAndGet());
+        }
+    }
+
+    @Override
+    void onClose() {
+        poster.close();
+    }
+
+    private SimResponse submit(SimRequest request, Matcher path) {
+        tokens.requireBearer(request);
+        MessageRequest message = request.json(MessageRequest.class);
+        String messageId = Fields.required(message.messageId(), "messageId");
+        Fields.required(message.from(), "from");
+        XRoadAddress to = XRoadAddress.parse(message.to(), "to");
+        Fields.required(message.procedureCode(), "procedureCode");
+        Fields.required(message.contentType(), "contentType");
+        byte[] content = Fields.base64(message.content(), "content");
+        String declared = Fields.sha256Hex(message.sha256(), "sha256", true);
+        String actual = Fields.digest(content);
+        if (!actual.equals(declared)) {
+            log.info("NDXP refused message {}: digest mismatch", messageId);
+            return SimResponse.failure(422, "INTEGRITY_FAILED", "Mã băm SHA-256 không khớp với nội dung nhận được");
+        }
+        String ndxpMessageId = UUID.randomUUID().toString();
+        Accepted fresh = new Accepted(ndxpMessageId, to, content, actual);
+        Accepted earlier = accepted.putIfAbsent(messageId, fresh);
+        if (earlier != null) {
+            log.info("NDXP message {} is a duplicate of {}; not delivered again", messageId, earlier.ndxpMessageId());
+            return SimResponse.of(202, new Acceptance(SimResponse.SUCCESS, "Đã tiếp nhận trước đó",
+                    earlier.ndxpMessageId(), true));
+        }
+        log.info("NDXP accepted message {} as {} for {}", messageId, ndxpMessageId, to);
+        report(messageId, fresh);
+        return SimResponse.of(202, new Acceptance(SimResponse.SUCCESS, "Đã tiếp nhận", ndxpMessageId, false));
+    }
+
+    private void report(String messageId, Accepted message) {
+        if (callbackUri == null) {
+            return;
+        }
+        Event received = new Event(messageId, message.ndxpMessageId(), "RECEIVED", message.sha256(),
+                Instant.now().toString(), null);
+        poster.post(callbackUri, config.callbackToken(), received, "RECEIVED callback for " + messageId)
+                .thenAccept(delivered -> {
+                    if (delivered) {
+                        poster.later(config.resultDelay(), () -> sendResult(messageId, message));
+                    }
+                });
+    }
+
+    private void sendResult(String messageId, Accepted message) {
+        String reference = message.to().agencyCode() + "/" + message.ndxpMessageId().substring(0, 8);
+        Event result = new Event(messageId, message.ndxpMessageId(), "RESULT", null, Instant.now().toString(),
+                new Result(SimResponse.SUCCESS, "Cơ quan nhận đã xử lý hồ sơ", reference));
+        poster.post(callbackUri, config.callbackToken(), result, "RESULT callback for " + messageId);
+    }
+
+    private SimResponse citizen(SimRequest request, Matcher path) {
+        tokens.requireBearer(request);
+        String citizenId = path.group(1);
+        if (!NationalRegisters.CITIZEN_ID.matcher(citizenId).matches()) {
+            throw Fields.invalid("Số định danh cá nhân phải gồm 12 chữ số");
+        }
+        return NationalRegisters.citizen(citizenId)
+                .map(citizen -> SimResponse.ok(new CitizenAnswer(SimResponse.SUCCESS, "Thành công", citizen)))
+                .orElseGet(() -> SimResponse.failure(404, "NOT_FOUND",
+                        "Không tìm thấy công dân trong Cơ sở dữ liệu quốc gia về dân cư"));
+    }
+
+    private SimResponse enterprise(SimRequest request, Matcher path) {
+        tokens.requireBearer(request);
+        String taxCode = path.group(1);
+        if (!NationalRegisters.TAX_CODE.matcher(taxCode).matches()) {
+            throw Fields.invalid("Mã số doanh nghiệp phải gồm 10 hoặc 13 chữ số");
+        }
+        return NationalRegisters.enterprise(taxCode)
+                .map(found -> SimResponse.ok(new EnterpriseAnswer(SimResponse.SUCCESS, "Thành công", found)))
+                .orElseGet(() -> SimResponse.failure(404, "NOT_FOUND",
+                        "Không tìm thấy doanh nghiệp trong Cơ sở dữ liệu quốc gia về đăng ký doanh nghiệp"));
+    }
+
+    private record Accepted(String ndxpMessageId, XRoadAddress to, byte[] content, String sha256) {
+    }
+
+    record MessageRequest(String messageId, String from, String to, String procedureCode, String contentType,
+            String content, String sha256) {
+    }
+
+    record Acceptance(String code, String message, String ndxpMessageId, boolean duplicate) {
+    }
+
+    record Event(String messageId, String ndxpMessageId, String event, String receivedSha256, String at,
+            Result result) {
+    }
+
+    record Result(String code, String message, String reference) {
+    }
+
+    record CitizenAnswer(String code, String message, NationalRegisters.Citizen citizen) {
+    }
+
+    record EnterpriseAnswer(String code, String message, NationalRegisters.Enterprise enterprise) {
+    }
+}

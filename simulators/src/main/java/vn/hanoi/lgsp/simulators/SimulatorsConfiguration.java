@@ -1,0 +1,51 @@
+package vn.hanoi.lgsp.simulators;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.boot.web.context.WebServerInitializedEvent;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
+import org.springframework.context.event.EventListener;
+import vn.hanoi.lgsp.agency.AgencySystems;
+import vn.hanoi.lgsp.identity.KeycloakSettings;
+import vn.hanoi.lgsp.workers.NationalEndpoints;
+import vn.hanoi.lgsp.workers.NationalPlatformSettings;
+
+/**
+ * The simulators role ({@code lgsp.roles} contains {@code simulators}): for development and
+ * tests only. Where a national platform's URL is configured, that one is used instead.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnExpression("'${lgsp.roles:engine,workers,simulators}'.contains('simulators')")
+class SimulatorsConfiguration {
+
+    @Bean(destroyMethod = "close")
+    Simulators simulators(SimulatorSettings settings, AgencySystems systems, KeycloakSettings keycloak) {
+        return new Simulators(settings, systems, keycloak.issuer());
+    }
+
+    @EventListener
+    void startSimulators(WebServerInitializedEvent event) {
+        Simulators simulators = event.getApplicationContext().getBean(Simulators.class);
+        simulators.start("http://127.0.0.1:" + event.getWebServer().getPort());
+    }
+
+    /** NDXP and VDXP as configured, or the simulators where nothing is configured. */
+    @Bean
+    @Primary
+    NationalEndpoints simulatedNationalEndpoints(NationalPlatformSettings configured, Simulators simulators) {
+        return new NationalEndpoints() {
+            @Override
+            public NationalPlatformSettings.Endpoint ndxp() {
+                return configured.ndxp().configured() ? configured.ndxp() : new NationalPlatformSettings.Endpoint(
+                        simulators.ndxp().baseUrl(), Simulators.NDXP_CONSUMER_KEY, Simulators.NDXP_CONSUMER_SECRET);
+            }
+
+            @Override
+            public NationalPlatformSettings.Endpoint vdxp() {
+                return configured.vdxp().configured() ? configured.vdxp() : new NationalPlatformSettings.Endpoint(
+                        simulators.vdxp().baseUrl(), Simulators.VDXP_CONSUMER_KEY, Simulators.VDXP_CONSUMER_SECRET);
+            }
+        };
+    }
+}

@@ -1,0 +1,24 @@
+package vn.hanoi.lgsp.simulators;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** An NDXP member address, {@code VN:GOV:<agency code>:<subsystem>}, following X-Road's scheme. */
+record XRoadAddress(String agencyCode, String subsystem) {
+
+    private static final Pattern FORM = Pattern.compile("VN:GOV:([0-9A-Z.]{1,35}):([A-Za-z0-9._-]{1,64})");
+
+    static XRoadAddress parse(String text, String field) {
+        Fields.required(text, field);
+        Matcher matcher = FORM.matcher(text);
+        if (!matcher.matches()) {
+            throw Fields.invalid("Trường " + field + " phải có dạng VN:GOV:<mã định danh cơ quan>:<hệ thống con>");
+        }
+        return new XRoadAddress(matcher.group(1), matcher.group(2));
+    }
+
+    @Override
+    public String toString() {
+        return "VN:GOV:" + agencyCode + ":" + subsystem;
+    }
+}

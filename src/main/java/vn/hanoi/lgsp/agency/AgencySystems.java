@@ -1,0 +1,73 @@
+package vn.hanoi.lgsp.agency;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import vn.hanoi.lgsp.contract.ApiException;
+import vn.hanoi.lgsp.contract.ErrorCode;
+
+/** The connected information systems of agencies, one per agency. */
+@Service
+public class AgencySystems {
+
+    private final JdbcTemplate jdbc;
+    private final AgencyRegistry agencies;
+
+    AgencySystems(JdbcTemplate jdbc, AgencyRegistry agencies) {
+        this.jdbc = jdbc;
+        this.agencies = agencies;
+    }
+
+    public Optional<AgencySystem> find(String agencyCode) {
+        return jdbc.query("select * from lgsp.agency_system where agency_code = ?", (rs, n) -> new AgencySystem(
+                rs.getString("agency_code"), rs.getString("base_url"), rs.getBoolean("push_enabled"),
+                rs.getString("signing_key_jwk"), rs.getBoolean("signature_required"), rs.getBoolean("status_level2"),
+                rs.getInt("poll_interval_seconds")), agencyCode).stream().findFirst();
+    }
+
+    public List<AgencySystem> all() {
+        return jdbc.query("select * from lgsp.agency_system order by agency_code", (rs, n) -> new AgencySystem(
+                rs.getString("agency_code"), rs.getString("base_url"), rs.getBoolean("push_enabled"),
+                rs.getString("signing_key_jwk"), rs.getBoolean("signature_required"), rs.getBoolean("status_level2"),
+                rs.getInt("poll_interval_seconds")));
+    }
+
+    /** Registers or replaces the system of an active agency. */
+    @Transactional
+    public AgencySystem register(AgencySystem system) {
+        agencies.requireActive(system.agencyCode());
+        URI url;
+        try {
+            url = URI.create(system.baseUrl());
+        } catch (IllegalArgumentException e) {
+            throw new ApiException(ErrorCode.VALIDATION_FAILED, "baseUrl is not a URL: " + system.baseUrl());
+        }
+        if (!"https".equals(url.getScheme()) && !"http".equals(url.getScheme()) || url.getHost() == null) {
+            throw new ApiException(ErrorCode.VALIDATION_FAILED, "baseUrl must be an http(s) URL with a host");
+        }
+        if (system.signatureRequired() && (system.signingKeyJwk() == null || system.signingKeyJwk().isBlank())) {
+            throw new ApiException(ErrorCode.VALIDATION_FAILED, "a system that must sign needs its public signing key (JWK)");
+        }
+        if (system.pollIntervalSeconds() < 10) {
+            throw new ApiException(ErrorCode.VALIDATION_FAILED, "pollIntervalSeconds must be at least 10");
+        }
+        jdbc.update("""
+                insert into lgsp.agency_system (agency_code, base_url, push_enabled, signing_key_jwk, signature_required,
+                                                status_level2, poll_interval_seconds)
+                values (?, ?, ?, ?, ?, ?, ?)
+                on conflict (agency_code) do update set base_url = excluded.base_url, push_enabled = excluded.push_enabled,
+                    signing_key_jwk = excluded.signing_key_jwk, signature_required = excluded.signature_required,
+                    status_level2 = excluded.status_level2, poll_interval_seconds = excluded.poll_interval_seconds,
+                    updated_at = now()""",
+                system.agencyCode(), stripTrailingSlash(system.baseUrl()), system.pushEnabled(), system.signingKeyJwk(),
+                system.signatureRequired(), system.statusLevel2(), system.pollIntervalSeconds());
+        return find(system.agencyCode()).orElseThrow();
+    }
+
+    private static String stripTrailingSlash(String url) {
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+}

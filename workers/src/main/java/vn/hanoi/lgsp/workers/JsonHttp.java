@@ -1,0 +1,79 @@
+package vn.hanoi.lgsp.workers;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+/** JSON over HTTP with a bearer token; an unreadable answer counts as a failed call. */
+final class JsonHttp {
+
+    record Reply(int status, JsonNode body, long millis) {
+
+        boolean ok() {
+            return status >= 200 && status < 300;
+        }
+
+        /** Worth trying again later: the peer is overloaded, restarting or failing inside. */
+        boolean transientFailure() {
+            return status >= 500 || status == 408 || status == 429;
+        }
+
+        String describe() {
+            String message = body == null ? null : body.path("message").asText(null);
+            return "HTTP " + status + (message == null ? "" : ": " + message);
+        }
+    }
+
+    private final HttpClient http;
+    private final ObjectMapper json;
+    private final Duration timeout;
+
+    JsonHttp(HttpClient http, ObjectMapper json, Duration timeout) {
+        this.http = http;
+        this.json = json;
+        this.timeout = timeout;
+    }
+
+    Reply get(String url, String token) throws IOException {
+        return send(request(url, token).GET().build());
+    }
+
+    Reply post(String url, String token, Object body) throws IOException {
+        return send(request(url, token).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body))).build());
+    }
+
+    private HttpRequest.Builder request(String url, String token) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url)).timeout(timeout)
+                .header("Accept", "application/json");
+        if (token != null) {
+            builder.header("Authorization", "Bearer " + token);
+        }
+        return builder;
+    }
+
+    private Reply send(HttpRequest request) throws IOException {
+        long start = System.nanoTime();
+        try {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            JsonNode body;
+            try {
+                body = response.body() == null || response.body().isBlank() ? json.createObjectNode() : json.readTree(response.body());
+            } catch (JsonProcessingException e) {
+                throw new IOException(request.uri().getHost() + ":" + request.uri().getPort()
+                        + " answered HTTP " + response.statusCode() + " with a body that is not JSON");
+            }
+            return new Reply(response.statusCode(), body, millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        }
+    }
+}

@@ -1,0 +1,78 @@
+package vn.hanoi.lgsp.workers;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.camunda.bpm.client.task.ExternalTask;
+import org.camunda.bpm.client.task.ExternalTaskHandler;
+import org.camunda.bpm.client.task.ExternalTaskService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vn.hanoi.lgsp.exchange.RecordExchangeProcess.Variables;
+
+/**
+ * {@code notify-source}: tells the source system how its exchange ended — the destination's
+ * result, or why it failed or expired — at {@code POST {base}/results}. A source without a
+ * push endpoint reads the same from {@code GET /api/v1/exchanges/{id}}, so after a few
+ * failed tries the task completes anyway.
+ */
+final class NotifySourceHandler implements ExternalTaskHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(NotifySourceHandler.class);
+    private static final int ATTEMPTS = 3;
+
+    private final PlatformApi platform;
+    private final JsonHttp http;
+
+    NotifySourceHandler(PlatformApi platform, JsonHttp http) {
+        this.platform = platform;
+        this.http = http;
+    }
+
+    @Override
+    public void execute(ExternalTask task, ExternalTaskService service) {
+        String exchangeId = task.getVariable(Variables.EXCHANGE_ID);
+        RetryPolicy retry = new RetryPolicy(ATTEMPTS, 2000);
+        JsonNode exchange;
+        try {
+            exchange = platform.delivery(exchangeId);
+        } catch (IOException e) {
+            Failures.retryOrGiveUp(task, service, retry, "the platform could not be reached: " + e.getMessage(), null);
+            return;
+        }
+        JsonNode source = exchange.path("sourceSystem");
+        if (source.isMissingNode() || source.isNull() || !source.path("pushEnabled").asBoolean()) {
+            service.complete(task);
+            return;
+        }
+        Map<String, Object> notice = new LinkedHashMap<>();
+        notice.put("exchangeId", exchangeId);
+        notice.put("status", exchange.path("status").asText());
+        notice.put("destination", exchange.path("destination").asText());
+        notice.put("result", exchange.path("result").isMissingNode() ? null : exchange.path("result"));
+        notice.put("failureReason", exchange.path("failureReason").asText(null));
+        try {
+            JsonHttp.Reply reply = http.post(source.path("baseUrl").asText() + "/results", platform.workerToken(), notice);
+            platform.attempt(exchangeId, "NOTIFY", reply.ok(), reply.ok() ? null : "HTTP_" + reply.status(), reply.status(),
+                    reply.millis());
+            if (reply.ok()) {
+                service.complete(task);
+                return;
+            }
+            giveUpOrRetry(task, service, retry, exchangeId, "source system answered " + reply.describe());
+        } catch (IOException e) {
+            giveUpOrRetry(task, service, retry, exchangeId, "source system unreachable: " + e.getMessage());
+        }
+    }
+
+    private void giveUpOrRetry(ExternalTask task, ExternalTaskService service, RetryPolicy retry, String exchangeId,
+                               String reason) {
+        if (retry.lastAttempt(task)) {
+            log.warn("Exchange {}: the source was not told ({}); it can still read the outcome from the API", exchangeId, reason);
+            service.complete(task);
+        } else {
+            service.handleFailure(task, reason, null, retry.retriesLeftAfter(task), retry.backoffAfter(task));
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package vn.hanoi.lgsp.workers;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The platform's worker API: the record to deliver, receipts, delivery attempts. */
+final class PlatformApi {
+
+    private static final Logger log = LoggerFactory.getLogger(PlatformApi.class);
+
+    private final JsonHttp http;
+    private final AccessTokens tokens;
+    private final String baseUrl;
+
+    PlatformApi(JsonHttp http, AccessTokens tokens, String baseUrl) {
+        this.http = http;
+        this.tokens = tokens;
+        this.baseUrl = baseUrl;
+    }
+
+    String workerToken() throws IOException {
+        return tokens.get();
+    }
+
+    JsonNode delivery(String exchangeId) throws IOException {
+        return require(http.get(url(exchangeId), tokens.get()), "read exchange " + exchangeId);
+    }
+
+    JsonNode applicant(String exchangeId) throws IOException {
+        return require(http.get(url(exchangeId) + "/applicant", tokens.get()), "read the applicant of " + exchangeId);
+    }
+
+    /** Records the destination's receipt; the platform checks its digest. */
+    JsonHttp.Reply receipt(String exchangeId, String receivedSha256) throws IOException {
+        return http.post(url(exchangeId) + "/receipt", tokens.get(), Map.of("receivedSha256", receivedSha256));
+    }
+
+    /** Best effort: monitoring of an attempt must not fail the delivery itself. */
+    void attempt(String exchangeId, String route, boolean success, String error, Integer httpStatus, long millis) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("route", route);
+        body.put("success", success);
+        body.put("error", error);
+        body.put("httpStatus", httpStatus);
+        body.put("durationMs", millis);
+        try {
+            http.post(url(exchangeId) + "/attempts", tokens.get(), body);
+        } catch (IOException | RuntimeException e) {
+            log.warn("Could not record a delivery attempt of {}: {}", exchangeId, e.getMessage());
+        }
+    }
+
+    private String url(String exchangeId) {
+        return baseUrl + "/api/v1/internal/exchanges/" + exchangeId;
+    }
+
+    private static JsonNode require(JsonHttp.Reply reply, String what) throws IOException {
+        if (!reply.ok()) {
+            throw new IOException("could not " + what + ": " + reply.describe());
+        }
+        return reply.body();
+    }
+}

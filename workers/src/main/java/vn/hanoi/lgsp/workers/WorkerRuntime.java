@@ -1,0 +1,121 @@
+package vn.hanoi.lgsp.workers;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.util.UUID;
+import org.camunda.bpm.client.ExternalTaskClient;
+import org.camunda.bpm.client.backoff.ExponentialBackoffStrategy;
+import org.camunda.bpm.client.task.ExternalTaskHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.context.event.EventListener;
+import vn.hanoi.lgsp.exchange.RecordExchangeProcess.Topics;
+
+/**
+ * The external-task client of this process: long-polls the engine's REST API with the
+ * workers' Keycloak token and runs the handlers. It talks HTTP even to an engine in the same
+ * JVM, so workers scale out as separate processes without a change.
+ */
+final class WorkerRuntime implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(WorkerRuntime.class);
+
+    private final WorkerSettings settings;
+    private final NationalEndpoints national;
+    private final String keycloakTokenUrl;
+    private final ObjectMapper json;
+    private volatile ExternalTaskClient client;
+
+    WorkerRuntime(WorkerSettings settings, NationalEndpoints national, String keycloakTokenUrl, ObjectMapper json) {
+        this.settings = settings;
+        this.national = national;
+        this.keycloakTokenUrl = keycloakTokenUrl;
+        this.json = json;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void startPolling(ApplicationReadyEvent ready) {
+        String ownUrl = ready.getApplicationContext() instanceof WebServerApplicationContext web
+                ? "http://127.0.0.1:" + web.getWebServer().getPort() : null;
+        String engineRest = blank(settings.engineRestUrl()) ? ownUrl + "/engine-rest" : settings.engineRestUrl();
+        String platformUrl = blank(settings.platformUrl()) ? ownUrl : settings.platformUrl();
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
+        JsonHttp jsonHttp = new JsonHttp(http, json, settings.requestTimeout());
+        AccessTokens workerTokens = new AccessTokens(http, json, keycloakTokenUrl, settings.clientId(),
+                settings.clientSecret(), AccessTokens.CredentialStyle.FORM);
+        PlatformApi platform = new PlatformApi(jsonHttp, workerTokens, platformUrl);
+
+        ExternalTaskClient created = ExternalTaskClient.create()
+                .baseUrl(engineRest)
+                .workerId("lgsp-worker-" + UUID.randomUUID().toString().substring(0, 8))
+                .maxTasks(settings.maxTasks())
+                .asyncResponseTimeout(settings.longPoll().toMillis())
+                .lockDuration(settings.lockDuration().toMillis())
+                .backoffStrategy(new ExponentialBackoffStrategy(500, 2, 10_000))
+                .addInterceptor(request -> {
+                    try {
+                        request.addHeader("Authorization", "Bearer " + workerTokens.get());
+                    } catch (java.io.IOException e) {
+                        log.warn("No worker token from Keycloak: {}", e.getMessage());
+                    }
+                })
+                .build();
+        subscribe(created, Topics.DELIVER_LOCAL, new DeliverLocalHandler(platform, jsonHttp));
+        subscribe(created, Topics.NOTIFY_SOURCE, new NotifySourceHandler(platform, jsonHttp));
+        NationalPlatformSettings.Endpoint ndxp = national.ndxp();
+        if (ndxp != null && ndxp.configured()) {
+            AccessTokens tokens = new AccessTokens(http, json, ndxp.url() + "/token", ndxp.consumerKey(),
+                    ndxp.consumerSecret(), AccessTokens.CredentialStyle.BASIC);
+            subscribe(created, Topics.NDXP_SEND, new NdxpSendHandler(platform, jsonHttp, tokens, ndxp.url()));
+        } else {
+            log.warn("No NDXP configured (lgsp.national.ndxp.url): records for outside the city wait for a worker that has one");
+        }
+        NationalPlatformSettings.Endpoint vdxp = national.vdxp();
+        if (vdxp != null && vdxp.configured()) {
+            AccessTokens tokens = new AccessTokens(http, json, vdxp.url() + "/token", vdxp.consumerKey(),
+                    vdxp.consumerSecret(), AccessTokens.CredentialStyle.BASIC);
+            subscribe(created, Topics.VERIFY_IDENTITY, new VerifyIdentityHandler(platform, jsonHttp, tokens, vdxp.url()));
+        } else {
+            log.warn("No VDXP configured (lgsp.national.vdxp.url): identity checks wait for a worker that has one");
+        }
+        client = created;
+        log.info("Workers polling {}", engineRest);
+    }
+
+    private void subscribe(ExternalTaskClient client, String topic, ExternalTaskHandler handler) {
+        client.subscribe(topic).lockDuration(settings.lockDuration().toMillis()).handler(handler).open();
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+
+    @Override
+    public void start() {
+        // polling starts once the web server is up: see startPolling
+    }
+
+    @Override
+    public void stop() {
+        ExternalTaskClient c = client;
+        if (c != null) {
+            c.stop();
+            client = null;
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return client != null;
+    }
+
+    @Override
+    public int getPhase() {
+        // stop polling before the web server and the engine go away
+        return Integer.MAX_VALUE;
+    }
+}

@@ -1,0 +1,28 @@
+package vn.hanoi.lgsp.workers;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * External-task workers: where the engine and the platform are, and how they fetch work.
+ *
+ * @param engineRestUrl   Camunda REST API; empty means this process's own {@code /engine-rest}
+ * @param platformUrl     the platform's agency API; empty means this process's own
+ * @param clientId        Keycloak client of the workers (client credentials)
+ * @param maxTasks        tasks fetched per long poll
+ * @param lockDuration    how long a fetched task stays locked to this worker
+ * @param longPoll        how long a fetch waits for work before returning empty
+ * @param requestTimeout  time limit of each call to NDXP, VDXP or an agency system
+ */
+@ConfigurationProperties("lgsp.workers")
+public record WorkerSettings(
+        String engineRestUrl,
+        String platformUrl,
+        @DefaultValue("lgsp-workers") String clientId,
+        @DefaultValue("lgsp-workers-dev-secret") String clientSecret,
+        @DefaultValue("10") int maxTasks,
+        @DefaultValue("60s") Duration lockDuration,
+        @DefaultValue("20s") Duration longPoll,
+        @DefaultValue("10s") Duration requestTimeout) {
+}
