@@ -153,8 +153,14 @@ public final class DevServices {
         System.out.println("[dev-services] " + line);
     }
 
-    Map<String, String> properties() {
-        return Map.copyOf(properties);
+    /** The properties for a context; one that names another database gets that database. */
+    Map<String, String> propertiesFor(DevServicesSettings settings) {
+        Map<String, String> forContext = new LinkedHashMap<>(properties);
+        if (servers.get("postgres") instanceof PostgresServer postgres) {
+            postgres.ensureDatabase(settings.postgres().database());
+            forContext.put("spring.datasource.url", postgres.jdbcUrl(settings.postgres().database()));
+        }
+        return forContext;
     }
 
     /**

@@ -26,7 +26,7 @@ public class DevServicesEnvironmentPostProcessor implements EnvironmentPostProce
         }
         DevServices services = DevServices.startOnce(settings,
                 key -> hasText(environment.getProperty(key)));
-        Map<String, Object> properties = new LinkedHashMap<>(services.properties());
+        Map<String, Object> properties = new LinkedHashMap<>(services.propertiesFor(settings));
         environment.getPropertySources().addFirst(new MapPropertySource(PROPERTY_SOURCE, properties));
     }
 

@@ -78,24 +78,37 @@ final class PostgresServer implements DevServer {
     }
 
     private void awaitReadyAndCreateDatabase() throws InterruptedException {
-        String adminUrl = "jdbc:postgresql://127.0.0.1:" + port + "/postgres";
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (true) {
             process.failIfDead();
-            try (Connection c = DriverManager.getConnection(adminUrl, settings.username(), settings.password())) {
-                var exists = c.prepareStatement("select 1 from pg_database where datname = ?");
-                exists.setString(1, settings.database());
-                if (!exists.executeQuery().next()) {
-                    c.createStatement().execute("create database \"" + settings.database() + "\"");
-                }
+            try {
+                ensureDatabase(settings.database());
                 return;
-            } catch (SQLException notYet) {
+            } catch (IllegalStateException notYet) {
                 if (System.nanoTime() > deadline) {
                     throw new IllegalStateException("PostgreSQL not ready after 60 s; see " + process.logFile(), notYet);
                 }
                 Thread.sleep(200);
             }
         }
+    }
+
+    /** Creates the database unless it exists: a context may ask for its own (process tests do). */
+    synchronized void ensureDatabase(String database) {
+        String adminUrl = "jdbc:postgresql://127.0.0.1:" + port + "/postgres";
+        try (Connection c = DriverManager.getConnection(adminUrl, settings.username(), settings.password())) {
+            var exists = c.prepareStatement("select 1 from pg_database where datname = ?");
+            exists.setString(1, database);
+            if (!exists.executeQuery().next()) {
+                c.createStatement().execute("create database \"" + database.replace("\"", "") + "\"");
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("PostgreSQL: " + e.getMessage(), e);
+        }
+    }
+
+    String jdbcUrl(String database) {
+        return "jdbc:postgresql://127.0.0.1:" + port + "/" + database;
     }
 
     @Override
@@ -107,7 +120,7 @@ final class PostgresServer implements DevServer {
     }
 
     String jdbcUrl() {
-        return "jdbc:postgresql://127.0.0.1:" + port + "/" + settings.database();
+        return jdbcUrl(settings.database());
     }
 
     @Override
