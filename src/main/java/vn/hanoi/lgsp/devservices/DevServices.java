@@ -217,6 +217,22 @@ public final class DevServices {
         return total;
     }
 
+    /** Log files the servers write (for checks that nothing sensitive was logged). */
+    public List<Path> logFiles() {
+        try (var files = Files.walk(runDir.resolve("logs"))) {
+            List<Path> logs = new ArrayList<>(files.filter(Files::isRegularFile).toList());
+            Path esLogs = dataRoot.resolve("elasticsearch/logs");
+            if (Files.isDirectory(esLogs)) {
+                try (var es = Files.walk(esLogs)) {
+                    es.filter(Files::isRegularFile).forEach(logs::add);
+                }
+            }
+            return logs;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public Duration sinceStart() {
         return Duration.ofMillis(System.currentTimeMillis() - startedMillis);
     }

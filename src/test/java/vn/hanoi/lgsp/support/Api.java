@@ -59,6 +59,20 @@ public final class Api {
         }
     }
 
+    /** A JSON POST carrying an {@code Idempotency-Key}. */
+    public Reply post(String path, String token, Object body, String idempotencyKey) {
+        try {
+            HttpRequest.Builder builder = request(path, token).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+            if (idempotencyKey != null) {
+                builder.header("Idempotency-Key", idempotencyKey);
+            }
+            return send(builder.build());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public Reply method(String method, String path, String token) {
         return send(request(path, token).method(method, HttpRequest.BodyPublishers.noBody()).build());
     }
