@@ -73,6 +73,15 @@ public final class Api {
         }
     }
 
+    public Reply put(String path, String token, Object body) {
+        try {
+            return send(request(path, token).header("Content-Type", "application/json")
+                    .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public Reply method(String method, String path, String token) {
         return send(request(path, token).method(method, HttpRequest.BodyPublishers.noBody()).build());
     }
