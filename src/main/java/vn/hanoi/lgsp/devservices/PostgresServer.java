@@ -107,8 +107,12 @@ final class PostgresServer implements DevServer {
         }
     }
 
+    /**
+     * Camunda creates its tables in the session's first schema; with the user named like the
+     * platform's own schema, "$user" would put them there, so the session starts in public.
+     */
     String jdbcUrl(String database) {
-        return "jdbc:postgresql://127.0.0.1:" + port + "/" + database;
+        return "jdbc:postgresql://127.0.0.1:" + port + "/" + database + "?currentSchema=public";
     }
 
     @Override
