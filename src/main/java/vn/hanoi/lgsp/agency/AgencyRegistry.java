@@ -33,8 +33,15 @@ public class AgencyRegistry {
     public record Query(String text, String parentCode, LocalDate activeOn, boolean includeClosed) {
     }
 
+    /** Agencies with their successors and predecessors, in one statement. */
+    private static final String SELECT = """
+            select a.*,
+              array(select successor_code from lgsp.agency_succession where predecessor_code = a.code order by 1) successors,
+              array(select predecessor_code from lgsp.agency_succession where successor_code = a.code order by 1) predecessors
+            from lgsp.agency a""";
+
     public Optional<Agency> find(String code) {
-        List<Agency> found = jdbc.query("select * from lgsp.agency where code = ?", this::map, code);
+        List<Agency> found = jdbc.query(SELECT + " where a.code = ?", this::map, code);
         return found.stream().findFirst();
     }
 
@@ -50,27 +57,27 @@ public class AgencyRegistry {
     }
 
     public List<Agency> search(Query query) {
-        StringBuilder sql = new StringBuilder("select * from lgsp.agency where true");
+        StringBuilder sql = new StringBuilder(SELECT + " where true");
         List<Object> args = new java.util.ArrayList<>();
         if (query.text() != null && !query.text().isBlank()) {
-            sql.append(" and (code ilike ? or name ilike ? or english_name ilike ?)");
+            sql.append(" and (a.code ilike ? or a.name ilike ? or a.english_name ilike ?)");
             String like = "%" + query.text().trim() + "%";
             args.add(like);
             args.add(like);
             args.add(like);
         }
         if (query.parentCode() != null) {
-            sql.append(" and parent_code = ?");
+            sql.append(" and a.parent_code = ?");
             args.add(query.parentCode());
         }
         if (query.activeOn() != null) {
-            sql.append(" and valid_from <= ? and (valid_to is null or valid_to > ?)");
+            sql.append(" and a.valid_from <= ? and (a.valid_to is null or a.valid_to > ?)");
             args.add(query.activeOn());
             args.add(query.activeOn());
         } else if (!query.includeClosed()) {
-            sql.append(" and status = 'ACTIVE'");
+            sql.append(" and a.status = 'ACTIVE'");
         }
-        sql.append(" order by code");
+        sql.append(" order by a.code");
         return jdbc.query(sql.toString(), this::map, args.toArray());
     }
 
@@ -128,10 +135,8 @@ public class AgencyRegistry {
 
     private Agency map(ResultSet rs, int row) throws SQLException {
         String code = rs.getString("code");
-        List<String> successors = jdbc.queryForList(
-                "select successor_code from lgsp.agency_succession where predecessor_code = ? order by 1", String.class, code);
-        List<String> predecessors = jdbc.queryForList(
-                "select predecessor_code from lgsp.agency_succession where successor_code = ? order by 1", String.class, code);
+        List<String> successors = List.of((String[]) rs.getArray("successors").getArray());
+        List<String> predecessors = List.of((String[]) rs.getArray("predecessors").getArray());
         String reason = rs.getString("closure_reason");
         return new Agency(code, rs.getString("name"), rs.getString("english_name"), rs.getInt("level"),
                 rs.getString("parent_code"), Agency.Status.valueOf(rs.getString("status")),

@@ -85,8 +85,8 @@ public class ExchangeLifecycle {
         ExchangeStore.Exchange exchange = lock(execution);
         store.purgeContent(exchange.id());
         store.setStatus(exchange.id(), ExchangeStatus.DELIVERED);
+        // monitoring already has the receipt; the status change is in the timeline
         store.addEvent(exchange.id(), ExchangeStatus.DELIVERED, "delivered to " + exchange.destination());
-        monitoring.step(exchange, "delivered", null, true, null, null, null);
     }
 
     public void completed(DelegateExecution execution) {
@@ -139,7 +139,10 @@ public class ExchangeLifecycle {
         }
         store.setStatus(exchange.id(), status);
         store.addEvent(exchange.id(), status, detail);
-        monitoring.step(exchange, status.name().toLowerCase(), null, error == null, error, null, null);
+        if (error != null) {
+            // a completion is already in monitoring as the destination's result
+            monitoring.step(exchange, status.name().toLowerCase(), null, false, error, null, null);
+        }
     }
 
     private ExchangeStore.Exchange lock(DelegateExecution execution) {

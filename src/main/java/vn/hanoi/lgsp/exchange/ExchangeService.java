@@ -167,13 +167,22 @@ class ExchangeService {
     }
 
     private void correlate(ExchangeStore.Exchange exchange, String message, String what) {
+        boolean waiting = runtime.createExecutionQuery().processInstanceBusinessKey(exchange.id().toString())
+                .messageEventSubscriptionName(message).count() > 0;
+        if (!waiting) {
+            throw notWaiting(exchange, what);
+        }
         try {
             runtime.createMessageCorrelation(message).processInstanceBusinessKey(exchange.id().toString()).correlate();
         } catch (MismatchingMessageCorrelationException notWaiting) {
-            // the process has not reached the wait yet (or is past it): the sender retries
-            throw new ApiException(ErrorCode.UPSTREAM_UNAVAILABLE, "Exchange " + exchange.id() + " is not waiting for "
-                    + what + " right now (status " + exchange.status() + "); retry shortly");
+            throw notWaiting(exchange, what);
         }
+    }
+
+    /** The process has not reached the wait yet (or is past it): the sender retries. */
+    private static ApiException notWaiting(ExchangeStore.Exchange exchange, String what) {
+        return new ApiException(ErrorCode.UPSTREAM_UNAVAILABLE, "Exchange " + exchange.id() + " is not waiting for "
+                + what + " right now (status " + exchange.status() + "); retry shortly");
     }
 
     private static ApiException notFound(UUID id, String agency) {

@@ -42,7 +42,8 @@ class WorkerExchangeController {
     record Applicant(String code, String message, String citizenId, String fullName) {
     }
 
-    record Receipt(String receivedSha256) {
+    /** The receipt, with the push attempt that brought it (for monitoring). */
+    record Receipt(String receivedSha256, Integer httpStatus, Long durationMs) {
     }
 
     record Attempt(String route, boolean success, String error, Integer httpStatus, Long durationMs) {
@@ -73,7 +74,9 @@ class WorkerExchangeController {
     /** The destination's receipt from a synchronous push; checked against the record's digest. */
     @PostMapping(path = "/{id}/receipt", consumes = MediaType.APPLICATION_JSON_VALUE)
     ApiResponses.Ack receipt(@PathVariable String id, @RequestBody Receipt receipt) {
-        exchanges.confirmReceipt(ExchangeController.parse(id), receipt.receivedSha256(), false, "push");
+        var exchangeId = ExchangeController.parse(id);
+        exchanges.confirmReceipt(exchangeId, receipt.receivedSha256(), false, "push");
+        exchanges.recordAttempt(exchangeId, "LOCAL", true, null, receipt.httpStatus(), receipt.durationMs());
         return ApiResponses.ok("Receipt recorded");
     }
 

@@ -27,13 +27,14 @@ class JwtConfiguration {
     @Bean
     JwtDecoder jwtDecoder(KeycloakSettings keycloak) {
         // resolved on first use, so the platform starts even while Keycloak is still coming up
+        OAuth2TokenValidator<Jwt> validator = new DelegatingOAuth2TokenValidator<>(
+                new JwtTimestampValidator(keycloak.tokenClockSkew()),
+                new JwtIssuerValidator(keycloak.issuer()),
+                audience(keycloak.apiAudience()));
         return new SupplierJwtDecoder(() -> {
             NimbusJwtDecoder decoder = NimbusJwtDecoder.withIssuerLocation(keycloak.issuer()).build();
-            decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
-                    new JwtTimestampValidator(keycloak.tokenClockSkew()),
-                    new JwtIssuerValidator(keycloak.issuer()),
-                    audience(keycloak.apiAudience())));
-            return decoder;
+            decoder.setJwtValidator(validator);
+            return new VerifiedTokenCache(decoder, validator);
         });
     }
 

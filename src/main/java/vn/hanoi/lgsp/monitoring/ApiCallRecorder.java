@@ -33,9 +33,11 @@ class ApiCallRecorder extends OncePerRequestFilter {
         this.transactions = transactions;
     }
 
+    /** The workers' own calls are not agency calls: their delivery attempts are recorded as such. */
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !request.getRequestURI().startsWith("/api/");
+        String uri = request.getRequestURI();
+        return !uri.startsWith("/api/") || uri.startsWith("/api/v1/internal/");
     }
 
     @Override

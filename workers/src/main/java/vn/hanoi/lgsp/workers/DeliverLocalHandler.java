@@ -76,8 +76,7 @@ final class DeliverLocalHandler implements ExternalTaskHandler {
         }
         String receivedSha256 = reply.body().path("receipt").path("receivedSha256").asText(null);
         if (reply.ok() && receivedSha256 != null) {
-            platform.attempt(exchangeId, Routes.LOCAL, true, null, reply.status(), reply.millis());
-            confirm(task, service, retry, exchangeId, receivedSha256);
+            confirm(task, service, retry, exchangeId, receivedSha256, reply);
             return;
         }
         platform.attempt(exchangeId, Routes.LOCAL, false, reply.body().path("error").asText("HTTP_" + reply.status()),
@@ -92,9 +91,9 @@ final class DeliverLocalHandler implements ExternalTaskHandler {
     }
 
     private void confirm(ExternalTask task, ExternalTaskService service, RetryPolicy retry, String exchangeId,
-                         String receivedSha256) {
+                         String receivedSha256, JsonHttp.Reply push) {
         try {
-            JsonHttp.Reply recorded = platform.receipt(exchangeId, receivedSha256);
+            JsonHttp.Reply recorded = platform.receipt(exchangeId, receivedSha256, push);
             if (recorded.ok()) {
                 service.complete(task, Map.of(Variables.RECEIPT_CONFIRMED, true, Variables.DELIVERED_TO_INBOX, false));
             } else if (recorded.status() == 422) {

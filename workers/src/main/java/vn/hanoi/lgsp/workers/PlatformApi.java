@@ -34,9 +34,10 @@ final class PlatformApi {
         return require(http.get(url(exchangeId) + "/applicant", tokens.get()), "read the applicant of " + exchangeId);
     }
 
-    /** Records the destination's receipt; the platform checks its digest. */
-    JsonHttp.Reply receipt(String exchangeId, String receivedSha256) throws IOException {
-        return http.post(url(exchangeId) + "/receipt", tokens.get(), Map.of("receivedSha256", receivedSha256));
+    /** Records the destination's receipt and the push that brought it; the platform checks its digest. */
+    JsonHttp.Reply receipt(String exchangeId, String receivedSha256, JsonHttp.Reply push) throws IOException {
+        return http.post(url(exchangeId) + "/receipt", tokens.get(), Map.of("receivedSha256", receivedSha256,
+                "httpStatus", push.status(), "durationMs", push.millis()));
     }
 
     /** Best effort: monitoring of an attempt must not fail the delivery itself. */

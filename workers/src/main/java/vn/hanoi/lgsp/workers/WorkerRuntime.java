@@ -4,6 +4,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import org.camunda.bpm.client.ExternalTaskClient;
 import org.camunda.bpm.client.backoff.ExponentialBackoffStrategy;
 import org.camunda.bpm.client.task.ExternalTaskHandler;
@@ -29,6 +33,8 @@ final class WorkerRuntime implements SmartLifecycle {
     private final String keycloakTokenUrl;
     private final ObjectMapper json;
     private volatile ExternalTaskClient client;
+    private ExecutorService pool;
+    private Semaphore slots;
 
     WorkerRuntime(WorkerSettings settings, NationalEndpoints national, String keycloakTokenUrl, ObjectMapper json) {
         this.settings = settings;
@@ -49,6 +55,12 @@ final class WorkerRuntime implements SmartLifecycle {
                 settings.clientSecret(), AccessTokens.CredentialStyle.FORM);
         PlatformApi platform = new PlatformApi(jsonHttp, workerTokens, platformUrl);
 
+        pool = Executors.newFixedThreadPool(settings.concurrency(), runnable -> {
+            Thread thread = new Thread(runnable, "lgsp-worker");
+            thread.setDaemon(true);
+            return thread;
+        });
+        slots = new Semaphore(settings.concurrency());
         ExternalTaskClient created = ExternalTaskClient.create()
                 .baseUrl(engineRest)
                 .workerId("lgsp-worker-" + UUID.randomUUID().toString().substring(0, 8))
@@ -87,7 +99,8 @@ final class WorkerRuntime implements SmartLifecycle {
     }
 
     private void subscribe(ExternalTaskClient client, String topic, ExternalTaskHandler handler) {
-        client.subscribe(topic).lockDuration(settings.lockDuration().toMillis()).handler(handler).open();
+        client.subscribe(topic).lockDuration(settings.lockDuration().toMillis())
+                .handler(new ConcurrentHandler(handler, pool, slots)).open();
     }
 
     private static boolean blank(String s) {
@@ -105,6 +118,14 @@ final class WorkerRuntime implements SmartLifecycle {
         if (c != null) {
             c.stop();
             client = null;
+        }
+        if (pool != null) {
+            pool.shutdown();
+            try {
+                pool.awaitTermination(15, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 

@@ -11,6 +11,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param platformUrl     the platform's agency API; empty means this process's own
  * @param clientId        Keycloak client of the workers (client credentials)
  * @param maxTasks        tasks fetched per long poll
+ * @param concurrency     tasks handled at the same time by this process
  * @param lockDuration    how long a fetched task stays locked to this worker
  * @param longPoll        how long a fetch waits for work before returning empty
  * @param requestTimeout  time limit of each call to NDXP, VDXP or an agency system
@@ -22,6 +23,7 @@ public record WorkerSettings(
         @DefaultValue("lgsp-workers") String clientId,
         @DefaultValue("lgsp-workers-dev-secret") String clientSecret,
         @DefaultValue("10") int maxTasks,
+        @DefaultValue("16") int concurrency,
         @DefaultValue("60s") Duration lockDuration,
         @DefaultValue("20s") Duration longPoll,
         @DefaultValue("10s") Duration requestTimeout) {
