@@ -1,7 +1,10 @@
 package vn.hanoi.lgsp.simulators;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.boot.web.context.WebServerInitializedEvent;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
@@ -28,6 +31,20 @@ class SimulatorsConfiguration {
     void startSimulators(WebServerInitializedEvent event) {
         Simulators simulators = event.getApplicationContext().getBean(Simulators.class);
         simulators.start("http://127.0.0.1:" + event.getWebServer().getPort());
+    }
+
+    /** Demo records on a fresh database, once the workers are polling. */
+    @EventListener(ApplicationReadyEvent.class)
+    void demoTraffic(ApplicationReadyEvent ready) {
+        var context = ready.getApplicationContext();
+        SimulatorSettings settings = context.getBean(SimulatorSettings.class);
+        Integer exchanges = context.getBean(JdbcTemplate.class).queryForObject("select count(*) from lgsp.exchange", Integer.class);
+        if (!settings.demoExchanges() || exchanges == null || exchanges > 0
+                || !(context instanceof WebServerApplicationContext web)) {
+            return;
+        }
+        String issuer = context.getBean(KeycloakSettings.class).issuer();
+        new DemoTraffic("http://127.0.0.1:" + web.getWebServer().getPort(), issuer + "/protocol/openid-connect/token").send();
     }
 
     /** NDXP and VDXP as configured, or the simulators where nothing is configured. */
