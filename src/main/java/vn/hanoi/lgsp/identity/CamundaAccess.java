@@ -26,8 +26,8 @@ class CamundaAccess {
     static final String WORKERS_GROUP = "lgsp-workers";
 
     static final Map<String, List<String>> APPLICATIONS = Map.of(
-            "tasklist", List.of("dost-reviewers", "dost-operators", "supervisors", "agency-staff"),
-            "cockpit", List.of("dost-operators", "supervisors"));
+            "tasklist", List.of("dost-reviewers", "dost-leaders", "dost-operators", "supervisors", "agency-staff"),
+            "cockpit", List.of("dost-operators", "dost-leaders", "supervisors"));
 
     private final AuthorizationService authorizations;
     private final FilterService filters;
@@ -45,6 +45,8 @@ class CamundaAccess {
         for (Filter filter : filters.createFilterQuery().list()) {
             taskGroups.forEach(group -> grant(group, Resources.FILTER, filter.getId(), Permissions.READ));
         }
+        // Tasklist shows a task's deployed Camunda Form only to those who may read its process
+        taskGroups.forEach(group -> grant(group, Resources.PROCESS_DEFINITION, Authorization.ANY, Permissions.READ));
         // fetch-and-lock and complete external tasks of any process
         grant(WORKERS_GROUP, Resources.PROCESS_DEFINITION, Authorization.ANY, Permissions.READ,
                 ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.UPDATE_INSTANCE);

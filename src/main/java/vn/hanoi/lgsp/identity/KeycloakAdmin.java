@@ -70,6 +70,91 @@ public class KeycloakAdmin {
                 .retrieve().toBodilessEntity();
     }
 
+    public String tokenEndpoint() {
+        return keycloak.tokenEndpoint();
+    }
+
+    /** Credentials of an agency system in one environment: a confidential client with a service account. */
+    public record AgencyCredentials(String clientId, String clientSecret, String tokenEndpoint, String environment) {
+    }
+
+    /**
+     * Creates, unless it exists, the client whose tokens carry the agency's code, the
+     * environment and the API audience; returns its credentials.
+     */
+    public AgencyCredentials provisionAgencyClient(String clientId, String name, String agencyCode, String environment) {
+        if (findClient(clientId).isEmpty()) {
+            Map<String, Object> client = Map.of(
+                    "clientId", clientId,
+                    "name", name,
+                    "enabled", true,
+                    "publicClient", false,
+                    "serviceAccountsEnabled", true,
+                    "standardFlowEnabled", false,
+                    "directAccessGrantsEnabled", false,
+                    "attributes", Map.of("agency_code", agencyCode, "lgsp_environment", environment),
+                    "protocolMappers", List.of(
+                            hardcodedClaim("agency_code", agencyCode),
+                            hardcodedClaim("lgsp_environment", environment),
+                            Map.of("name", "lgsp-api audience", "protocol", "openid-connect",
+                                    "protocolMapper", "oidc-audience-mapper",
+                                    "config", Map.of("included.custom.audience", keycloak.apiAudience(),
+                                            "access.token.claim", "true", "introspection.token.claim", "true"))));
+            http.post().uri(keycloak.adminUrl() + "/clients")
+                    .headers(h -> h.setBearerAuth(serviceToken()))
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .body(client)
+                    .retrieve()
+                    .onStatus(HttpStatusCode::is4xxClientError, (request, reply) -> {
+                        throw refused(reply.getStatusCode().value(), new String(reply.getBody().readAllBytes()));
+                    })
+                    .toBodilessEntity();
+        }
+        String id = findClient(clientId).orElseThrow(() -> new IllegalStateException("client " + clientId + " vanished"));
+        Map<?, ?> secret = http.get().uri(keycloak.adminUrl() + "/clients/{id}/client-secret", id)
+                .headers(h -> h.setBearerAuth(serviceToken()))
+                .retrieve().body(Map.class);
+        return new AgencyCredentials(clientId, secret.get("value").toString(), keycloak.tokenEndpoint(), environment);
+    }
+
+    /** The credentials of an existing client, if it exists. */
+    public java.util.Optional<AgencyCredentials> agencyCredentials(String clientId, String environment) {
+        return findClient(clientId).map(id -> {
+            Map<?, ?> secret = http.get().uri(keycloak.adminUrl() + "/clients/{id}/client-secret", id)
+                    .headers(h -> h.setBearerAuth(serviceToken()))
+                    .retrieve().body(Map.class);
+            return new AgencyCredentials(clientId, secret.get("value").toString(), keycloak.tokenEndpoint(), environment);
+        });
+    }
+
+    /** Removes a client, if it exists: revoked credentials stop working at once. */
+    public boolean deleteClient(String clientId) {
+        java.util.Optional<String> id = findClient(clientId);
+        id.ifPresent(internal -> http.delete().uri(keycloak.adminUrl() + "/clients/{id}", internal)
+                .headers(h -> h.setBearerAuth(serviceToken()))
+                .retrieve().toBodilessEntity());
+        return id.isPresent();
+    }
+
+    public boolean clientExists(String clientId) {
+        return findClient(clientId).isPresent();
+    }
+
+    private java.util.Optional<String> findClient(String clientId) {
+        List<?> clients = http.get().uri(keycloak.adminUrl() + "/clients?clientId={c}", clientId)
+                .headers(h -> h.setBearerAuth(serviceToken()))
+                .retrieve().body(List.class);
+        return clients == null || clients.isEmpty() ? java.util.Optional.empty()
+                : java.util.Optional.of(((Map<?, ?>) clients.get(0)).get("id").toString());
+    }
+
+    private static Map<String, Object> hardcodedClaim(String claim, String value) {
+        return Map.of("name", claim, "protocol", "openid-connect", "protocolMapper", "oidc-hardcoded-claim-mapper",
+                "config", Map.of("claim.name", claim, "claim.value", value, "jsonType.label", "String",
+                        "access.token.claim", "true", "id.token.claim", "false", "userinfo.token.claim", "false",
+                        "introspection.token.claim", "true"));
+    }
+
     private static ApiException refused(int status, String body) {
         if (status == 409) {
             return new ApiException(ErrorCode.DUPLICATE, "Keycloak already has such an account: " + body);

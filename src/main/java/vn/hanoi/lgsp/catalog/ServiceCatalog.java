@@ -1,0 +1,305 @@
+package vn.hanoi.lgsp.catalog;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import vn.hanoi.lgsp.agency.AgencyRegistry;
+import vn.hanoi.lgsp.contract.ApiException;
+import vn.hanoi.lgsp.contract.ErrorCode;
+import vn.hanoi.lgsp.monitoring.TransactionLog;
+
+/**
+ * The catalog of data-sharing services (R-09) and their lifecycle from registration to
+ * retirement (R-11, R-15, R-16). Every change leaves a milestone for monitoring in the same
+ * transaction.
+ */
+@Service
+public class ServiceCatalog {
+
+    private static final TypeReference<List<TechnicalDocument>> DOCUMENTS = new TypeReference<>() {
+    };
+
+    private static final String SELECT_SERVICE = """
+            select s.code, s.name, s.description, s.provider_code, a.name provider_name, s.classification, s.status,
+                   s.created_at
+            from lgsp.service s join lgsp.agency a on a.code = s.provider_code""";
+
+    /** Versions without their documents' text: only whether there is one. */
+    private static final String SELECT_VERSION = """
+            select service_code, version, status, base_url, openapi is not null has_openapi, openapi_media_type,
+                   postman_collection is not null has_postman, documents::text documents, quality_notes, created_at,
+                   published_at, deprecated_at, sunset_at, retired_at
+            from lgsp.service_version""";
+
+    private final JdbcTemplate jdbc;
+    private final AgencyRegistry agencies;
+    private final TransactionLog transactions;
+    private final ApplicationEventPublisher events;
+    private final ObjectMapper json;
+    private final ServiceInput input;
+
+    ServiceCatalog(JdbcTemplate jdbc, AgencyRegistry agencies, TransactionLog transactions,
+                   ApplicationEventPublisher events, ObjectMapper json) {
+        this.jdbc = jdbc;
+        this.agencies = agencies;
+        this.transactions = transactions;
+        this.events = events;
+        this.json = json;
+        this.input = new ServiceInput(json);
+    }
+
+    /** What a DOST operator registers: the service with its first version (v1 unless named). */
+    public record NewService(String code, String name, String description, String provider,
+                             DataClassification classification, String version, String baseUrl, String openApi,
+                             String postmanCollection, List<TechnicalDocument> documents, String qualityNotes) {
+
+        public NewVersion firstVersion() {
+            return new NewVersion(version == null ? "v1" : version, baseUrl, openApi, postmanCollection, documents,
+                    qualityNotes);
+        }
+    }
+
+    /** A further version of a registered service; it starts as DRAFT. */
+    public record NewVersion(String version, String baseUrl, String openApi, String postmanCollection,
+                             List<TechnicalDocument> documents, String qualityNotes) {
+    }
+
+    /** An OpenAPI document as the provider wrote it: {@code application/json} or {@code application/yaml}. */
+    public record OpenApiDocument(String mediaType, String content) {
+    }
+
+    public Optional<SharedService> find(String code) {
+        return load(" where s.code = ?", code).stream().findFirst();
+    }
+
+    /** The service, or a {@code NOT_FOUND} failure. */
+    public SharedService require(String code) {
+        return find(code).orElseThrow(() -> new ApiException(ErrorCode.NOT_FOUND,
+                "Service " + code + " is not in the LGSP catalog"));
+    }
+
+    /**
+     * Services whose code, name or description contain {@code text}, of one provider, whose
+     * overall status is {@code status}; null criteria do not filter.
+     */
+    public List<SharedService> search(String text, String provider, VersionStatus status) {
+        StringBuilder where = new StringBuilder(" where true");
+        List<Object> args = new ArrayList<>();
+        if (text != null && !text.isBlank()) {
+            where.append(" and (s.code ilike ? or s.name ilike ? or s.description ilike ?)");
+            String like = "%" + text.trim().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+            args.add(like);
+            args.add(like);
+            args.add(like);
+        }
+        if (provider != null && !provider.isBlank()) {
+            where.append(" and s.provider_code = ?");
+            args.add(provider.trim());
+        }
+        if (status != null) {
+            where.append(" and s.status = ?");
+            args.add(status.name());
+        }
+        return load(where.toString(), args.toArray());
+    }
+
+    /** Registers a service of an active provider with its first version, in DRAFT. */
+    @Transactional
+    public SharedService register(NewService request, String registeredBy) {
+        input.checkService(request);
+        agencies.requireActive(request.provider());
+        int inserted = jdbc.update("""
+                insert into lgsp.service (code, name, description, provider_code, classification, status, registered_by)
+                values (?, ?, ?, ?, ?, 'DRAFT', ?)
+                on conflict (code) do nothing""",
+                request.code(), request.name().trim(), request.description(), request.provider(),
+                request.classification().name(), registeredBy);
+        if (inserted == 0) {
+            throw new ApiException(ErrorCode.DUPLICATE, "Service " + request.code() + " is already in the catalog");
+        }
+        NewVersion first = request.firstVersion();
+        insertVersion(request.code(), first, registeredBy);
+        transactions.record(Milestones.of("service-registered", request.provider(), null, request.code(),
+                first.version(), transactions.environment()));
+        return require(request.code());
+    }
+
+    /** Adds a version, in DRAFT, to a service of a still active provider. */
+    @Transactional
+    public SharedService addVersion(String code, NewVersion request, String actor) {
+        SharedService service = lock(code);
+        input.checkVersion(request);
+        agencies.requireActive(service.provider());
+        if (service.version(request.version()).isPresent()) {
+            throw new ApiException(ErrorCode.DUPLICATE, "Service " + code + " already has version " + request.version());
+        }
+        insertVersion(code, request, actor);
+        refreshStatus(code);
+        transactions.record(Milestones.of("version-added", service.provider(), null, code, request.version(),
+                transactions.environment()));
+        return require(code);
+    }
+
+    /**
+     * Moves a version one stage along DRAFT → TEST → PUBLISHED → DEPRECATED → RETIRED.
+     * Publishing deprecates the version published before, with a sunset 180 days later
+     * (R-15); deprecating without a successor gives 60 days' notice (R-16); retiring is
+     * refused before the sunset and revokes every grant of the version.
+     */
+    @Transactional
+    public SharedService moveVersion(String code, String version, VersionStatus target, String actor) {
+        SharedService service = lock(code);
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        for (Lifecycle.Change change : Lifecycle.plan(service, version, target, now)) {
+            apply(service, change, now, actor);
+        }
+        refreshStatus(code);
+        return require(code);
+    }
+
+    /** The version's OpenAPI document, if the provider supplied one. */
+    public Optional<OpenApiDocument> openApi(String code, String version) {
+        requireVersion(code, version);
+        return jdbc.query("""
+                select openapi_media_type, openapi from lgsp.service_version
+                where service_code = ? and version = ? and openapi is not null""",
+                (rs, n) -> new OpenApiDocument(rs.getString("openapi_media_type"), rs.getString("openapi")),
+                code, version).stream().findFirst();
+    }
+
+    /** The version's Postman collection (JSON), if the provider supplied one. */
+    public Optional<String> postmanCollection(String code, String version) {
+        requireVersion(code, version);
+        return jdbc.query("""
+                select postman_collection from lgsp.service_version
+                where service_code = ? and version = ? and postman_collection is not null""",
+                (rs, n) -> rs.getString(1), code, version).stream().findFirst();
+    }
+
+    private ServiceVersion requireVersion(String code, String version) {
+        return require(code).version(version).orElseThrow(() -> new ApiException(ErrorCode.NOT_FOUND,
+                "Service " + code + " has no version " + version));
+    }
+
+    /** Serialises lifecycle changes of one service: two publications at once would both deprecate. */
+    private SharedService lock(String code) {
+        if (jdbc.query("select code from lgsp.service where code = ? for update", (rs, n) -> rs.getString(1), code)
+                .isEmpty()) {
+            throw new ApiException(ErrorCode.NOT_FOUND, "Service " + code + " is not in the LGSP catalog");
+        }
+        return require(code);
+    }
+
+    private void insertVersion(String code, NewVersion version, String actor) {
+        String openApiType = version.openApi() == null ? null : input.openApiMediaType(version.openApi());
+        jdbc.update("""
+                insert into lgsp.service_version (service_code, version, status, base_url, openapi, openapi_media_type,
+                                                  postman_collection, documents, quality_notes)
+                values (?, ?, 'DRAFT', ?, ?, ?, ?, ?::jsonb, ?)""",
+                code, version.version(), version.baseUrl().trim(), version.openApi(), openApiType,
+                version.postmanCollection(), write(version.documents() == null ? List.of() : version.documents()),
+                version.qualityNotes());
+        history(code, version.version(), null, VersionStatus.DRAFT, actor);
+    }
+
+    private void apply(SharedService service, Lifecycle.Change change, Instant now, String actor) {
+        Timestamp at = Timestamp.from(now);
+        String where = " where service_code = ? and version = ?";
+        switch (change.to()) {
+            case TEST -> jdbc.update("update lgsp.service_version set status = 'TEST'" + where,
+                    service.code(), change.version());
+            case PUBLISHED -> jdbc.update("update lgsp.service_version set status = 'PUBLISHED', published_at = ?" + where,
+                    at, service.code(), change.version());
+            case DEPRECATED -> jdbc.update("""
+                    update lgsp.service_version set status = 'DEPRECATED', deprecated_at = ?, sunset_at = ?""" + where,
+                    at, Timestamp.from(change.sunsetAt()), service.code(), change.version());
+            case RETIRED -> jdbc.update("update lgsp.service_version set status = 'RETIRED', retired_at = ?" + where,
+                    at, service.code(), change.version());
+            case DRAFT -> throw new IllegalStateException("no version moves back to DRAFT");
+        }
+        history(service.code(), change.version(), change.from(), change.to(), actor);
+        transactions.record(Milestones.of("version-" + change.to().name().toLowerCase(java.util.Locale.ROOT),
+                service.provider(), null, service.code(), change.version(), transactions.environment()));
+        events.publishEvent(new VersionStatusChanged(service.code(), service.provider(), change.version(),
+                change.from(), change.to(), actor, now));
+    }
+
+    private void history(String code, String version, VersionStatus from, VersionStatus to, String actor) {
+        jdbc.update("""
+                insert into lgsp.service_version_event (service_code, version, from_status, to_status, actor)
+                values (?, ?, ?, ?, ?)""", code, version, from == null ? null : from.name(), to.name(), actor);
+    }
+
+    private void refreshStatus(String code) {
+        List<VersionStatus> statuses = jdbc.query("select status from lgsp.service_version where service_code = ?",
+                (rs, n) -> VersionStatus.valueOf(rs.getString(1)), code);
+        jdbc.update("update lgsp.service set status = ?, updated_at = now() where code = ?",
+                Lifecycle.overall(statuses).name(), code);
+    }
+
+    private List<SharedService> load(String where, Object... args) {
+        List<SharedService> services = jdbc.query(SELECT_SERVICE + where + " order by s.code", this::mapService, args);
+        if (services.isEmpty()) {
+            return services;
+        }
+        Map<String, List<ServiceVersion>> versions = new LinkedHashMap<>();
+        String[] codes = services.stream().map(SharedService::code).toArray(String[]::new);
+        jdbc.query(SELECT_VERSION + " where service_code = any(?) order by service_code, created_at, version",
+                rs -> {
+                    versions.computeIfAbsent(rs.getString("service_code"), c -> new ArrayList<>()).add(mapVersion(rs));
+                }, (Object) codes);
+        return services.stream().map(s -> new SharedService(s.code(), s.name(), s.description(), s.provider(),
+                s.providerName(), s.classification(), s.status(), s.registeredAt(),
+                List.copyOf(versions.getOrDefault(s.code(), List.of())))).toList();
+    }
+
+    private SharedService mapService(ResultSet rs, int row) throws SQLException {
+        return new SharedService(rs.getString("code"), rs.getString("name"), rs.getString("description"),
+                rs.getString("provider_code"), rs.getString("provider_name"),
+                DataClassification.valueOf(rs.getString("classification")), VersionStatus.valueOf(rs.getString("status")),
+                instant(rs, "created_at"), List.of());
+    }
+
+    private ServiceVersion mapVersion(ResultSet rs) throws SQLException {
+        return new ServiceVersion(rs.getString("version"), VersionStatus.valueOf(rs.getString("status")),
+                rs.getString("base_url"), rs.getBoolean("has_openapi"), rs.getString("openapi_media_type"),
+                rs.getBoolean("has_postman"), read(rs.getString("documents")), rs.getString("quality_notes"),
+                instant(rs, "created_at"), instant(rs, "published_at"), instant(rs, "deprecated_at"),
+                instant(rs, "sunset_at"), instant(rs, "retired_at"));
+    }
+
+    private String write(List<TechnicalDocument> documents) {
+        try {
+            return json.writeValueAsString(documents);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("technical documents cannot be serialised", e);
+        }
+    }
+
+    private List<TechnicalDocument> read(String documents) {
+        try {
+            return List.copyOf(json.readValue(documents, DOCUMENTS));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored technical documents are not valid JSON", e);
+        }
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp t = rs.getTimestamp(column);
+        return t == null ? null : t.toInstant();
+    }
+}

@@ -1,0 +1,222 @@
+package vn.hanoi.lgsp.onboarding;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.identity.User;
+import org.springframework.core.env.Environment;
+import org.springframework.stereotype.Component;
+import vn.hanoi.lgsp.calendar.WorkingDayCalendar;
+import vn.hanoi.lgsp.identity.KeycloakAdmin;
+import vn.hanoi.lgsp.monitoring.TransactionDocument;
+import vn.hanoi.lgsp.monitoring.TransactionLog;
+import vn.hanoi.lgsp.onboarding.OnboardingProcess.Variables;
+
+/**
+ * What the {@code service-onboarding} model does at its service tasks and listeners
+ * ({@code ${onboardingSteps.provisionTest(execution)}}, ...). Each step is safe to run
+ * again: the steps touching Keycloak, the catalog and mail run after a savepoint
+ * (asynchronous before), and a retried step finds its earlier effect and goes on.
+ */
+@Component("onboardingSteps")
+public class OnboardingSteps {
+
+    private final Registrations registrations;
+    private final WorkingDayCalendar workingDays;
+    private final KeycloakAdmin keycloak;
+    private final CatalogAccess catalog;
+    private final OnboardingMail mail;
+    private final IdentityService identities;
+    private final TransactionLog transactions;
+    private final Environment environment;
+
+    OnboardingSteps(Registrations registrations, WorkingDayCalendar workingDays, KeycloakAdmin keycloak,
+                    CatalogAccess catalog, OnboardingMail mail, IdentityService identities, TransactionLog transactions,
+                    Environment environment) {
+        this.registrations = registrations;
+        this.workingDays = workingDays;
+        this.keycloak = keycloak;
+        this.catalog = catalog;
+        this.mail = mail;
+        this.identities = identities;
+        this.transactions = transactions;
+        this.environment = environment;
+    }
+
+    /** After the reviewers are chosen: the 5-working-day deadline counts from the valid request. */
+    public void assigned(DelegateExecution execution) {
+        Registrations.Registration r = registration(execution);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> review = (Map<String, Object>) execution.getVariable(Variables.REVIEW);
+        execution.setVariable(Variables.REVIEWER_GROUP, review.get("reviewerGroup"));
+        execution.setVariable(Variables.LEADER_APPROVAL, review.get("leaderApproval"));
+        execution.setVariable("reviewReason", review.get("reviewReason"));
+        Instant due = workingDays.deadline(r.validAt(), OnboardingProcess.REVIEW_WORKING_DAYS);
+        execution.setVariable(Variables.REVIEW_DUE, Date.from(due));
+        execution.setVariable(Variables.REVIEW_REMINDER_AT,
+                Date.from(workingDays.deadline(r.validAt(), OnboardingProcess.REMINDER_WORKING_DAYS)));
+        registrations.reviewDue(r.id(), due);
+        registrations.event(r.id(), r.status(), "review by " + review.get("reviewerGroup")
+                + (Boolean.TRUE.equals(review.get("leaderApproval")) ? " and DOST leaders" : "") + ", due " + due);
+    }
+
+    public void remindReviewers(DelegateExecution execution) {
+        Registrations.Registration r = registration(execution);
+        mail.send(emailsOf((String) execution.getVariable(Variables.REVIEWER_GROUP)), "Nhắc hạn thẩm định đăng ký " + r.id(),
+                "Hồ sơ đăng ký kết nối của " + r.agencyCode() + " (" + r.serviceCode() + ") phải có kết quả thẩm định trước "
+                        + execution.getVariable(Variables.REVIEW_DUE) + ". Vui lòng xử lý trên Tasklist.");
+        registrations.event(r.id(), r.status(), "reviewers reminded");
+    }
+
+    /** The 5 working days ran out: DOST leaders are told, the review task stays open. */
+    public void escalateReview(DelegateExecution execution) {
+        Registrations.Registration r = registration(execution);
+        mail.send(emailsOf("dost-leaders"), "Quá hạn thẩm định đăng ký " + r.id(),
+                "Hồ sơ đăng ký kết nối của " + r.agencyCode() + " (" + r.serviceCode() + ") đã quá 5 ngày làm việc kể từ khi "
+                        + "nhận đủ hồ sơ hợp lệ (" + r.validAt() + ") mà chưa có kết quả thẩm định.");
+        registrations.event(r.id(), r.status(), "review overdue: DOST leaders told");
+    }
+
+    public void returnForCorrection(DelegateExecution execution) {
+        Registrations.Registration r = registration(execution);
+        String comment = (String) execution.getVariable(Variables.REVIEW_COMMENT);
+        Instant due = workingDays.deadline(Instant.now(), OnboardingProcess.CORRECTION_WORKING_DAYS);
+        execution.setVariable(Variables.CORRECTION_DUE, Date.from(due));
+        registrations.decisionComment(r.id(), comment);
+        registrations.status(r.id(), RegistrationStatus.RETURNED, "returned for correction until " + due
+                + (comment == null ? "" : ": " + comment));
+        mail.send(List.of(r.form().contact().email()), "Đề nghị bổ sung hồ sơ đăng ký " + r.id(),
+                "Sở Khoa học và Công nghệ đề nghị bổ sung hồ sơ đăng ký kết nối trước " + due + ".\nÝ kiến: "
+                        + (comment == null ? "(không có)" : comment)
+                        + "\nGửi lại hồ sơ: PUT /api/v1/registrations/" + r.id());
+    }
+
+    public void withdraw(DelegateExecution execution) {
+        Registrations.Registration r = registration(execution);
+        registrations.status(r.id(), RegistrationStatus.WITHDRAWN, "not corrected in time: the request is closed");
+        mail.send(List.of(r.form().contact().email()), "Hủy hồ sơ đăng ký " + r.id(),
+                "Hồ sơ đăng ký kết nối không được bổ sung trong thời hạn nên đã bị hủy. Đơn vị có thể gửi đăng ký mới.");
+    }
+
+    public void askProvider(DelegateExecution execution) {
+        Registrations.Registration r = registration(execution);
+        Instant due = workingDays.deadline(Instant.now(), OnboardingProcess.PROVIDER_WORKING_DAYS);
+        execution.setVariable(Variables.PROVIDER_DUE, Date.from(due));
+        registrations.status(r.id(), RegistrationStatus.AWAITING_PROVIDER, "provider " + r.providerCode()
+                + " asked to permit, answer due " + due);
+        mail.send(catalog.providerContacts(r.serviceCode()), "Đề nghị cho phép khai thác dịch vụ " + r.serviceCode(),
+                r.agencyCode() + " đề nghị khai thác dịch vụ " + r.serviceCode() + " (" + r.serviceVersion() + ").\n"
+                        + "Trả lời: POST /api/v1/registrations/" + r.id() + "/provider-decision {\"permit\": true|false}");
+    }
+
+    /** Listener on the timeout path: the provider did not answer in time. */
+    public void providerSilent(DelegateExecution execution) {
+        execution.setVariable(Variables.PROVIDER_COMMENT, "the provider did not answer within "
+                + OnboardingProcess.PROVIDER_WORKING_DAYS + " working days");
+    }
+
+    /** Test environment first (Appendix 01 §3.1): credentials, and the access grant or the service in test. */
+    public void provisionTest(DelegateExecution execution) {
+        Registrations.Registration r = registration(execution);
+        String clientId = clientId(r, "test");
+        keycloak.provisionAgencyClient(clientId, "Thử nghiệm — " + r.agencyCode() + " — " + r.serviceCode(),
+                r.agencyCode(), "test");
+        registrations.testClient(r.id(), clientId);
+        catalog.enterTest(r);
+        execution.setVariable(Variables.TEST_CLIENT_ID, clientId);
+        if (r.status() != RegistrationStatus.TESTING) {
+            registrations.status(r.id(), RegistrationStatus.TESTING, "test credentials " + clientId + " issued");
+            milestone(r, "onboarding-test-credentials");
+        }
+    }
+
+    public void sendConnectionGuide(DelegateExecution execution) {
+        Registrations.Registration r = registration(execution);
+        String guide = ConnectionGuide.write(r, platformUrl(), keycloak.tokenEndpoint(), r.testClientId(), "TEST");
+        mail.send(List.of(r.form().contact().email()), "Hướng dẫn kết nối thử nghiệm — đăng ký " + r.id(), guide);
+        registrations.event(r.id(), r.status(), "connection guide sent to " + r.form().contact().email());
+    }
+
+    /** Both sides confirmed the test: production credentials, the grant or the publication. */
+    public void provisionProduction(DelegateExecution execution) {
+        Registrations.Registration r = registration(execution);
+        String clientId = clientId(r, "prod");
+        keycloak.provisionAgencyClient(clientId, "Chính thức — " + r.agencyCode() + " — " + r.serviceCode(),
+                r.agencyCode(), "production");
+        registrations.productionClient(r.id(), clientId);
+        catalog.goLive(r);
+        if (r.status() != RegistrationStatus.ACTIVE) {
+            registrations.status(r.id(), RegistrationStatus.ACTIVE, "production credentials " + clientId + " issued; "
+                    + ("PROVIDER".equals(r.requestType()) ? "service published" : "access granted"));
+            milestone(r, "onboarding-activated");
+        }
+    }
+
+    public void notifyActivated(DelegateExecution execution) {
+        Registrations.Registration r = registration(execution);
+        List<String> to = new ArrayList<>(List.of(r.form().contact().email()));
+        if ("CONSUMER".equals(r.requestType())) {
+            to.addAll(catalog.providerContacts(r.serviceCode()));
+        }
+        mail.send(to, "Đưa vào sử dụng chính thức — đăng ký " + r.id(),
+                "Kết nối " + r.agencyCode() + " — " + r.serviceCode() + " (" + r.serviceVersion() + ") đã được đưa vào sử dụng "
+                        + "chính thức. Tài khoản chính thức: " + r.productionClientId() + " (đọc bí mật tại GET /api/v1/registrations/"
+                        + r.id() + "/credentials?environment=PRODUCTION). Hai bên phối hợp theo dõi vận hành.");
+    }
+
+    /** Any refusal: nothing issued stays behind. */
+    public void reject(DelegateExecution execution) {
+        Registrations.Registration r = registration(execution);
+        String reason = firstNonBlank((String) execution.getVariable("leaderComment"),
+                (String) execution.getVariable(Variables.PROVIDER_COMMENT),
+                (String) execution.getVariable(Variables.REVIEW_COMMENT), "refused");
+        for (String clientId : List.of(clientId(r, "test"), clientId(r, "prod"))) {
+            keycloak.deleteClient(clientId);
+        }
+        catalog.withdraw(r);
+        registrations.decisionComment(r.id(), reason);
+        if (r.status() != RegistrationStatus.REJECTED) {
+            registrations.status(r.id(), RegistrationStatus.REJECTED, "rejected: " + reason);
+            milestone(r, "onboarding-rejected");
+        }
+        mail.send(List.of(r.form().contact().email()), "Kết quả đăng ký kết nối " + r.id() + ": không chấp thuận",
+                "Đăng ký kết nối của đơn vị không được chấp thuận. Lý do: " + reason);
+    }
+
+    private void milestone(Registrations.Registration r, String kind) {
+        transactions.record(TransactionDocument.milestone(UUID.randomUUID().toString(), kind, r.agencyCode(),
+                r.providerCode(), transactions.environment()));
+    }
+
+    private List<String> emailsOf(String group) {
+        return identities.createUserQuery().memberOfGroup(group).list().stream().map(User::getEmail).toList();
+    }
+
+    private String platformUrl() {
+        String configured = environment.getProperty("lgsp.public-url");
+        return configured != null ? configured : "http://127.0.0.1:" + environment.getProperty("local.server.port", "8080");
+    }
+
+    static String clientId(Registrations.Registration r, String environment) {
+        return "reg-" + r.id().toString().substring(0, 8) + "-" + environment;
+    }
+
+    private Registrations.Registration registration(DelegateExecution execution) {
+        UUID id = UUID.fromString((String) execution.getVariable(Variables.REGISTRATION_ID));
+        return registrations.find(id).orElseThrow(() -> new IllegalStateException("registration " + id + " is missing"));
+    }
+
+    private static String firstNonBlank(String... values) {
+        for (String v : values) {
+            if (v != null && !v.isBlank()) {
+                return v;
+            }
+        }
+        return null;
+    }
+}
