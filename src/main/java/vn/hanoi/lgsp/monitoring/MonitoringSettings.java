@@ -1,18 +1,22 @@
 package vn.hanoi.lgsp.monitoring;
 
 import java.time.Duration;
+import java.time.LocalTime;
+import java.time.Period;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * @param indexPrefix transaction documents go to monthly indices {@code <prefix>-yyyy.MM}
  * @param environment {@code production} or {@code test}, stamped on every document
+ * @param status      where connection-status checks go and how long they stay
  */
 @ConfigurationProperties("lgsp.monitoring")
 public record MonitoringSettings(
         @DefaultValue("lgsp-transactions") String indexPrefix,
         @DefaultValue("production") String environment,
-        @DefaultValue Shipper shipper) {
+        @DefaultValue Shipper shipper,
+        @DefaultValue Status status) {
 
     /**
      * @param batchSize   documents per bulk request
@@ -24,5 +28,16 @@ public record MonitoringSettings(
                           @DefaultValue("500ms") Duration interval,
                           @DefaultValue("30s") Duration maxBackoff,
                           @DefaultValue("10") int maxAttempts) {
+    }
+
+    /**
+     * @param indexPrefix status checks go to monthly indices {@code <prefix>-yyyy.MM} (UTC months)
+     * @param retention   a monthly index is dropped once all of its month is older than this;
+     *                    R-17 wants at least 3 months, and a shorter value stops the start-up
+     * @param dropAt      time of day (Asia/Ho_Chi_Minh) at which expired indices are dropped
+     */
+    public record Status(@DefaultValue("lgsp-status") String indexPrefix,
+                         @DefaultValue("P6M") Period retention,
+                         @DefaultValue("03:30") LocalTime dropAt) {
     }
 }

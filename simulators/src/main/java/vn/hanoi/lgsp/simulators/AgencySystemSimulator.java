@@ -148,6 +148,15 @@ public final class AgencySystemSimulator extends SimulatedServer {
         }
     }
 
+    /**
+     * The status endpoints follow the health mode and downtime, not the injected business
+     * faults: a monitor polling them must not use up a failure meant for a record.
+     */
+    @Override
+    boolean injectsFaults(SimRequest request) {
+        return !request.path().startsWith("/status");
+    }
+
     @Override
     void onClose() {
         poster.close();

@@ -198,11 +198,17 @@ public abstract class SimulatedServer implements AutoCloseable {
         if (!latency.isZero() && !pause(latency)) {
             return SimResponse.failure(503, "SIMULATED_FAILURE", "Hệ thống giả lập đang dừng");
         }
-        if (behaviour.takeFailure()) {
+        boolean faults = injectsFaults(request);
+        if (faults && behaviour.takeFailure()) {
             return SimResponse.failure(500, "SIMULATED_FAILURE", "Lỗi giả lập của hệ thống " + name);
         }
         SimResponse response = handle(routes, request);
-        return behaviour.isMalformed() ? SimResponse.raw(200, TRUNCATED_BODY) : response;
+        return faults && behaviour.isMalformed() ? SimResponse.raw(200, TRUNCATED_BODY) : response;
+    }
+
+    /** Whether injected failures and malformed answers apply to this request; latency and downtime always do. */
+    boolean injectsFaults(SimRequest request) {
+        return true;
     }
 
     private SimResponse handle(Routes table, SimRequest request) {

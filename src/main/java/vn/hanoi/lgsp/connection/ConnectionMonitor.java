@@ -1,0 +1,103 @@
+package vn.hanoi.lgsp.connection;
+
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import vn.hanoi.lgsp.monitoring.StatusCheckDocument;
+import vn.hanoi.lgsp.monitoring.StatusLog;
+
+/**
+ * Turns each check into stored history (R-17) and, by the consecutive-check rules, into at
+ * most one open incident per system (R-18); checks inside an announced maintenance window
+ * are kept, marked, and raise nothing (R-23).
+ */
+@Service
+class ConnectionMonitor {
+
+    private static final Logger log = LoggerFactory.getLogger(ConnectionMonitor.class);
+    private static final String ACTOR = "lgsp-monitor";
+
+    private final JdbcTemplate jdbc;
+    private final StatusLog statusLog;
+    private final Incidents incidents;
+    private final Maintenance maintenance;
+    private final ConnectionSettings settings;
+
+    ConnectionMonitor(JdbcTemplate jdbc, StatusLog statusLog, Incidents incidents, Maintenance maintenance,
+                      ConnectionSettings settings) {
+        this.jdbc = jdbc;
+        this.statusLog = statusLog;
+        this.incidents = incidents;
+        this.maintenance = maintenance;
+        this.settings = settings;
+    }
+
+    @Transactional
+    void record(CheckOutcome outcome, Duration interval) {
+        boolean inMaintenance = maintenance.active(outcome.agencyCode(), outcome.at());
+        CheckOutcome.State state = inMaintenance ? CheckOutcome.State.MAINTENANCE : outcome.state();
+        store(outcome, state, inMaintenance);
+        jdbc.update("""
+                insert into lgsp.connection_state (agency_code, state, consecutive_failures, consecutive_successes,
+                    last_check_at, last_latency_ms, last_error, next_check_at)
+                values (?, ?, 0, 0, ?, ?, ?, ?)
+                on conflict (agency_code) do update set state = excluded.state, last_check_at = excluded.last_check_at,
+                    last_latency_ms = excluded.last_latency_ms, last_error = excluded.last_error,
+                    next_check_at = excluded.next_check_at""",
+                outcome.agencyCode(), state.name(), Timestamp.from(outcome.at()), outcome.latencyMs(), outcome.error(),
+                Timestamp.from(outcome.at().plus(interval)));
+        if (inMaintenance) {
+            jdbc.update("update lgsp.connection_state set consecutive_failures = 0, consecutive_successes = 0 where agency_code = ?",
+                    outcome.agencyCode());
+            return;
+        }
+        if (outcome.bad()) {
+            jdbc.update("update lgsp.connection_state set consecutive_failures = consecutive_failures + 1, "
+                    + "consecutive_successes = 0 where agency_code = ?", outcome.agencyCode());
+        } else {
+            jdbc.update("update lgsp.connection_state set consecutive_successes = consecutive_successes + 1, "
+                    + "consecutive_failures = 0 where agency_code = ?", outcome.agencyCode());
+        }
+        Integer failures = jdbc.queryForObject("select consecutive_failures from lgsp.connection_state where agency_code = ?",
+                Integer.class, outcome.agencyCode());
+        Integer successes = jdbc.queryForObject("select consecutive_successes from lgsp.connection_state where agency_code = ?",
+                Integer.class, outcome.agencyCode());
+        if (failures != null && failures >= settings.failuresToOpen()) {
+            var open = incidents.openFor(outcome.agencyCode());
+            if (open.isEmpty()) {
+                var incident = incidents.open(outcome.agencyCode(), state.name(), describe(outcome, failures), ACTOR);
+                log.warn("Incident {} opened for {}: {}", incident.id(), outcome.agencyCode(), incident.detail());
+            } else if (failures == settings.failuresToOpen()) {
+                incidents.log(open.get().id(), ACTOR, "failing again: " + describe(outcome, failures));
+            }
+        } else if (successes != null && successes >= settings.successesToClose()) {
+            incidents.resolve(outcome.agencyCode(), ACTOR, "system answering again since " + outcome.at())
+                    .ifPresent(i -> log.info("Incident {} of {} resolved by polling", i.id(), outcome.agencyCode()));
+        }
+    }
+
+    private void store(CheckOutcome outcome, CheckOutcome.State state, boolean inMaintenance) {
+        String environment = "production";
+        statusLog.record(new StatusCheckDocument(UUID.randomUUID().toString(), outcome.at(), outcome.agencyCode(),
+                outcome.baseUrl(), StatusCheckDocument.SYSTEM, null, StatusCheckDocument.State.valueOf(state.name()),
+                outcome.httpStatus(), outcome.latencyMs(), outcome.error(), inMaintenance, environment));
+        List<CheckOutcome.ServiceState> services = outcome.services() == null ? List.of() : outcome.services();
+        for (CheckOutcome.ServiceState service : services) {
+            statusLog.record(new StatusCheckDocument(UUID.randomUUID().toString(), outcome.at(), outcome.agencyCode(),
+                    outcome.baseUrl(), 2, service.name(), inMaintenance ? StatusCheckDocument.State.MAINTENANCE
+                    : "UP".equals(service.status()) ? StatusCheckDocument.State.UP : StatusCheckDocument.State.DOWN,
+                    null, null, null, inMaintenance, environment));
+        }
+    }
+
+    private static String describe(CheckOutcome outcome, int failures) {
+        return outcome.state() + " for " + failures + " consecutive checks"
+                + (outcome.error() == null ? "" : " (" + outcome.error() + ")");
+    }
+}

@@ -1,0 +1,201 @@
+package vn.hanoi.lgsp.connection;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+import vn.hanoi.lgsp.agency.AgencySystem;
+import vn.hanoi.lgsp.agency.AgencySystems;
+
+/**
+ * Polls every connected system at the frequency agreed at registration (Appendix 01 §2.3),
+ * level 1 and, where offered, level 2. One scheduler thread finds what is due; the calls are
+ * asynchronous, bounded by a semaphore, so hundreds of systems need no thread each.
+ */
+@Component
+class ConnectionPoller implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(ConnectionPoller.class);
+
+    private final AgencySystems systems;
+    private final ConnectionMonitor monitor;
+    private final ConnectionSettings settings;
+    private final ObjectMapper json;
+    private final HttpClient http;
+    private final Semaphore inFlight;
+    private final Map<String, Instant> nextCheck = new ConcurrentHashMap<>();
+    private final Map<String, Boolean> running = new ConcurrentHashMap<>();
+    private ScheduledExecutorService scheduler;
+    private volatile boolean started;
+
+    ConnectionPoller(AgencySystems systems, ConnectionMonitor monitor, ConnectionSettings settings, ObjectMapper json) {
+        this.systems = systems;
+        this.monitor = monitor;
+        this.settings = settings;
+        this.json = json;
+        this.http = HttpClient.newBuilder().connectTimeout(settings.timeout()).build();
+        this.inFlight = new Semaphore(settings.maxInFlight());
+    }
+
+    @Override
+    public void start() {
+        if (!settings.enabled()) {
+            return;
+        }
+        scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "connection-poller");
+            t.setDaemon(true);
+            return t;
+        });
+        started = true;
+        scheduler.scheduleWithFixedDelay(this::tick, settings.tick().toMillis(), settings.tick().toMillis(),
+                TimeUnit.MILLISECONDS);
+    }
+
+    private void tick() {
+        try {
+            Instant now = Instant.now();
+            for (AgencySystem system : systems.all()) {
+                Instant due = nextCheck.getOrDefault(system.agencyCode(), Instant.MIN);
+                if (due.isAfter(now) || running.putIfAbsent(system.agencyCode(), true) != null) {
+                    continue;
+                }
+                if (!inFlight.tryAcquire()) {
+                    running.remove(system.agencyCode());
+                    return;
+                }
+                Duration interval = settings.intervalOverride() != null ? settings.intervalOverride()
+                        : Duration.ofSeconds(system.pollIntervalSeconds());
+                nextCheck.put(system.agencyCode(), now.plus(interval));
+                check(system).whenComplete((outcome, failure) -> {
+                    try {
+                        if (outcome != null) {
+                            monitor.record(outcome, interval);
+                        } else {
+                            log.warn("Check of {} could not be recorded: {}", system.agencyCode(), failure.toString());
+                        }
+                    } catch (RuntimeException e) {
+                        log.warn("Check of {} could not be recorded: {}", system.agencyCode(), e.toString());
+                    } finally {
+                        running.remove(system.agencyCode());
+                        inFlight.release();
+                    }
+                });
+            }
+        } catch (RuntimeException e) {
+            log.warn("Connection polling tick failed: {}", e.toString());
+        }
+    }
+
+    CompletableFuture<CheckOutcome> check(AgencySystem system) {
+        Instant at = Instant.now();
+        long start = System.nanoTime();
+        CompletableFuture<HttpResponse<String>> level1 = get(system.baseUrl() + "/status");
+        CompletableFuture<HttpResponse<String>> level2 = system.statusLevel2()
+                ? get(system.baseUrl() + "/status/services") : CompletableFuture.completedFuture(null);
+        return level1.handle((r1, e1) -> new Object[] {r1, e1, (System.nanoTime() - start) / 1_000_000})
+                .thenCombine(level2.handle((r2, e2) -> new Object[] {r2, e2}), (one, two) -> {
+                    @SuppressWarnings("unchecked")
+                    HttpResponse<String> r1 = (HttpResponse<String>) one[0];
+                    Throwable e1 = (Throwable) one[1];
+                    long latency = (Long) one[2];
+                    @SuppressWarnings("unchecked")
+                    HttpResponse<String> r2 = (HttpResponse<String>) two[0];
+                    return outcome(system, at, r1, e1, latency, r2, system.statusLevel2());
+                });
+    }
+
+    private CheckOutcome outcome(AgencySystem system, Instant at, HttpResponse<String> r1, Throwable e1, long latency,
+                                 HttpResponse<String> r2, boolean level2Expected) {
+        if (e1 != null || r1 == null) {
+            String reason = e1 == null ? "no answer" : rootMessage(e1);
+            return new CheckOutcome(system.agencyCode(), system.baseUrl(), at, CheckOutcome.State.DOWN, null, latency,
+                    reason, List.of());
+        }
+        if (r1.statusCode() != 200 || !"00".equals(code(r1.body()))) {
+            return new CheckOutcome(system.agencyCode(), system.baseUrl(), at, CheckOutcome.State.DOWN, r1.statusCode(),
+                    latency, "level 1 answered HTTP " + r1.statusCode(), List.of());
+        }
+        List<CheckOutcome.ServiceState> services = new ArrayList<>();
+        String dependencyDown = null;
+        if (level2Expected && r2 != null) {
+            JsonNode body = parse(r2.body());
+            if (body != null) {
+                for (JsonNode service : body.path("services")) {
+                    String status = service.path("status").asText("UNKNOWN");
+                    services.add(new CheckOutcome.ServiceState(service.path("name").asText(), status));
+                    if (!"UP".equals(status)) {
+                        dependencyDown = service.path("name").asText();
+                    }
+                }
+            } else {
+                dependencyDown = "level 2 answer unreadable";
+            }
+        }
+        CheckOutcome.State state = dependencyDown != null ? CheckOutcome.State.DEGRADED
+                : latency > settings.slowAfter().toMillis() ? CheckOutcome.State.SLOW : CheckOutcome.State.UP;
+        String error = dependencyDown != null ? "dependency down: " + dependencyDown
+                : state == CheckOutcome.State.SLOW ? "answered in " + latency + " ms" : null;
+        return new CheckOutcome(system.agencyCode(), system.baseUrl(), at, state, r1.statusCode(), latency, error, services);
+    }
+
+    private CompletableFuture<HttpResponse<String>> get(String url) {
+        try {
+            return http.sendAsync(HttpRequest.newBuilder(URI.create(url)).timeout(settings.timeout()).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+        } catch (IllegalArgumentException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    private String code(String body) {
+        JsonNode node = parse(body);
+        return node == null ? null : node.path("code").asText(null);
+    }
+
+    private JsonNode parse(String body) {
+        try {
+            return json.readTree(body);
+        } catch (Exception e) {
+            return null;
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage());
+    }
+
+    @Override
+    public void stop() {
+        started = false;
+        if (scheduler != null) {
+            scheduler.shutdownNow();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return started;
+    }
+}

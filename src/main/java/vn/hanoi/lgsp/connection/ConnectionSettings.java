@@ -1,0 +1,30 @@
+package vn.hanoi.lgsp.connection;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Polling of connected systems (Appendix 01 §2.3) and the rules that turn checks into
+ * incidents without flapping.
+ *
+ * @param enabled           poll at all
+ * @param tick              how often the poller looks for systems that are due
+ * @param timeout           a status call that takes longer counts as down
+ * @param slowAfter         a status call that takes longer than this counts as slow
+ * @param failuresToOpen    consecutive bad checks before an incident opens
+ * @param successesToClose  consecutive good checks before it is resolved
+ * @param intervalOverride  poll every system this often instead of its agreed interval (tests)
+ * @param maxInFlight       status calls in flight at once, across all systems
+ */
+@ConfigurationProperties("lgsp.connection")
+public record ConnectionSettings(
+        @DefaultValue("true") boolean enabled,
+        @DefaultValue("1s") Duration tick,
+        @DefaultValue("5s") Duration timeout,
+        @DefaultValue("2s") Duration slowAfter,
+        @DefaultValue("3") int failuresToOpen,
+        @DefaultValue("2") int successesToClose,
+        Duration intervalOverride,
+        @DefaultValue("64") int maxInFlight) {
+}

@@ -1,0 +1,93 @@
+package vn.hanoi.lgsp.connection;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Incidents of connected systems (R-18), with the log of who did what when. At most one
+ * is open per system: repeated failed checks add to its log, they do not open another.
+ */
+@Service
+public class Incidents {
+
+    private final JdbcTemplate jdbc;
+
+    Incidents(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public record Incident(UUID id, String agencyCode, String kind, String status, String detail, Instant openedAt,
+                           Instant resolvedAt) {
+    }
+
+    public record LogEntry(Instant at, String actor, String action) {
+    }
+
+    /** Opens an incident unless one is open for the system; returns the open one either way. */
+    @Transactional
+    public Incident open(String agencyCode, String kind, String detail, String actor) {
+        Optional<Incident> open = openFor(agencyCode);
+        if (open.isPresent()) {
+            return open.get();
+        }
+        UUID id = UUID.randomUUID();
+        int inserted = jdbc.update("""
+                insert into lgsp.incident (id, agency_code, kind, status, detail) values (?, ?, ?, 'OPEN', ?)
+                on conflict do nothing""", id, agencyCode, kind, detail);
+        if (inserted == 0) {
+            return openFor(agencyCode).orElseThrow();
+        }
+        log(id, actor, "opened: " + detail);
+        return find(id).orElseThrow();
+    }
+
+    @Transactional
+    public Optional<Incident> resolve(String agencyCode, String actor, String detail) {
+        Optional<Incident> open = openFor(agencyCode);
+        open.ifPresent(incident -> {
+            jdbc.update("update lgsp.incident set status = 'RESOLVED', resolved_at = now() where id = ?", incident.id());
+            log(incident.id(), actor, "resolved: " + detail);
+        });
+        return open.flatMap(incident -> find(incident.id()));
+    }
+
+    public void log(UUID incidentId, String actor, String action) {
+        jdbc.update("insert into lgsp.incident_log (incident_id, actor, action) values (?, ?, ?)", incidentId, actor,
+                action.length() > 1000 ? action.substring(0, 1000) : action);
+    }
+
+    public Optional<Incident> openFor(String agencyCode) {
+        return jdbc.query("select * from lgsp.incident where agency_code = ? and status = 'OPEN'", this::map, agencyCode)
+                .stream().findFirst();
+    }
+
+    public Optional<Incident> find(UUID id) {
+        return jdbc.query("select * from lgsp.incident where id = ?", this::map, id).stream().findFirst();
+    }
+
+    public List<Incident> forAgency(String agencyCode) {
+        return jdbc.query("select * from lgsp.incident where agency_code = ? order by opened_at desc", this::map, agencyCode);
+    }
+
+    public List<Incident> open() {
+        return jdbc.query("select * from lgsp.incident where status = 'OPEN' order by opened_at", this::map);
+    }
+
+    public List<LogEntry> logOf(UUID incidentId) {
+        return jdbc.query("select at, actor, action from lgsp.incident_log where incident_id = ? order by id",
+                (rs, n) -> new LogEntry(rs.getTimestamp("at").toInstant(), rs.getString("actor"), rs.getString("action")),
+                incidentId);
+    }
+
+    private Incident map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        java.sql.Timestamp resolved = rs.getTimestamp("resolved_at");
+        return new Incident(rs.getObject("id", UUID.class), rs.getString("agency_code"), rs.getString("kind"),
+                rs.getString("status"), rs.getString("detail"), rs.getTimestamp("opened_at").toInstant(),
+                resolved == null ? null : resolved.toInstant());
+    }
+}

@@ -1,0 +1,78 @@
+package vn.hanoi.lgsp.monitoring;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.SortOrder;
+import co.elastic.clients.elasticsearch._types.mapping.FieldType;
+import co.elastic.clients.elasticsearch.core.SearchResponse;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.springframework.stereotype.Component;
+
+/** Reads connection-status checks back from Elasticsearch, for status pages and reports. */
+@Component
+public class StatusHistory {
+
+    /** Elasticsearch's default {@code index.max_result_window}. */
+    static final int MAX_LIMIT = 10_000;
+
+    private final ElasticsearchClient elasticsearch;
+    private final ObjectMapper json;
+    private final MonthlyIndices indices;
+
+    StatusHistory(ElasticsearchClient elasticsearch, ObjectMapper json, MonitoringSettings settings) {
+        this.elasticsearch = elasticsearch;
+        this.json = json;
+        this.indices = new MonthlyIndices(settings.status().indexPrefix());
+    }
+
+    /**
+     * The checks of one agency's system with {@code from <= timestamp < to}, newest first,
+     * at most {@code limit} of them. Of one moment, level 1 comes before level 2, and a level-2
+     * check's overall entry before its per-service entries.
+     */
+    public List<StatusCheckDocument> history(String agencyCode, Instant from, Instant to, int limit) {
+        Objects.requireNonNull(agencyCode, "agencyCode");
+        Objects.requireNonNull(from, "from");
+        Objects.requireNonNull(to, "to");
+        if (limit < 1 || limit > MAX_LIMIT) {
+            throw new IllegalArgumentException("limit must be between 1 and " + MAX_LIMIT + ", was " + limit);
+        }
+        SearchResponse<JsonNode> response;
+        try {
+            // sources come back as trees and are read with the application's ObjectMapper: the
+            // client's own mapper knows no java.time types
+            response = elasticsearch.search(s -> s
+                    .index(indices.wildcard())
+                    .ignoreUnavailable(true)
+                    .allowNoIndices(true)
+                    .size(limit)
+                    .query(q -> q.bool(b -> b
+                            .filter(f -> f.term(t -> t.field("agencyCode").value(agencyCode)))
+                            .filter(f -> f.range(r -> r.date(d -> d.field("timestamp")
+                                    .gte(from.toString()).lt(to.toString()))))))
+                    .sort(o -> o.field(f -> f.field("timestamp").order(SortOrder.Desc).unmappedType(FieldType.Date)))
+                    .sort(o -> o.field(f -> f.field("level").order(SortOrder.Asc).unmappedType(FieldType.Short)))
+                    .sort(o -> o.field(f -> f.field("service").order(SortOrder.Asc).missing("_first")
+                            .unmappedType(FieldType.Keyword))),
+                    JsonNode.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read connection-status history of " + agencyCode, e);
+        }
+        List<StatusCheckDocument> checks = new ArrayList<>(response.hits().hits().size());
+        for (var hit : response.hits().hits()) {
+            try {
+                checks.add(json.treeToValue(hit.source(), StatusCheckDocument.class));
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("status check " + hit.id() + " in " + hit.index() + " is unreadable", e);
+            }
+        }
+        return checks;
+    }
+}

@@ -1,0 +1,117 @@
+package vn.hanoi.lgsp.connection;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import vn.hanoi.lgsp.monitoring.StatusCheckDocument;
+import vn.hanoi.lgsp.monitoring.StatusHistory;
+import vn.hanoi.lgsp.simulators.AgencySystemSimulator;
+import vn.hanoi.lgsp.simulators.Simulators;
+import vn.hanoi.lgsp.support.Api;
+import vn.hanoi.lgsp.support.Keycloak;
+import vn.hanoi.lgsp.support.PlatformTest;
+
+/**
+ * R-17, R-18, R-23 against the real stack: a simulated system goes down, its checks are
+ * stored in Elasticsearch, one incident opens (not one per failed check), and it resolves
+ * when polling sees the system back; maintenance must be announced 24 hours ahead and
+ * keeps checks inside its window from raising incidents.
+ */
+class ConnectionMonitoringTest extends PlatformTest {
+
+    static final String WARD = "000.00.61.H26";
+    static final String DOST = "000.00.12.H26";
+
+    @Value("${lgsp.keycloak.url}")
+    String keycloakUrl;
+    @Autowired
+    Simulators simulators;
+    @Autowired
+    Incidents incidents;
+    @Autowired
+    StatusHistory history;
+    @Autowired
+    ConnectionMonitor monitor;
+    @Autowired
+    Maintenance maintenance;
+
+    @AfterEach
+    void wardBackUp() {
+        simulators.agency(WARD).orElseThrow().behaviour().setDown(false);
+    }
+
+    @Test
+    void systemDownOpensOneIncidentWhichPollingResolvesWhenItIsBack() {
+        AgencySystemSimulator ward = simulators.agency(WARD).orElseThrow();
+        Instant before = Instant.now();
+        ward.behaviour().setDown(true);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> incidents.openFor(WARD).isPresent());
+        Incidents.Incident incident = incidents.openFor(WARD).orElseThrow();
+        assertThat(incident.kind()).isEqualTo("DOWN");
+        // more failed checks pass; still that one incident
+        await().during(Duration.ofSeconds(4)).atMost(Duration.ofSeconds(6)).until(() -> incidents.forAgency(WARD).stream()
+                .filter(i -> i.openedAt().isAfter(before)).count() == 1);
+        await().atMost(Duration.ofSeconds(30)).until(() -> history.history(WARD, before, Instant.now(), 100).stream()
+                .filter(c -> c.level() == 1).map(StatusCheckDocument::state)
+                .filter(StatusCheckDocument.State.DOWN::equals).count() >= 3);
+
+        ward.behaviour().setDown(false);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> incidents.find(incident.id()).orElseThrow().status().equals("RESOLVED"));
+        assertThat(incidents.logOf(incident.id())).extracting(Incidents.LogEntry::action)
+                .anyMatch(a -> a.startsWith("opened")).anyMatch(a -> a.startsWith("resolved"));
+        assertThat(incidents.forAgency(WARD).stream().filter(i -> i.openedAt().isAfter(before))).hasSize(1);
+    }
+
+    @Test
+    void maintenanceAnnouncedTwentyFiveHoursAheadIsAcceptedAndTwoHoursAheadRefused() {
+        Api api = new Api(baseUrl());
+        String ward = new Keycloak(keycloakUrl).clientToken(new Keycloak.Client("phuonghoankiem-system", "Hoankiem#Demo2025", WARD));
+        Instant now = Instant.now();
+
+        Api.Reply accepted = api.postJson("/api/v1/maintenance", ward, Map.of("agencyCode", WARD,
+                "startsAt", now.plus(Duration.ofHours(25)).toString(), "endsAt", now.plus(Duration.ofHours(27)).toString(),
+                "reason", "Nâng cấp máy chủ"));
+        assertThat(accepted.status()).as(accepted.body().toString()).isEqualTo(201);
+
+        Api.Reply refused = api.postJson("/api/v1/maintenance", ward, Map.of("agencyCode", WARD,
+                "startsAt", now.plus(Duration.ofHours(2)).toString(), "endsAt", now.plus(Duration.ofHours(3)).toString(),
+                "reason", "Khẩn cấp"));
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.code()).isEqualTo("01");
+        assertThat(refused.message()).contains("at least 24 hours ahead");
+
+        Api.Reply notOwn = api.postJson("/api/v1/maintenance", ward, Map.of("agencyCode", DOST,
+                "startsAt", now.plus(Duration.ofHours(30)).toString(), "endsAt", now.plus(Duration.ofHours(31)).toString(),
+                "reason", "Không phải hệ thống của mình"));
+        assertThat(notOwn.status()).isEqualTo(403);
+    }
+
+    @Test
+    void checksInsideAMaintenanceWindowRaiseNoIncident() {
+        Instant now = Instant.now();
+        Maintenance.Window window = maintenance.announce(DOST, now.plus(Duration.ofHours(25)), now.plus(Duration.ofHours(26)),
+                "Bảo trì định kỳ", "test");
+        Instant inside = window.startsAt().plus(Duration.ofMinutes(10));
+
+        // the checks carry the time they were made: here, inside the window
+        for (int i = 0; i < 5; i++) {
+            monitor.record(new CheckOutcome(DOST, "http://127.0.0.1:9", inside.plusSeconds(i), CheckOutcome.State.DOWN, null,
+                    0, "connection refused", List.of()), Duration.ofSeconds(1));
+        }
+
+        assertThat(incidents.openFor(DOST)).isEmpty();
+        await().atMost(Duration.ofSeconds(30)).until(() -> history.history(DOST, inside.minusSeconds(1), inside.plusSeconds(10), 20)
+                .stream().filter(c -> c.level() == 1)
+                .anyMatch(c -> c.state() == StatusCheckDocument.State.MAINTENANCE && c.maintenance()));
+    }
+}
