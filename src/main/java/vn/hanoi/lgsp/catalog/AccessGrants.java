@@ -83,6 +83,14 @@ public class AccessGrants {
         return activeId(consumer, service, version, environment).map(id -> revoke(id, actor, reason));
     }
 
+    /** The consumers that may call any service of a provider in production now: who an outage of it affects. */
+    public List<String> productionConsumersOf(String provider) {
+        return jdbc.queryForList("""
+                select distinct g.consumer_code from lgsp.access_grant g join lgsp.service s on s.code = g.service_code
+                where s.provider_code = ? and g.environment = 'PRODUCTION' and g.revoked_at is null
+                order by 1""", String.class, provider);
+    }
+
     /** Whether the consumer may call that version in that environment now. */
     public boolean active(String consumer, String service, String version, AccessGrant.Environment environment) {
         return activeId(consumer, service, version, environment).isPresent();

@@ -28,9 +28,11 @@ class ConnectionMonitor {
     private final Incidents incidents;
     private final Maintenance maintenance;
     private final ConnectionSettings settings;
+    private final IncidentEscalation escalation;
 
     ConnectionMonitor(JdbcTemplate jdbc, StatusLog statusLog, Incidents incidents, Maintenance maintenance,
-                      ConnectionSettings settings) {
+                      ConnectionSettings settings, IncidentEscalation escalation) {
+        this.escalation = escalation;
         this.jdbc = jdbc;
         this.statusLog = statusLog;
         this.incidents = incidents;
@@ -72,13 +74,17 @@ class ConnectionMonitor {
             var open = incidents.openFor(outcome.agencyCode());
             if (open.isEmpty()) {
                 var incident = incidents.open(outcome.agencyCode(), state.name(), describe(outcome, failures), ACTOR);
+                escalation.start(incident);
                 log.warn("Incident {} opened for {}: {}", incident.id(), outcome.agencyCode(), incident.detail());
             } else if (failures == settings.failuresToOpen()) {
                 incidents.log(open.get().id(), ACTOR, "failing again: " + describe(outcome, failures));
             }
         } else if (successes != null && successes >= settings.successesToClose()) {
             incidents.resolve(outcome.agencyCode(), ACTOR, "system answering again since " + outcome.at())
-                    .ifPresent(i -> log.info("Incident {} of {} resolved by polling", i.id(), outcome.agencyCode()));
+                    .ifPresent(i -> {
+                        escalation.restored(i);
+                        log.info("Incident {} of {} resolved by polling", i.id(), outcome.agencyCode());
+                    });
         }
     }
 

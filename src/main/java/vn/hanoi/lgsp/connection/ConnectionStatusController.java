@@ -32,12 +32,41 @@ class ConnectionStatusController {
     private final StatusHistory history;
     private final Incidents incidents;
     private final Maintenance maintenance;
+    private final IncidentEscalation escalation;
 
-    ConnectionStatusController(JdbcTemplate jdbc, StatusHistory history, Incidents incidents, Maintenance maintenance) {
+    ConnectionStatusController(JdbcTemplate jdbc, StatusHistory history, Incidents incidents, Maintenance maintenance,
+                               IncidentEscalation escalation) {
         this.jdbc = jdbc;
         this.history = history;
         this.incidents = incidents;
         this.maintenance = maintenance;
+        this.escalation = escalation;
+    }
+
+    record Report(String agencyCode, String detail) {
+    }
+
+    record Raised(String code, String message, Incidents.Incident incident) {
+    }
+
+    /** Staff raise an incident the polling cannot see. */
+    @PostMapping(path = "/incidents", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @PreAuthorize("hasAnyRole('supervisor', 'dost-operator')")
+    @ResponseStatus(HttpStatus.CREATED)
+    @org.springframework.transaction.annotation.Transactional
+    Raised raise(@RequestBody Report report, Authentication caller) {
+        if (report == null || report.agencyCode() == null || report.detail() == null || report.detail().isBlank()) {
+            throw new ApiException(ErrorCode.VALIDATION_FAILED, "An incident needs agencyCode and detail");
+        }
+        boolean alreadyOpen = incidents.openFor(report.agencyCode()).isPresent();
+        Incidents.Incident incident = incidents.open(report.agencyCode(), "STAFF", report.detail(), caller.getName());
+        if (alreadyOpen) {
+            incidents.log(incident.id(), caller.getName(), "reported again: " + report.detail());
+        } else {
+            escalation.start(incident);
+        }
+        return new Raised(ApiResponses.SUCCESS, alreadyOpen ? "An incident is already open; the report was added to its log"
+                : "Incident opened", incident);
     }
 
     record SystemState(String agencyCode, String state, int consecutiveFailures, Instant lastCheckAt, Long lastLatencyMs,

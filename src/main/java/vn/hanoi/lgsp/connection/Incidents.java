@@ -16,9 +16,11 @@ import org.springframework.transaction.annotation.Transactional;
 public class Incidents {
 
     private final JdbcTemplate jdbc;
+    private final vn.hanoi.lgsp.agency.AgencyRegistry agencies;
 
-    Incidents(JdbcTemplate jdbc) {
+    Incidents(JdbcTemplate jdbc, vn.hanoi.lgsp.agency.AgencyRegistry agencies) {
         this.jdbc = jdbc;
+        this.agencies = agencies;
     }
 
     public record Incident(UUID id, String agencyCode, String kind, String status, String detail, Instant openedAt,
@@ -31,6 +33,8 @@ public class Incidents {
     /** Opens an incident unless one is open for the system; returns the open one either way. */
     @Transactional
     public Incident open(String agencyCode, String kind, String detail, String actor) {
+        agencies.find(agencyCode).orElseThrow(() -> new vn.hanoi.lgsp.contract.ApiException(
+                vn.hanoi.lgsp.contract.ErrorCode.UNKNOWN_AGENCY, "Agency " + agencyCode + " is not registered with the LGSP"));
         Optional<Incident> open = openFor(agencyCode);
         if (open.isPresent()) {
             return open.get();

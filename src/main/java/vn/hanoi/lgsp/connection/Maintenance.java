@@ -24,10 +24,17 @@ public class Maintenance {
 
     private final JdbcTemplate jdbc;
     private final AgencyRegistry agencies;
+    private final vn.hanoi.lgsp.catalog.AccessGrants grants;
+    private final vn.hanoi.lgsp.onboarding.AgencyContacts contacts;
+    private final Notices notices;
 
-    Maintenance(JdbcTemplate jdbc, AgencyRegistry agencies) {
+    Maintenance(JdbcTemplate jdbc, AgencyRegistry agencies, vn.hanoi.lgsp.catalog.AccessGrants grants,
+                vn.hanoi.lgsp.onboarding.AgencyContacts contacts, Notices notices) {
         this.jdbc = jdbc;
         this.agencies = agencies;
+        this.grants = grants;
+        this.contacts = contacts;
+        this.notices = notices;
     }
 
     public record Window(UUID id, String agencyCode, Instant startsAt, Instant endsAt, String reason, String announcedBy,
@@ -52,7 +59,17 @@ public class Maintenance {
         jdbc.update("insert into lgsp.maintenance_window (id, agency_code, starts_at, ends_at, reason, announced_by) "
                 + "values (?, ?, ?, ?, ?, ?)", id, agencyCode, java.sql.Timestamp.from(startsAt),
                 java.sql.Timestamp.from(endsAt), reason, announcedBy);
+        notifyConsumers(agencyCode, startsAt, endsAt, reason);
         return windows(agencyCode).stream().filter(w -> w.id().equals(id)).findFirst().orElseThrow();
+    }
+
+    /** Everyone who depends on the system hears of the window in advance. */
+    private void notifyConsumers(String agencyCode, Instant startsAt, Instant endsAt, String reason) {
+        java.util.List<String> to = new java.util.ArrayList<>(notices.group("dost-operators"));
+        grants.productionConsumersOf(agencyCode).forEach(consumer -> to.addAll(contacts.of(consumer)));
+        notices.send(to, "Thông báo bảo trì hệ thống " + agencyCode,
+                "Hệ thống của " + agencyCode + " bảo trì từ " + startsAt + " đến " + endsAt + ". Lý do: " + reason
+                        + ".\nTrong thời gian này các kết nối đến hệ thống có thể gián đoạn.");
     }
 
     public boolean active(String agencyCode, Instant at) {

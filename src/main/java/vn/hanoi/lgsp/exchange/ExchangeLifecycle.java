@@ -20,10 +20,13 @@ public class ExchangeLifecycle {
 
     private final ExchangeStore store;
     private final ExchangeMonitoring monitoring;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
-    ExchangeLifecycle(ExchangeStore store, ExchangeMonitoring monitoring) {
+    ExchangeLifecycle(ExchangeStore store, ExchangeMonitoring monitoring,
+                      org.springframework.context.ApplicationEventPublisher events) {
         this.store = store;
         this.monitoring = monitoring;
+        this.events = events;
     }
 
     /** After the routing table: the route, the NDXP address and the deadline become variables. */
@@ -97,6 +100,19 @@ public class ExchangeLifecycle {
     public void failed(DelegateExecution execution) {
         Object reason = execution.getVariable(Variables.FAILURE_REASON);
         finish(execution, ExchangeStatus.FAILED, reason == null ? "failed" : reason.toString(), "FAILED");
+    }
+
+    /** A delivery that failed for good points at a problem with the destination's system. */
+    public void deliveryFailed(DelegateExecution execution) {
+        failed(execution);
+        Object route = execution.getVariable(Variables.ROUTE);
+        if (route == null) {
+            // VDXP, not the destination, failed before routing
+            return;
+        }
+        ExchangeStore.Exchange exchange = lock(execution);
+        events.publishEvent(new ExchangeFailed(exchange.id().toString(), exchange.source(), exchange.destination(),
+                route.toString(), String.valueOf(execution.getVariable(Variables.FAILURE_REASON))));
     }
 
     public void rejectedIdentity(DelegateExecution execution) {

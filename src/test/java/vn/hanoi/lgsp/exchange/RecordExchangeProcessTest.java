@@ -43,6 +43,8 @@ class RecordExchangeProcessTest extends ProcessTest {
     AgencyRegistry agencies;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    vn.hanoi.lgsp.connection.Incidents incidents;
 
     @Test
     void localRecordIsPushedReceiptedAndItsResultReturned() {
@@ -123,6 +125,8 @@ class RecordExchangeProcessTest extends ProcessTest {
         bpmnError(Topics.DELIVER_LOCAL, Errors.DELIVERY_FAILED, "the destination system refused the record: HTTP 400");
 
         assertFailedWithOperatorTask(s, "refused the record");
+        // the destination's system gets an incident of its own
+        assertThat(incidents.openFor(HANOI_WARD)).hasValueSatisfying(i -> assertThat(i.kind()).isEqualTo("EXCHANGE_FAILURE"));
     }
 
     @Test
@@ -151,6 +155,7 @@ class RecordExchangeProcessTest extends ProcessTest {
         bpmnError(Topics.NDXP_SEND, Errors.DELIVERY_FAILED, "NDXP refused the record: HTTP 400");
 
         assertFailedWithOperatorTask(s, "NDXP refused");
+        assertThat(incidents.openFor(GOVERNMENT_OFFICE)).as("the national route failed, not the destination").isEmpty();
     }
 
     @Test

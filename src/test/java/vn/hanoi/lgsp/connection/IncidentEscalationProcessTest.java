@@ -1,0 +1,130 @@
+package vn.hanoi.lgsp.connection;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import vn.hanoi.lgsp.support.ProcessTest;
+
+/**
+ * Every path of {@code incident-escalation} (R-18): the unit fixes it; 24 hours pass and DOST
+ * takes over; the unit says it is beyond it; polling sees the system back while the unit or
+ * DOST is working; several agencies affected → a report.
+ */
+class IncidentEscalationProcessTest extends ProcessTest {
+
+    @Autowired
+    Incidents incidents;
+
+    @Test
+    void unitFixesItWithinTheDay() {
+        Started s = start("000.00.14.H26", 0);
+        assertThat(s.instance()).isWaitingAt("Task_UnitFix");
+        Task fix = task(s);
+        assertThat(engine.getTaskService().getIdentityLinksForTask(fix.getId())).anyMatch(l -> "agency-staff".equals(l.getGroupId()));
+        assertThat(fix.getDueDate()).isNotNull();
+
+        complete(fix, Map.of("fixOutcome", "FIXED", "cause", "mất kết nối cơ sở dữ liệu", "isolated", true, "backedUp", true));
+        execute(job(s.instance()));
+
+        assertThat(s.instance()).isEnded().hasPassed("Task_NotifyResolved", "End_Closed").hasNotPassed("Task_DostSupport", "Task_Report");
+        assertThat(incidents.find(s.incident().id()).orElseThrow().status()).isEqualTo("RESOLVED");
+        assertThat(incidents.logOf(s.incident().id())).extracting(Incidents.LogEntry::action)
+                .anyMatch(a -> a.startsWith("assessed")).anyMatch(a -> a.startsWith("notified"))
+                .anyMatch(a -> a.startsWith("resolved")).anyMatch(a -> a.contains("fixed at"));
+    }
+
+    @Test
+    void twentyFourHoursWithoutAFixEscalateToDost() {
+        Started s = start("000.00.15.H26", 0);
+        Job timer = engine.getManagementService().createJobQuery().processInstanceId(s.instance().getId())
+                .activityId("Timer_FixOverdue").timers().singleResult();
+        assertThat(timer.getDuedate()).isEqualTo(engine.getRuntimeService().getVariable(s.instance().getId(), "fixDue"));
+
+        engine.getManagementService().executeJob(timer.getId());
+
+        assertThat(s.instance()).isWaitingAt("Task_DostSupport");
+        assertThat(incidents.logOf(s.incident().id())).extracting(Incidents.LogEntry::action)
+                .anyMatch(a -> a.contains("not fixed within 24 hours"));
+        complete(task(s), Map.of("supportNotes", "khởi động lại máy chủ"));
+        execute(job(s.instance()));
+        assertThat(s.instance()).isEnded().hasPassed("Task_DostSupport", "Task_NotifyResolved");
+    }
+
+    @Test
+    void unitBeyondItsAbilityEscalatesAndPollingEndsTheWait() {
+        Started s = start("000.01.12.H26", 0);
+        complete(task(s), Map.of("fixOutcome", "BEYOND_ABILITY", "cause", "hỏng phần cứng"));
+
+        assertThat(s.instance()).isWaitingAt("Task_DostSupport");
+        engine.getRuntimeService().createMessageCorrelation(IncidentProcess.RESTORED)
+                .processInstanceBusinessKey(s.incident().id().toString()).correlate();
+        execute(job(s.instance()));
+
+        assertThat(s.instance()).isEnded().hasPassed("Boundary_DostRestored", "Task_NotifyResolved");
+    }
+
+    @Test
+    void systemBackWhileTheUnitWorksClosesTheWait() {
+        Started s = start("000.00.62.H26", 0);
+        engine.getRuntimeService().createMessageCorrelation(IncidentProcess.RESTORED)
+                .processInstanceBusinessKey(s.incident().id().toString()).correlate();
+        execute(job(s.instance()));
+
+        assertThat(s.instance()).isEnded().hasPassed("Boundary_UnitRestored", "Task_NotifyResolved").hasNotPassed("Task_Report");
+    }
+
+    @Test
+    void severalAgenciesAffectedNeedAReport() {
+        Started s = start("000.00.63.H26", 3);
+        complete(task(s), Map.of("fixOutcome", "FIXED", "cause", "chứng thư số hết hạn"));
+        execute(job(s.instance()));
+
+        assertThat(s.instance()).isWaitingAt("Task_Report");
+        assertThat(engine.getTaskService().getIdentityLinksForTask(task(s).getId()))
+                .anyMatch(l -> "dost-operators".equals(l.getGroupId()));
+        complete(task(s), Map.of("report", "Báo cáo sự cố"));
+        assertThat(s.instance()).isEnded().hasPassed("Task_Report");
+    }
+
+    record Started(Incidents.Incident incident, ProcessInstance instance) {
+    }
+
+    /** An incident of a registered agency, with the given number of consumers depending on it. */
+    private Started start(String agency, int consumers) {
+        incidents.openFor(agency).ifPresent(open -> incidents.resolve(agency, "test", "earlier test run"));
+        Incidents.Incident incident = incidents.open(agency, "DOWN", "DOWN for 3 consecutive checks", "test");
+        Map<String, Object> variables = new HashMap<>();
+        variables.put("incidentId", incident.id().toString());
+        variables.put("agencyCode", agency);
+        variables.put("agencyName", agency);
+        variables.put("kind", "DOWN");
+        variables.put("detail", incident.detail());
+        variables.put("consumers", consumers);
+        variables.put("consumerCodes", new java.util.ArrayList<>(List.<String>of()));
+        variables.put("sensitiveData", false);
+        variables.put("durationMinutes", 0);
+        ProcessInstance instance = engine.getRuntimeService().startProcessInstanceByKey(IncidentProcess.PROCESS_KEY,
+                incident.id().toString(), variables);
+        execute(job(instance));
+        execute(job(instance));
+        return new Started(incident, instance);
+    }
+
+    private Task task(Started s) {
+        return engine.getTaskService().createTaskQuery().processInstanceId(s.instance().getId()).singleResult();
+    }
+
+    private void complete(Task task, Map<String, Object> variables) {
+        engine.getTaskService().complete(task.getId(), variables);
+    }
+}
