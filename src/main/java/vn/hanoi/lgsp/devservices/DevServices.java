@@ -97,21 +97,23 @@ public final class DevServices {
 
         DevServices services = new DevServices(home, dataRoot, runDir, settings.ephemeral());
         String host = settings.bindHost();
-        if (!isConfigured.test("spring.datasource.url")) {
-            services.servers.put("postgres", new PostgresServer(settings.postgres(), serversDir, dataRoot, runDir,
-                    port(settings.postgres().port())));
-        }
-        if (!isConfigured.test("spring.elasticsearch.uris")) {
-            services.servers.put("elasticsearch", new ElasticsearchServer(settings.elasticsearch(), archives, serversDir,
-                    dataRoot, runDir, port(settings.elasticsearch().port()), port(0)));
-        }
-        if (!isConfigured.test("lgsp.keycloak.url")) {
-            services.servers.put("keycloak", new KeycloakServer(settings.keycloak(), archives,
-                    settings.ephemeral() ? serversDir : ownServersDir, runDir,
-                    settings.ephemeral(), port(settings.keycloak().port())));
-        }
-        if (!isConfigured.test("spring.mail.host")) {
-            services.servers.put("smtp", new SmtpServer(host, port(settings.smtp().port())));
+        try (PortPicker ports = new PortPicker()) {
+            if (!isConfigured.test("spring.datasource.url")) {
+                services.servers.put("postgres", new PostgresServer(settings.postgres(), serversDir, dataRoot, runDir,
+                        ports.port(settings.postgres().port())));
+            }
+            if (!isConfigured.test("spring.elasticsearch.uris")) {
+                services.servers.put("elasticsearch", new ElasticsearchServer(settings.elasticsearch(), archives, serversDir,
+                        dataRoot, runDir, ports.port(settings.elasticsearch().port()), ports.port(0)));
+            }
+            if (!isConfigured.test("lgsp.keycloak.url")) {
+                services.servers.put("keycloak", new KeycloakServer(settings.keycloak(), archives,
+                        settings.ephemeral() ? serversDir : ownServersDir, runDir,
+                        settings.ephemeral(), ports.port(settings.keycloak().port())));
+            }
+            if (!isConfigured.test("spring.mail.host")) {
+                services.servers.put("smtp", new SmtpServer(host, ports.port(settings.smtp().port())));
+            }
         }
         Runtime.getRuntime().addShutdownHook(new Thread(services::shutdown, "dev-services-shutdown"));
         services.startAll();
@@ -288,12 +290,28 @@ public final class DevServices {
         }
     }
 
-    private static int port(int configured) throws IOException {
-        if (configured != 0) {
-            return configured;
-        }
-        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+    /**
+     * Free ports for the servers: every socket stays open until all ports are chosen, so that
+     * two servers are never handed the same one (a closed socket's port can come back at once).
+     */
+    private static final class PortPicker implements AutoCloseable {
+
+        private final List<ServerSocket> held = new ArrayList<>();
+
+        int port(int configured) throws IOException {
+            if (configured != 0) {
+                return configured;
+            }
+            ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress());
+            held.add(socket);
             return socket.getLocalPort();
+        }
+
+        @Override
+        public void close() throws IOException {
+            for (ServerSocket socket : held) {
+                socket.close();
+            }
         }
     }
 }

@@ -77,7 +77,17 @@ final class ServerProcess {
     void failIfDead() {
         if (!process.isAlive()) {
             throw new IllegalStateException(name + " exited with code " + process.exitValue()
-                    + " during start-up; see " + logFile);
+                    + " during start-up; last lines of " + logFile + ":\n" + tail(25));
+        }
+    }
+
+    /** The end of the server's log, so that a failed start explains itself even when the log is deleted. */
+    private String tail(int lines) {
+        try {
+            List<String> all = Files.readAllLines(logFile);
+            return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+        } catch (IOException | RuntimeException e) {
+            return "(log unreadable: " + e.getMessage() + ")";
         }
     }
 

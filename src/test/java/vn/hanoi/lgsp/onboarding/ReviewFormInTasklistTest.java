@@ -3,8 +3,6 @@ package vn.hanoi.lgsp.onboarding;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.UUID;
 import org.camunda.bpm.engine.HistoryService;
@@ -15,9 +13,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -25,6 +20,7 @@ import org.springframework.beans.factory.annotation.Value;
 import vn.hanoi.lgsp.support.Api;
 import vn.hanoi.lgsp.support.Keycloak;
 import vn.hanoi.lgsp.support.PlatformTest;
+import vn.hanoi.lgsp.support.StaffBrowser;
 
 /**
  * R-13: a DOST reviewer opens the review task in Tasklist (headless Chromium), sees the
@@ -39,27 +35,18 @@ class ReviewFormInTasklistTest extends PlatformTest {
     @Autowired
     org.camunda.bpm.engine.TaskService tasks;
 
+    StaffBrowser staff;
     WebDriver browser;
-    Path profile;
 
     @BeforeEach
     void browser() throws Exception {
-        profile = Files.createTempDirectory("chromium-profile");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary("/usr/bin/chromium");
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--window-size=1400,1000", "--lang=vi", "--user-data-dir=" + profile);
-        browser = new ChromeDriver(new ChromeDriverService.Builder()
-                .usingDriverExecutable(new java.io.File("/usr/bin/chromedriver")).build(), options);
+        staff = new StaffBrowser();
+        browser = staff.driver();
     }
 
     @AfterEach
     void close() {
-        if (browser != null) {
-            browser.quit();
-        }
-        org.springframework.util.FileSystemUtils.deleteRecursively(profile.toFile());
+        staff.close();
     }
 
     @Test
@@ -71,12 +58,9 @@ class ReviewFormInTasklistTest extends PlatformTest {
         assertThat(submitted.status()).as(submitted.body().toString()).isEqualTo(202);
         String registration = submitted.body().path("registration").path("registrationId").asText();
 
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+        WebDriverWait wait = staff.waiting();
         browser.get(baseUrl() + "/camunda/app/tasklist/");
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
-        browser.findElement(By.id("username")).sendKeys("reviewer");
-        browser.findElement(By.id("password")).sendKeys(Keycloak.STAFF_PASSWORD);
-        browser.findElement(By.id("kc-login")).click();
+        staff.logIn("reviewer");
 
         // the review task appears in the reviewer's shared filter
         By taskLink = By.xpath("//*[contains(@class,'task')]//*[contains(normalize-space(.),'Thẩm định hồ sơ đăng ký kết nối')]");
