@@ -25,6 +25,13 @@ class ReadyReport {
         this.environment = environment;
     }
 
+    /** When started by {@code ./mvnw spring-boot:run}, the Maven process started when the command was run. */
+    private static java.util.Optional<java.time.Instant> launcherStart() {
+        return ProcessHandle.current().parent()
+                .filter(parent -> parent.info().commandLine().map(c -> c.contains("plexus-classworlds")).orElse(false))
+                .flatMap(parent -> parent.info().startInstant());
+    }
+
     @EventListener(ApplicationReadyEvent.class)
     void report(ApplicationReadyEvent event) {
         if (!(event.getApplicationContext() instanceof WebServerApplicationContext web)) {
@@ -53,8 +60,11 @@ class ReadyReport {
             report.append(String.format("  Keycloak admin console: %s / %s%n",
                     environment.getProperty("lgsp.keycloak.admin-username"), environment.getProperty("lgsp.keycloak.admin-password")));
         }
-        report.append(String.format("  Ready in %.1f s since the JVM started; resident memory: platform %d MiB + servers %d MiB = %d MiB%n",
-                sinceJvmStart.toMillis() / 1000.0, platformRss >> 20, serversRss >> 20, (platformRss + serversRss) >> 20));
+        String sinceCommand = launcherStart().map(start -> String.format(" (%.1f s since the command was run)",
+                Duration.between(start, java.time.Instant.now()).toMillis() / 1000.0)).orElse("");
+        report.append(String.format("  Ready in %.1f s since the JVM started%s; resident memory: platform %d MiB + servers %d MiB = %d MiB%n",
+                sinceJvmStart.toMillis() / 1000.0, sinceCommand, platformRss >> 20, serversRss >> 20,
+                (platformRss + serversRss) >> 20));
         log.info(report.toString());
     }
 }
