@@ -71,13 +71,13 @@ class ConnectionMonitor {
         Integer successes = jdbc.queryForObject("select consecutive_successes from lgsp.connection_state where agency_code = ?",
                 Integer.class, outcome.agencyCode());
         if (failures != null && failures >= settings.failuresToOpen()) {
-            var open = incidents.openFor(outcome.agencyCode());
-            if (open.isEmpty()) {
-                var incident = incidents.open(outcome.agencyCode(), state.name(), describe(outcome, failures), ACTOR);
-                escalation.start(incident);
-                log.warn("Incident {} opened for {}: {}", incident.id(), outcome.agencyCode(), incident.detail());
+            Incidents.Opened opened = incidents.open(outcome.agencyCode(), state.name(), describe(outcome, failures), ACTOR);
+            if (opened.created()) {
+                escalation.start(opened.incident());
+                log.warn("Incident {} opened for {}: {}", opened.incident().id(), outcome.agencyCode(),
+                        opened.incident().detail());
             } else if (failures == settings.failuresToOpen()) {
-                incidents.log(open.get().id(), ACTOR, "failing again: " + describe(outcome, failures));
+                incidents.log(opened.incident().id(), ACTOR, "failing again: " + describe(outcome, failures));
             }
         } else if (successes != null && successes >= settings.successesToClose()) {
             incidents.resolve(outcome.agencyCode(), ACTOR, "system answering again since " + outcome.at())

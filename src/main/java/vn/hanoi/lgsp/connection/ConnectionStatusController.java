@@ -58,15 +58,14 @@ class ConnectionStatusController {
         if (report == null || report.agencyCode() == null || report.detail() == null || report.detail().isBlank()) {
             throw new ApiException(ErrorCode.VALIDATION_FAILED, "An incident needs agencyCode and detail");
         }
-        boolean alreadyOpen = incidents.openFor(report.agencyCode()).isPresent();
-        Incidents.Incident incident = incidents.open(report.agencyCode(), "STAFF", report.detail(), caller.getName());
-        if (alreadyOpen) {
-            incidents.log(incident.id(), caller.getName(), "reported again: " + report.detail());
+        Incidents.Opened opened = incidents.open(report.agencyCode(), "STAFF", report.detail(), caller.getName());
+        if (opened.created()) {
+            escalation.start(opened.incident());
         } else {
-            escalation.start(incident);
+            incidents.log(opened.incident().id(), caller.getName(), "reported again: " + report.detail());
         }
-        return new Raised(ApiResponses.SUCCESS, alreadyOpen ? "An incident is already open; the report was added to its log"
-                : "Incident opened", incident);
+        return new Raised(ApiResponses.SUCCESS, opened.created() ? "Incident opened"
+                : "An incident is already open; the report was added to its log", opened.incident());
     }
 
     record SystemState(String agencyCode, String state, int consecutiveFailures, Instant lastCheckAt, Long lastLatencyMs,

@@ -30,14 +30,13 @@ class IncidentSources {
         if (!"LOCAL".equals(failure.route())) {
             return;
         }
-        boolean alreadyOpen = incidents.openFor(failure.destination()).isPresent();
-        Incidents.Incident incident = incidents.open(failure.destination(), "EXCHANGE_FAILURE",
+        Incidents.Opened opened = incidents.open(failure.destination(), "EXCHANGE_FAILURE",
                 "exchange " + failure.exchangeId() + " from " + failure.source() + " failed: " + failure.reason(), "lgsp");
-        if (alreadyOpen) {
-            incidents.log(incident.id(), "lgsp", "exchange " + failure.exchangeId() + " failed too: " + failure.reason());
+        if (opened.created()) {
+            escalation.start(opened.incident());
+            log.warn("Incident {} opened for {} after a failed exchange", opened.incident().id(), failure.destination());
         } else {
-            escalation.start(incident);
-            log.warn("Incident {} opened for {} after a failed exchange", incident.id(), failure.destination());
+            incidents.log(opened.incident().id(), "lgsp", "exchange " + failure.exchangeId() + " failed too: " + failure.reason());
         }
     }
 }

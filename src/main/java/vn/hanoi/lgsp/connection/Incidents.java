@@ -30,24 +30,32 @@ public class Incidents {
     public record LogEntry(Instant at, String actor, String action) {
     }
 
-    /** Opens an incident unless one is open for the system; returns the open one either way. */
+    /** The open incident of a system, and whether this call opened it. */
+    public record Opened(Incident incident, boolean created) {
+    }
+
+    /**
+     * Opens an incident unless one is open for the system; returns the open one either way.
+     * Only the caller that created it may start its escalation: racing callers get
+     * {@code created == false}.
+     */
     @Transactional
-    public Incident open(String agencyCode, String kind, String detail, String actor) {
+    public Opened open(String agencyCode, String kind, String detail, String actor) {
         agencies.find(agencyCode).orElseThrow(() -> new vn.hanoi.lgsp.contract.ApiException(
                 vn.hanoi.lgsp.contract.ErrorCode.UNKNOWN_AGENCY, "Agency " + agencyCode + " is not registered with the LGSP"));
         Optional<Incident> open = openFor(agencyCode);
         if (open.isPresent()) {
-            return open.get();
+            return new Opened(open.get(), false);
         }
         UUID id = UUID.randomUUID();
         int inserted = jdbc.update("""
                 insert into lgsp.incident (id, agency_code, kind, status, detail) values (?, ?, ?, 'OPEN', ?)
                 on conflict do nothing""", id, agencyCode, kind, detail);
         if (inserted == 0) {
-            return openFor(agencyCode).orElseThrow();
+            return new Opened(openFor(agencyCode).orElseThrow(), false);
         }
         log(id, actor, "opened: " + detail);
-        return find(id).orElseThrow();
+        return new Opened(find(id).orElseThrow(), true);
     }
 
     @Transactional

@@ -141,7 +141,8 @@ public final class DevServices {
             CompletableFuture.allOf(starts.toArray(CompletableFuture[]::new)).get();
         } catch (ExecutionException e) {
             shutdown();
-            throw (Exception) e.getCause().getCause();
+            Throwable cause = e.getCause() != null && e.getCause().getCause() != null ? e.getCause().getCause() : e.getCause();
+            throw cause instanceof Exception exception ? exception : new IllegalStateException(cause);
         }
         servers.values().forEach(s -> properties.putAll(s.properties()));
         say("Development servers ready in " + (System.nanoTime() - t0) / 1_000_000 + " ms");

@@ -27,6 +27,10 @@ public class DevServicesEnvironmentPostProcessor implements EnvironmentPostProce
         DevServices services = DevServices.startOnce(settings,
                 key -> hasText(environment.getProperty(key)));
         Map<String, Object> properties = new LinkedHashMap<>(services.propertiesFor(settings));
+        // demo data only on the development database, unless told otherwise
+        if (services.started("postgres") && !hasText(environment.getProperty("lgsp.flyway.locations"))) {
+            properties.put("lgsp.flyway.locations", "classpath:db/migration,classpath:db/demo");
+        }
         environment.getPropertySources().addFirst(new MapPropertySource(PROPERTY_SOURCE, properties));
     }
 

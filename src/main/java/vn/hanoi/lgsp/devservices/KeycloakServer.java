@@ -129,10 +129,14 @@ final class KeycloakServer implements DevServer {
 
     @Override
     public Map<String, String> properties() {
+        // the secrets of the realm file's development clients; production configures its own
         return Map.of(
                 "lgsp.keycloak.url", url(),
                 "lgsp.keycloak.admin-username", settings.adminUsername(),
-                "lgsp.keycloak.admin-password", settings.adminPassword());
+                "lgsp.keycloak.admin-password", settings.adminPassword(),
+                "lgsp.keycloak.platform-client-secret", "lgsp-platform-dev-secret",
+                "lgsp.workers.client-secret", "lgsp-workers-dev-secret",
+                "lgsp.workers.outbound-client-secret", "lgsp-outbound-dev-secret");
     }
 
     @Override

@@ -37,6 +37,10 @@ class NdxpCallbackController {
             throw new ApiException(ErrorCode.VALIDATION_FAILED, "A callback needs messageId and event");
         }
         var id = ExchangeController.parse(callback.messageId());
+        if (!"NDXP".equals(exchanges.require(id).route())) {
+            // NDXP speaks only for the records it carried
+            throw new ApiException(ErrorCode.NOT_FOUND, "Exchange " + id + " was not sent through NDXP");
+        }
         switch (callback.event()) {
             case "RECEIVED" -> exchanges.confirmReceipt(id, callback.receivedSha256(), true, "NDXP " + callback.ndxpMessageId());
             case "RESULT" -> {

@@ -202,8 +202,9 @@ public class OnboardingSteps {
         return configured != null ? configured : "http://127.0.0.1:" + environment.getProperty("local.server.port", "8080");
     }
 
+    /** The whole registration id: a client is never shared between two registrations. */
     static String clientId(Registrations.Registration r, String environment) {
-        return "reg-" + r.id().toString().substring(0, 8) + "-" + environment;
+        return "reg-" + r.id() + "-" + environment;
     }
 
     private Registrations.Registration registration(DelegateExecution execution) {

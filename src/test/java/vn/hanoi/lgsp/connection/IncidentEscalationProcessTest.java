@@ -102,7 +102,7 @@ class IncidentEscalationProcessTest extends ProcessTest {
     /** An incident of a registered agency, with the given number of consumers depending on it. */
     private Started start(String agency, int consumers) {
         incidents.openFor(agency).ifPresent(open -> incidents.resolve(agency, "test", "earlier test run"));
-        Incidents.Incident incident = incidents.open(agency, "DOWN", "DOWN for 3 consecutive checks", "test");
+        Incidents.Incident incident = incidents.open(agency, "DOWN", "DOWN for 3 consecutive checks", "test").incident();
         Map<String, Object> variables = new HashMap<>();
         variables.put("incidentId", incident.id().toString());
         variables.put("agencyCode", agency);

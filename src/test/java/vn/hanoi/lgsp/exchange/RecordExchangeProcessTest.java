@@ -45,6 +45,8 @@ class RecordExchangeProcessTest extends ProcessTest {
     JdbcTemplate jdbc;
     @Autowired
     vn.hanoi.lgsp.connection.Incidents incidents;
+    @Autowired
+    ContentSweeper sweeper;
 
     @Test
     void localRecordIsPushedReceiptedAndItsResultReturned() {
@@ -212,6 +214,20 @@ class RecordExchangeProcessTest extends ProcessTest {
 
         assertThat(status(s)).isEqualTo(ExchangeStatus.CANCELLED);
         assertThat(contentLeft(s)).isFalse();
+    }
+
+    @Test
+    void cancellationThatSkipsTheModelsListenersIsSweptUp() {
+        Submitted s = submit(HANOI_WARD, null);
+        execute(job(s.instance()));
+
+        engine.getRuntimeService().deleteProcessInstance(s.instance().getId(), "cancelled in Cockpit", true);
+        assertThat(contentLeft(s)).as("the end listener was skipped").isTrue();
+        jdbc.update("update lgsp.exchange set updated_at = now() - interval '2 minutes' where id = ?", s.id());
+        sweeper.sweep();
+
+        assertThat(contentLeft(s)).isFalse();
+        assertThat(status(s)).isEqualTo(ExchangeStatus.CANCELLED);
     }
 
     private void assertFailedWithOperatorTask(Submitted s, String reason) {

@@ -90,6 +90,15 @@ class AgencyApiAuthenticationTest extends PlatformTest {
     }
 
     @Test
+    void tokenTheLgspShowsAgencySystemsDoesNotOpenItsOwnApi() {
+        // an agency system receiving it could otherwise replay it against the platform
+        String outbound = keycloak.clientToken("lgsp-outbound", "lgsp-outbound-dev-secret");
+
+        assertUnauthenticated(api.get("/api/v1/categories/agencies", outbound));
+        assertUnauthenticated(api.get("/api/v1/internal/exchanges/" + java.util.UUID.randomUUID(), outbound));
+    }
+
+    @Test
     void expiredTokenIsRefused() throws Exception {
         String clientId = "expiry-probe-" + System.nanoTime();
         String secret = "Probe#" + System.nanoTime();

@@ -91,7 +91,7 @@ class OnboardingThroughTasklistTest extends PlatformTest {
 
         JsonNode registration = awaitStatus(id, "REJECTED");
         assertThat(registration.path("decisionComment").asText()).contains("mục đích chưa rõ");
-        String prefix = "reg-" + id.substring(0, 8);
+        String prefix = "reg-" + id;
         assertThat(keycloakAdmin.clientExists(prefix + "-test")).isFalse();
         assertThat(keycloakAdmin.clientExists(prefix + "-prod")).isFalse();
         assertThat(api.get("/api/v1/registrations/" + id + "/credentials?environment=TEST", ward).status()).isEqualTo(404);

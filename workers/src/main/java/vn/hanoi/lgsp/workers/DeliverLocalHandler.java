@@ -68,7 +68,7 @@ final class DeliverLocalHandler implements ExternalTaskHandler {
         record.put("deadline", delivery.path("deadline").asText(null));
         JsonHttp.Reply reply;
         try {
-            reply = http.post(baseUrl + "/records", platform.workerToken(), record);
+            reply = http.post(baseUrl + "/records", platform.outboundToken(), record);
         } catch (IOException e) {
             platform.attempt(exchangeId, Routes.LOCAL, false, "UNREACHABLE", null, 0);
             retryOrInbox(task, service, retry, exchangeId, "destination system unreachable: " + e.getMessage());

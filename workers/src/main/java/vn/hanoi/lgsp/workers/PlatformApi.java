@@ -14,16 +14,19 @@ final class PlatformApi {
 
     private final JsonHttp http;
     private final AccessTokens tokens;
+    private final AccessTokens outboundTokens;
     private final String baseUrl;
 
-    PlatformApi(JsonHttp http, AccessTokens tokens, String baseUrl) {
+    PlatformApi(JsonHttp http, AccessTokens tokens, AccessTokens outboundTokens, String baseUrl) {
         this.http = http;
         this.tokens = tokens;
+        this.outboundTokens = outboundTokens;
         this.baseUrl = baseUrl;
     }
 
-    String workerToken() throws IOException {
-        return tokens.get();
+    /** The token the LGSP shows agency systems; never the one that opens the platform's own API. */
+    String outboundToken() throws IOException {
+        return outboundTokens.get();
     }
 
     JsonNode delivery(String exchangeId) throws IOException {

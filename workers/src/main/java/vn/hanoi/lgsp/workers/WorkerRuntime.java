@@ -53,7 +53,9 @@ final class WorkerRuntime implements SmartLifecycle {
         JsonHttp jsonHttp = new JsonHttp(http, json, settings.requestTimeout());
         AccessTokens workerTokens = new AccessTokens(http, json, keycloakTokenUrl, settings.clientId(),
                 settings.clientSecret(), AccessTokens.CredentialStyle.FORM);
-        PlatformApi platform = new PlatformApi(jsonHttp, workerTokens, platformUrl);
+        AccessTokens outboundTokens = new AccessTokens(http, json, keycloakTokenUrl, settings.outboundClientId(),
+                settings.outboundClientSecret(), AccessTokens.CredentialStyle.FORM);
+        PlatformApi platform = new PlatformApi(jsonHttp, workerTokens, outboundTokens, platformUrl);
 
         pool = Executors.newFixedThreadPool(settings.concurrency(), runnable -> {
             Thread thread = new Thread(runnable, "lgsp-worker");

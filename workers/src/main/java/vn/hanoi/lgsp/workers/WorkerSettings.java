@@ -9,7 +9,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param engineRestUrl   Camunda REST API; empty means this process's own {@code /engine-rest}
  * @param platformUrl     the platform's agency API; empty means this process's own
- * @param clientId        Keycloak client of the workers (client credentials)
+ * @param clientId        Keycloak client of the workers (client credentials) towards the platform
+ * @param outboundClientId Keycloak client the LGSP presents to agency systems: its tokens are
+ *                        not valid on the platform's own API, so an agency cannot replay them
  * @param maxTasks        tasks fetched per long poll
  * @param concurrency     tasks handled at the same time by this process
  * @param lockDuration    how long a fetched task stays locked to this worker
@@ -21,7 +23,9 @@ public record WorkerSettings(
         String engineRestUrl,
         String platformUrl,
         @DefaultValue("lgsp-workers") String clientId,
-        @DefaultValue("lgsp-workers-dev-secret") String clientSecret,
+        String clientSecret,
+        @DefaultValue("lgsp-outbound") String outboundClientId,
+        String outboundClientSecret,
         @DefaultValue("10") int maxTasks,
         @DefaultValue("16") int concurrency,
         @DefaultValue("60s") Duration lockDuration,
