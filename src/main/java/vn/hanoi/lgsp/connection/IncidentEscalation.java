@@ -21,12 +21,15 @@ class IncidentEscalation {
     private final AgencyRegistry agencies;
     private final AccessGrants grants;
     private final ServiceCatalog catalog;
+    private final vn.hanoi.lgsp.identity.KeycloakAdmin keycloak;
 
-    IncidentEscalation(RuntimeService runtime, AgencyRegistry agencies, AccessGrants grants, ServiceCatalog catalog) {
+    IncidentEscalation(RuntimeService runtime, AgencyRegistry agencies, AccessGrants grants, ServiceCatalog catalog,
+                       vn.hanoi.lgsp.identity.KeycloakAdmin keycloak) {
         this.runtime = runtime;
         this.agencies = agencies;
         this.grants = grants;
         this.catalog = catalog;
+        this.keycloak = keycloak;
     }
 
     /** In the transaction that opened the incident: both commit together. */
@@ -45,6 +48,11 @@ class IncidentEscalation {
         variables.put("consumerCodes", new java.util.ArrayList<>(consumers));
         variables.put("sensitiveData", sensitive);
         variables.put("durationMinutes", (int) Duration.between(incident.openedAt(), Instant.now()).toMinutes());
+        // the owning unit's own staff fix it; without named staff, any agency staff may take it
+        List<String> staff = keycloak.staffOf(incident.agencyCode());
+        variables.put("unitStaff", new java.util.ArrayList<>(staff));
+        variables.put("unitCandidateGroups", staff.isEmpty() ? new java.util.ArrayList<>(List.of("agency-staff"))
+                : new java.util.ArrayList<String>());
         runtime.startProcessInstanceByKey(IncidentProcess.PROCESS_KEY, incident.id().toString(), variables);
     }
 

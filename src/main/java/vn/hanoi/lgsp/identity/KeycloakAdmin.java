@@ -55,6 +55,15 @@ public class KeycloakAdmin {
         return location.substring(location.lastIndexOf('/') + 1);
     }
 
+    /** The staff accounts of an agency: users whose attribute {@code agency_code} names it. */
+    public List<String> staffOf(String agencyCode) {
+        List<?> users = http.get().uri(keycloak.adminUrl() + "/users?q=agency_code:{code}&max=100", agencyCode)
+                .headers(h -> h.setBearerAuth(serviceToken()))
+                .retrieve().body(List.class);
+        return users == null ? List.of() : users.stream().map(u -> ((Map<?, ?>) u).get("username").toString())
+                .filter(name -> !name.startsWith("service-account-")).toList();
+    }
+
     /** Looks an account up by user name. */
     public java.util.Optional<String> findUserId(String username) {
         List<?> users = http.get().uri(keycloak.adminUrl() + "/users?exact=true&username={u}", username)

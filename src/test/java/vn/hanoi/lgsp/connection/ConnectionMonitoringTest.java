@@ -48,6 +48,8 @@ class ConnectionMonitoringTest extends PlatformTest {
     ConnectionMonitor monitor;
     @Autowired
     Maintenance maintenance;
+    @Autowired
+    vn.hanoi.lgsp.identity.KeycloakAdmin staffOf;
 
     @Autowired
     org.camunda.bpm.engine.ProcessEngine engine;
@@ -168,6 +170,7 @@ class ConnectionMonitoringTest extends PlatformTest {
         assertThat(raised.status()).as(raised.body().toString()).isEqualTo(201);
         Incidents.Incident incident = incidents.openFor(finance).orElseThrow();
         assertThat(incident.kind()).isEqualTo("STAFF");
+        assertThat(staffOf.staffOf("000.00.13.H26")).as("staff accounts are found by their agency_code").contains("staff.stp");
         await().atMost(Duration.ofSeconds(30)).until(() -> unitTask(incident) != null);
 
         Api.Reply again = api.postJson("/api/v1/incidents", dost, Map.of("agencyCode", finance, "detail", "Vẫn lỗi"));

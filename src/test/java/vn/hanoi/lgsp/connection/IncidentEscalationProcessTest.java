@@ -44,6 +44,18 @@ class IncidentEscalationProcessTest extends ProcessTest {
     }
 
     @Test
+    void theUnitsOwnStaffGetTheTaskWhenTheyAreKnown() {
+        Started s = start("000.00.13.H26", 0, List.of("staff.stp"));
+
+        var links = engine.getTaskService().getIdentityLinksForTask(task(s).getId());
+        assertThat(links).anyMatch(l -> "staff.stp".equals(l.getUserId()));
+        assertThat(links).noneMatch(l -> "agency-staff".equals(l.getGroupId()));
+        complete(task(s), Map.of("fixOutcome", "FIXED", "cause", "hết dung lượng đĩa"));
+        execute(job(s.instance()));
+        assertThat(s.instance()).isEnded();
+    }
+
+    @Test
     void twentyFourHoursWithoutAFixEscalateToDost() {
         Started s = start("000.00.15.H26", 0);
         Job timer = engine.getManagementService().createJobQuery().processInstanceId(s.instance().getId())
@@ -101,6 +113,10 @@ class IncidentEscalationProcessTest extends ProcessTest {
 
     /** An incident of a registered agency, with the given number of consumers depending on it. */
     private Started start(String agency, int consumers) {
+        return start(agency, consumers, List.of());
+    }
+
+    private Started start(String agency, int consumers, List<String> staff) {
         incidents.openFor(agency).ifPresent(open -> incidents.resolve(agency, "test", "earlier test run"));
         Incidents.Incident incident = incidents.open(agency, "DOWN", "DOWN for 3 consecutive checks", "test").incident();
         Map<String, Object> variables = new HashMap<>();
@@ -113,6 +129,9 @@ class IncidentEscalationProcessTest extends ProcessTest {
         variables.put("consumerCodes", new java.util.ArrayList<>(List.<String>of()));
         variables.put("sensitiveData", false);
         variables.put("durationMinutes", 0);
+        variables.put("unitStaff", new java.util.ArrayList<>(staff));
+        variables.put("unitCandidateGroups", staff.isEmpty() ? new java.util.ArrayList<>(List.of("agency-staff"))
+                : new java.util.ArrayList<String>());
         ProcessInstance instance = engine.getRuntimeService().startProcessInstanceByKey(IncidentProcess.PROCESS_KEY,
                 incident.id().toString(), variables);
         execute(job(instance));
