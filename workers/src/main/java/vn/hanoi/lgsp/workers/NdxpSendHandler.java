@@ -34,13 +34,11 @@ final class NdxpSendHandler implements ExternalTaskHandler {
     public void execute(ExternalTask task, ExternalTaskService service) {
         String exchangeId = task.getVariable(Variables.EXCHANGE_ID);
         RetryPolicy retry = RetryPolicy.of(task, 8, 5);
-        JsonNode delivery;
-        try {
-            delivery = platform.delivery(exchangeId);
-        } catch (IOException e) {
-            Failures.retryOrGiveUp(task, service, retry, "the platform could not be reached: " + e.getMessage(), null);
+        var fetched = platform.deliveryOrRetry(exchangeId, task, service, retry);
+        if (fetched.isEmpty()) {
             return;
         }
+        JsonNode delivery = fetched.get();
         if (delivery.path("receiptConfirmed").asBoolean()) {
             service.complete(task, Map.of(Variables.RECEIPT_CONFIRMED, true));
             return;

@@ -34,13 +34,11 @@ final class NotifySourceHandler implements ExternalTaskHandler {
     public void execute(ExternalTask task, ExternalTaskService service) {
         String exchangeId = task.getVariable(Variables.EXCHANGE_ID);
         RetryPolicy retry = new RetryPolicy(ATTEMPTS, 2000);
-        JsonNode exchange;
-        try {
-            exchange = platform.delivery(exchangeId);
-        } catch (IOException e) {
-            Failures.retryOrGiveUp(task, service, retry, "the platform could not be reached: " + e.getMessage(), null);
+        var fetched = platform.deliveryOrRetry(exchangeId, task, service, retry);
+        if (fetched.isEmpty()) {
             return;
         }
+        JsonNode exchange = fetched.get();
         JsonNode source = exchange.path("sourceSystem");
         if (source.isMissingNode() || source.isNull() || !source.path("pushEnabled").asBoolean()) {
             service.complete(task);

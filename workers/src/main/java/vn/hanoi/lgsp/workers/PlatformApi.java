@@ -33,6 +33,21 @@ final class PlatformApi {
         return require(http.get(url(exchangeId), tokens.get()), "read exchange " + exchangeId);
     }
 
+    /**
+     * The exchange as a worker needs it, or nothing when the platform cannot be reached: then
+     * the task is already handed back to be retried later, or left to the engine's incidents.
+     */
+    java.util.Optional<JsonNode> deliveryOrRetry(String exchangeId, org.camunda.bpm.client.task.ExternalTask task,
+                                                 org.camunda.bpm.client.task.ExternalTaskService service,
+                                                 RetryPolicy retry) {
+        try {
+            return java.util.Optional.of(delivery(exchangeId));
+        } catch (IOException e) {
+            Failures.retryOrGiveUp(task, service, retry, "the platform could not be reached: " + e.getMessage(), null);
+            return java.util.Optional.empty();
+        }
+    }
+
     JsonNode applicant(String exchangeId) throws IOException {
         return require(http.get(url(exchangeId) + "/applicant", tokens.get()), "read the applicant of " + exchangeId);
     }
