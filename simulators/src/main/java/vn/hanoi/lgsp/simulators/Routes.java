@@ -13,6 +13,9 @@ final class Routes {
         SimResponse handle(SimRequest request, Matcher path);
     }
 
+    /** The method of a route that answers whatever method the request uses. */
+    static final String ANY_METHOD = "*";
+
     private record Route(String method, Pattern path, Handler handler) {
     }
 
@@ -28,7 +31,7 @@ final class Routes {
             Matcher matcher = route.path().matcher(request.path());
             if (matcher.matches()) {
                 pathKnown = true;
-                if (route.method().equals(request.method())) {
+                if (route.method().equals(ANY_METHOD) || route.method().equals(request.method())) {
                     return route.handler().handle(request, matcher);
                 }
             }

@@ -12,8 +12,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
-/** A request read completely off the wire, so it can be inspected more than once. */
-record SimRequest(String method, String path, Headers headers, byte[] body) {
+/**
+ * A request read completely off the wire, so it can be inspected more than once.
+ *
+ * @param path     decoded, without the query
+ * @param rawQuery the query as sent, still percent-encoded; {@code null} when there is none
+ */
+record SimRequest(String method, String path, String rawQuery, Headers headers, byte[] body) {
 
     static SimRequest read(HttpExchange exchange) throws IOException {
         byte[] body;
@@ -21,7 +26,8 @@ record SimRequest(String method, String path, Headers headers, byte[] body) {
             body = in.readAllBytes();
         }
         return new SimRequest(exchange.getRequestMethod().toUpperCase(Locale.ROOT),
-                exchange.getRequestURI().getPath(), exchange.getRequestHeaders(), body);
+                exchange.getRequestURI().getPath(), exchange.getRequestURI().getRawQuery(),
+                exchange.getRequestHeaders(), body);
     }
 
     Optional<String> header(String name) {
@@ -69,8 +75,16 @@ record SimRequest(String method, String path, Headers headers, byte[] body) {
 
     /** The body as {@code application/x-www-form-urlencoded} parameters (first value wins). */
     Map<String, String> form() {
+        return parameters(new String(body, StandardCharsets.UTF_8));
+    }
+
+    /** The query parameters, decoded as UTF-8 (first value wins); empty when there is no query. */
+    Map<String, String> query() {
+        return rawQuery == null ? Map.of() : parameters(rawQuery);
+    }
+
+    private static Map<String, String> parameters(String text) {
         Map<String, String> params = new HashMap<>();
-        String text = new String(body, StandardCharsets.UTF_8);
         for (String pair : text.split("&")) {
             if (pair.isEmpty()) {
                 continue;

@@ -1,5 +1,6 @@
 package vn.hanoi.lgsp.simulators;
 
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -30,6 +31,12 @@ record SimResponse(int status, Object body, Map<String, String> headers) {
 
     static SimResponse raw(int status, byte[] body) {
         return of(status, body.clone());
+    }
+
+    /** An XML document as it is, with its own content type instead of JSON's. */
+    static SimResponse xml(int status, String document) {
+        return raw(status, document.getBytes(StandardCharsets.UTF_8))
+                .withHeader("Content-Type", "text/xml; charset=utf-8");
     }
 
     SimResponse withHeader(String name, String value) {

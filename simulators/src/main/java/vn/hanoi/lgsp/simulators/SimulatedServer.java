@@ -26,7 +26,8 @@ public abstract class SimulatedServer implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(SimulatedServer.class);
 
-    private static final int HANDLER_THREADS = 16;
+    /** Enough for the demo and the tests; a benchmark's provider asks for more. */
+    static final int DEFAULT_HANDLER_THREADS = 16;
     private static final byte[] TRUNCATED_BODY = "{\"code\":\"00\",".getBytes(StandardCharsets.UTF_8);
     private static final String CONTROL_PREFIX = "/_sim/";
     /** A port released a moment ago can stay busy briefly while the old listener winds down. */
@@ -44,13 +45,25 @@ public abstract class SimulatedServer implements AutoCloseable {
     private boolean closed;
 
     SimulatedServer(String name, int port) {
+        this(name, port, DEFAULT_HANDLER_THREADS);
+    }
+
+    /**
+     * @param handlerThreads how many requests are served at once; with injected latency a
+     *                       request holds its thread for the whole delay, so the throughput is
+     *                       at most {@code handlerThreads / latency}
+     */
+    SimulatedServer(String name, int port, int handlerThreads) {
         if (port < 0 || port > 65_535) {
             throw new IllegalArgumentException("port out of range: " + port);
+        }
+        if (handlerThreads < 1) {
+            throw new IllegalArgumentException("handlerThreads must be at least 1: " + handlerThreads);
         }
         this.name = name;
         this.port = port;
         this.behaviour = new SimulatorBehaviour(name.hashCode(), this::switchDown);
-        this.handlers = Executors.newFixedThreadPool(HANDLER_THREADS, daemonThreads(name + "-http"));
+        this.handlers = Executors.newFixedThreadPool(handlerThreads, daemonThreads(name + "-http"));
         controlRoutes.add("GET", "/_sim/behaviour", (request, path) -> behaviourAnswer());
         controlRoutes.add("POST", "/_sim/behaviour", (request, path) -> updateBehaviour(request));
     }
@@ -226,10 +239,15 @@ public abstract class SimulatedServer implements AutoCloseable {
         byte[] bytes = response.body() instanceof byte[] raw
                 ? raw
                 : Json.MAPPER.writeValueAsBytes(response.body());
-        exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
+        // JSON unless the answer names its own type, as the SOAP answers do.
+        if (response.headers().keySet().stream().noneMatch("Content-Type"::equalsIgnoreCase)) {
+            exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
+        }
         response.headers().forEach(exchange.getResponseHeaders()::set);
-        exchange.sendResponseHeaders(response.status(), bytes.length == 0 ? -1 : bytes.length);
-        if (bytes.length > 0) {
+        // A HEAD answer has headers only; the JDK server refuses body bytes for it.
+        boolean head = "HEAD".equalsIgnoreCase(exchange.getRequestMethod());
+        exchange.sendResponseHeaders(response.status(), head || bytes.length == 0 ? -1 : bytes.length);
+        if (!head && bytes.length > 0) {
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(bytes);
             }
