@@ -3,22 +3,30 @@ package vn.hanoi.lgsp.simulators;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.w3c.dom.Document;
+import org.w3c.dom.NodeList;
+import org.xml.sax.InputSource;
 
 class NdxpSimulatorTest {
 
     private static final String KEY = "lgsp-hanoi";
     private static final String SECRET = "Ndxp#Secret+2025";
     private static final Duration WAIT = Duration.ofSeconds(5);
+    private static final String CLIENT = "VN:GOV:000.00.00.H26:LGSP";
+    private static final String SOAP = "http://schemas.xmlsoap.org/soap/envelope/";
+    private static final String VBPL = "urn:vn:gov:vbpl:1.0";
 
     private CallbackRecorder lgsp;
     private NdxpSimulator ndxp;
@@ -247,6 +255,295 @@ class NdxpSimulatorTest {
         assertThat(branch.json().at("/enterprise/taxCode").asText()).isEqualTo("0101234567001");
         assertThat(unknown.status()).isEqualTo(404);
         assertThat(malformed.status()).isEqualTo(400);
+    }
+
+    @Test
+    void populationServiceAnswersACitizenWithBothResidencesAndHouseholdRelation() throws Exception {
+        var answer = national(NationalServices.POPULATION, "/cong-dan/001185000002");
+
+        assertThat(answer.status()).isEqualTo(200);
+        JsonNode json = answer.json();
+        assertThat(json.get("code").asText()).isEqualTo("00");
+        assertThat(json.get("message").asText()).isNotBlank();
+        JsonNode citizen = json.get("congDan");
+        assertThat(citizen.get("soDinhDanh").asText()).isEqualTo("001185000002");
+        assertThat(citizen.get("hoTen").asText()).isEqualTo("Trần Thị Bình");
+        assertThat(citizen.get("ngaySinh").asText()).isEqualTo("1985-07-02");
+        assertThat(citizen.get("gioiTinh").asText()).isEqualTo("Nữ");
+        assertThat(citizen.at("/noiThuongTru/diaChi").asText()).contains("Kim Mã");
+        assertThat(citizen.at("/noiThuongTru/maDonViHanhChinh").asText()).matches("\\d{5}");
+        assertThat(citizen.at("/noiOHienTai/diaChi").asText()).contains("Duy Tân");
+        assertThat(citizen.at("/noiOHienTai/maDonViHanhChinh").asText()).matches("\\d{5}");
+        assertThat(citizen.get("quanHeVoiChuHo").asText()).isEqualTo("Chủ hộ");
+        assertThat(ndxp.nationalCalls("/csdl-dan-cu/1.0")).isEqualTo(1);
+    }
+
+    @Test
+    void populationServiceAnswersUnknownAndMalformedIdentifiersInTheEnvelope() throws Exception {
+        var unknown = national(NationalServices.POPULATION, "/cong-dan/001999999999");
+        var malformed = national(NationalServices.POPULATION, "/cong-dan/00109000000A");
+
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.json().get("code").asText()).isEqualTo("01");
+        assertThat(unknown.json().get("error").asText()).isEqualTo("NOT_FOUND");
+        assertThat(unknown.json().get("message").asText()).contains("dân cư");
+        assertThat(malformed.status()).isEqualTo(400);
+        assertThat(malformed.json().get("error").asText()).isEqualTo("VALIDATION_FAILED");
+        assertThat(malformed.json().get("message").asText()).contains("12 chữ số");
+    }
+
+    @Test
+    void businessRegistrationServiceAnswersEnterprisesAndDashedBranchCodes() throws Exception {
+        var company = national(NationalServices.BUSINESS_REGISTRATION, "/doanh-nghiep/0101234567");
+        var branch = national(NationalServices.BUSINESS_REGISTRATION, "/doanh-nghiep/0101234567-001");
+        var unknown = national(NationalServices.BUSINESS_REGISTRATION, "/doanh-nghiep/0199999999");
+
+        assertThat(company.status()).isEqualTo(200);
+        JsonNode enterprise = company.json().get("doanhNghiep");
+        assertThat(enterprise.get("maSoDoanhNghiep").asText()).isEqualTo("0101234567");
+        assertThat(enterprise.get("tenDoanhNghiep").asText()).isEqualTo("Công ty TNHH Thử Nghiệm Hà Nội");
+        assertThat(enterprise.get("diaChiTruSo").asText()).contains("Tràng Tiền");
+        assertThat(enterprise.get("nguoiDaiDienPhapLuat").asText()).isEqualTo("Nguyễn Văn An");
+        assertThat(enterprise.get("ngayDangKy").asText()).isEqualTo("2012-04-10");
+        assertThat(enterprise.get("tinhTrang").asText()).isEqualTo("Đang hoạt động");
+        assertThat(branch.status()).isEqualTo(200);
+        assertThat(branch.json().at("/doanhNghiep/maSoDoanhNghiep").asText()).isEqualTo("0101234567-001");
+        assertThat(branch.json().at("/doanhNghiep/tenDoanhNghiep").asText()).startsWith("Chi nhánh");
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.json().get("error").asText()).isEqualTo("NOT_FOUND");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"01012345", "0101234567001", "0101234567-01", "0101234567_001", "010123456X"})
+    void businessRegistrationServiceRefusesMalformedCodes(String code) throws Exception {
+        var answer = national(NationalServices.BUSINESS_REGISTRATION, "/doanh-nghiep/" + code);
+
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.json().get("code").asText()).isEqualTo("01");
+        assertThat(answer.json().get("error").asText()).isEqualTo("VALIDATION_FAILED");
+    }
+
+    @Test
+    void socialInsuranceServiceAnswersContributionHistoryAndHealthCard() throws Exception {
+        var answer = national(NationalServices.SOCIAL_INSURANCE, "/nguoi-tham-gia/0190000001");
+        var resident = national(NationalServices.POPULATION, "/cong-dan/001090000001");
+
+        assertThat(answer.status()).isEqualTo(200);
+        JsonNode insured = answer.json().get("nguoiThamGia");
+        assertThat(insured.get("maSoBhxh").asText()).isEqualTo("0190000001");
+        assertThat(insured.get("hoTen").asText()).isEqualTo(resident.json().at("/congDan/hoTen").asText());
+        assertThat(insured.get("ngaySinh").asText()).isEqualTo(resident.json().at("/congDan/ngaySinh").asText());
+        JsonNode periods = insured.get("quaTrinhDong");
+        assertThat(periods.isArray()).isTrue();
+        assertThat(periods.size()).isGreaterThanOrEqualTo(2);
+        assertThat(periods.get(1).get("tuThang").asText()).isEqualTo("2018-01");
+        assertThat(periods.get(1).get("denThang").asText()).isEqualTo("2020-12");
+        assertThat(periods.get(1).get("donVi").asText()).isNotBlank();
+        assertThat(insured.at("/theBhyt/soThe").asText()).endsWith("0190000001");
+        assertThat(insured.at("/theBhyt/hanTu").asText()).isNotBlank();
+        assertThat(insured.at("/theBhyt/hanDen").asText()).isNotBlank();
+    }
+
+    @Test
+    void socialInsuranceServiceAnswersUnknownAndMalformedNumbersInTheEnvelope() throws Exception {
+        var unknown = national(NationalServices.SOCIAL_INSURANCE, "/nguoi-tham-gia/0199999999");
+        var malformed = national(NationalServices.SOCIAL_INSURANCE, "/nguoi-tham-gia/001090000001");
+
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.json().get("error").asText()).isEqualTo("NOT_FOUND");
+        assertThat(malformed.status()).isEqualTo(400);
+        assertThat(malformed.json().get("error").asText()).isEqualTo("VALIDATION_FAILED");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/csdl-dan-cu/1.0", "/csdl-dkdn/1.0", "/csdl-bhxh/1.0", "/csdl-vbpl/1.0"})
+    void nationalServicesNeedALiveGatewayToken(String context) throws Exception {
+        NationalServices.NationalService service = NationalServices.byContext(context).orElseThrow();
+
+        var missing = call(service, sampleResource(service), null, CLIENT, service.address());
+        var madeUp = call(service, sampleResource(service), "made-up", CLIENT, service.address());
+
+        assertThat(missing.status()).isEqualTo(401);
+        assertThat(missing.header("Content-Type")).startsWith("application/json");
+        assertThat(missing.json().get("error").asText()).isEqualTo("UNAUTHENTICATED");
+        assertThat(madeUp.status()).isEqualTo(401);
+        assertThat(call(service, sampleResource(service), token, CLIENT, service.address()).status())
+                .isEqualTo(200);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "LGSP-HANOI", "VN:GOV:000.00.00.H26", "VN:COM:000.00.00.H26:LGSP"})
+    void missingOrMalformedClientAddressIsRefused(String client) throws Exception {
+        var answer = call(NationalServices.POPULATION, "/cong-dan/001090000001", token,
+                client.isEmpty() ? null : client, NationalServices.POPULATION.address());
+
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.json().get("code").asText()).isEqualTo("01");
+        assertThat(answer.json().get("error").asText()).isEqualTo("VALIDATION_FAILED");
+        assertThat(answer.json().get("message").asText()).contains("X-Road-Client");
+    }
+
+    @Test
+    void serviceAddressOfAnotherDatabaseIsNotFoundAndNamesTheRightOne() throws Exception {
+        var answer = call(NationalServices.POPULATION, "/cong-dan/001090000001", token, CLIENT,
+                NationalServices.BUSINESS_REGISTRATION.address());
+
+        assertThat(answer.status()).isEqualTo(404);
+        assertThat(answer.json().get("code").asText()).isEqualTo("01");
+        assertThat(answer.json().get("error").asText()).isEqualTo("NOT_FOUND");
+        assertThat(answer.json().get("message").asText())
+                .contains(NationalServices.POPULATION.address())
+                .contains("/csdl-dan-cu/1.0");
+    }
+
+    @Test
+    void missingOrMalformedServiceAddressIsRefused() throws Exception {
+        var missing = call(NationalServices.POPULATION, "/cong-dan/001090000001", token, CLIENT, null);
+        var malformed = call(NationalServices.POPULATION, "/cong-dan/001090000001", token, CLIENT, "CSDLQGDC");
+
+        assertThat(missing.status()).isEqualTo(400);
+        assertThat(missing.json().get("error").asText()).isEqualTo("VALIDATION_FAILED");
+        assertThat(missing.json().get("message").asText()).contains("X-Road-Service");
+        assertThat(malformed.status()).isEqualTo(400);
+        assertThat(malformed.json().get("error").asText()).isEqualTo("VALIDATION_FAILED");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"5918/QĐ-UBND", "13/2023/NĐ-CP", "20/2020/QĐ-TTg"})
+    void legalDocumentsServiceAnswersASoapEnvelopeInXml(String number) throws Exception {
+        var answer = soap(soapRequest(number));
+
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.header("Content-Type")).isEqualTo("text/xml; charset=utf-8");
+        Document xml = xml(answer.body());
+        assertThat(xml.getDocumentElement().getNamespaceURI()).isEqualTo(SOAP);
+        assertThat(xml.getDocumentElement().getLocalName()).isEqualTo("Envelope");
+        assertThat(xml.getElementsByTagNameNS(VBPL, "TraCuuVanBanResponse").getLength()).isEqualTo(1);
+        assertThat(text(xml, "SoKyHieu")).isEqualTo(number);
+        assertThat(text(xml, "TrichYeu")).isNotBlank();
+        assertThat(text(xml, "CoQuanBanHanh")).isNotBlank();
+        assertThat(text(xml, "NgayBanHanh")).matches("\\d{4}-\\d{2}-\\d{2}");
+        assertThat(text(xml, "TinhTrangHieuLuc")).isEqualTo("Còn hiệu lực");
+    }
+
+    @Test
+    void legalDocumentsServiceKnowsThePlatformsOwnDecision() throws Exception {
+        Document xml = xml(soap(soapRequest("5918/QĐ-UBND")).body());
+
+        assertThat(text(xml, "TrichYeu")).isEqualTo("Quyết định ban hành Quy chế quản lý, vận hành, sử dụng"
+                + " Nền tảng tích hợp, chia sẻ dữ liệu thành phố Hà Nội");
+        assertThat(text(xml, "CoQuanBanHanh")).isEqualTo("UBND thành phố Hà Nội");
+        assertThat(text(xml, "NgayBanHanh")).isEqualTo("2025-11-27");
+        assertThat(ndxp.nationalCalls("/csdl-vbpl/1.0")).isEqualTo(1);
+    }
+
+    @Test
+    void unknownDocumentNumberIsAClientSoapFault() throws Exception {
+        var answer = soap(soapRequest("999/2099/QĐ-XYZ"));
+
+        assertThat(answer.status()).isEqualTo(500);
+        assertThat(answer.header("Content-Type")).isEqualTo("text/xml; charset=utf-8");
+        Document xml = xml(answer.body());
+        assertThat(xml.getElementsByTagNameNS(SOAP, "Fault").getLength()).isEqualTo(1);
+        assertThat(text(xml, "faultcode")).isEqualTo("soap:Client");
+        assertThat(text(xml, "faultstring")).contains("Không tìm thấy văn bản").contains("999/2099/QĐ-XYZ");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "<soap:Envelope xmlns:soap=\"http://schemas.xmlsoap.org/soap/envelope/\"><soap:Body>",
+        "không phải XML",
+        "<?xml version=\"1.0\"?><!DOCTYPE d [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>"
+                + "<soap:Envelope xmlns:soap=\"http://schemas.xmlsoap.org/soap/envelope/\"><soap:Body>"
+                + "<TraCuuVanBan xmlns=\"urn:vn:gov:vbpl:1.0\"><SoKyHieu>&x;</SoKyHieu></TraCuuVanBan>"
+                + "</soap:Body></soap:Envelope>",
+        "<soap:Envelope xmlns:soap=\"http://schemas.xmlsoap.org/soap/envelope/\"><soap:Body>"
+                + "<TraCuuVanBan><SoKyHieu>5918/QĐ-UBND</SoKyHieu></TraCuuVanBan></soap:Body></soap:Envelope>",
+        "<TraCuuVanBan xmlns=\"urn:vn:gov:vbpl:1.0\"><SoKyHieu>5918/QĐ-UBND</SoKyHieu></TraCuuVanBan>"})
+    void malformedOrWronglyShapedXmlIsAClientSoapFault(String body) throws Exception {
+        var answer = soap(body);
+
+        assertThat(answer.status()).isEqualTo(500);
+        assertThat(answer.header("Content-Type")).isEqualTo("text/xml; charset=utf-8");
+        assertThat(answer.body()).doesNotContain("root:");
+        Document xml = xml(answer.body());
+        assertThat(text(xml, "faultcode")).isEqualTo("soap:Client");
+        assertThat(text(xml, "faultstring")).isNotBlank();
+    }
+
+    @Test
+    void nationalCallsCountEachContextSeparately() throws Exception {
+        national(NationalServices.SOCIAL_INSURANCE, "/nguoi-tham-gia/0190000001");
+        national(NationalServices.SOCIAL_INSURANCE, "/nguoi-tham-gia/0199999999");
+        TestHttp.get(ndxp.baseUrl() + "/population/citizens/001090000001", token);
+
+        assertThat(ndxp.nationalCalls("/csdl-bhxh/1.0")).isEqualTo(2);
+        assertThat(ndxp.nationalCalls("/csdl-dan-cu/1.0")).as("the older endpoint is no national service call")
+                .isZero();
+        assertThat(ndxp.nationalCalls("/nowhere")).isZero();
+    }
+
+    private TestHttp.Answer national(NationalServices.NationalService service, String resource) throws Exception {
+        return call(service, resource, token, CLIENT, service.address());
+    }
+
+    private TestHttp.Answer call(NationalServices.NationalService service, String resource, String bearer,
+            String client, String addressed) throws Exception {
+        Map<String, String> headers = new LinkedHashMap<>();
+        if (bearer != null) {
+            headers.put("Authorization", "Bearer " + bearer);
+        }
+        if (client != null) {
+            headers.put("X-Road-Client", client);
+        }
+        if (addressed != null) {
+            headers.put("X-Road-Service", addressed);
+        }
+        String url = ndxp.baseUrl() + service.context() + resource;
+        if (service == NationalServices.LEGAL_DOCUMENTS) {
+            headers.put("Content-Type", "text/xml; charset=utf-8");
+            headers.put("SOAPAction", "\"urn:vn:gov:vbpl:1.0/TraCuuVanBan\"");
+            return TestHttp.send("POST", url, headers, soapRequest("5918/QĐ-UBND").getBytes(StandardCharsets.UTF_8));
+        }
+        return TestHttp.send("GET", url, headers, null);
+    }
+
+    private TestHttp.Answer soap(String body) throws Exception {
+        return TestHttp.send("POST", ndxp.baseUrl() + "/csdl-vbpl/1.0/VanBanService", Map.of(
+                "Authorization", "Bearer " + token,
+                "X-Road-Client", CLIENT,
+                "X-Road-Service", NationalServices.LEGAL_DOCUMENTS.address(),
+                "Content-Type", "text/xml; charset=utf-8"), body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String sampleResource(NationalServices.NationalService service) {
+        return switch (service.context()) {
+            case "/csdl-dan-cu/1.0" -> "/cong-dan/001090000001";
+            case "/csdl-dkdn/1.0" -> "/doanh-nghiep/0109876543";
+            case "/csdl-bhxh/1.0" -> "/nguoi-tham-gia/0185000002";
+            default -> "/VanBanService";
+        };
+    }
+
+    private static String soapRequest(String number) {
+        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+                + "<soapenv:Envelope xmlns:soapenv=\"" + SOAP + "\"><soapenv:Header/><soapenv:Body>"
+                + "<TraCuuVanBan xmlns=\"" + VBPL + "\"><SoKyHieu>" + number + "</SoKyHieu></TraCuuVanBan>"
+                + "</soapenv:Body></soapenv:Envelope>";
+    }
+
+    private static Document xml(String text) throws Exception {
+        DocumentBuilderFactory factory = DocumentBuilderFactory.newDefaultInstance();
+        factory.setNamespaceAware(true);
+        factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+        return factory.newDocumentBuilder().parse(new InputSource(new StringReader(text)));
+    }
+
+    /** The text of the only element with this local name, whatever its namespace. */
+    private static String text(Document xml, String localName) {
+        NodeList found = xml.getElementsByTagNameNS("*", localName);
+        assertThat(found.getLength()).as(localName).isEqualTo(1);
+        return found.item(0).getTextContent();
     }
 
     private static Map<String, Object> message(String messageId, String text) {

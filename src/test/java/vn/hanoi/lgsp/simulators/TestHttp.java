@@ -14,6 +14,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.Map;
 
 /** A plain HTTP client for the simulator tests, so they see exactly what goes over the wire. */
 final class TestHttp {
@@ -57,6 +58,17 @@ final class TestHttp {
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json))
                 .build());
+    }
+
+    /** Any method, any headers; {@code body} may be {@code null}. */
+    static Answer send(String method, String url, Map<String, String> headers, byte[] body)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
+                .method(method, body == null
+                        ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofByteArray(body));
+        headers.forEach(builder::header);
+        return send(builder.build());
     }
 
     static Answer postToken(String baseUrl, String user, String password, String form)

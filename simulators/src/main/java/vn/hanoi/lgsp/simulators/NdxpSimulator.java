@@ -19,7 +19,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The national data exchange platform (NDXP): accepts messages for other agencies, reports
  * their reception and the receiving agency's result by callback, and answers lookups in the
- * national population and business registration databases.
+ * national databases: the older {@code /population} and {@code /business-registration}
+ * endpoints, and the four services of {@link NationalServices} behind their gateway contexts.
  */
 public final class NdxpSimulator extends SimulatedServer {
 
@@ -50,6 +51,7 @@ public final class NdxpSimulator extends SimulatedServer {
     private final CallbackPoster poster = new CallbackPoster("NDXP");
     private final Map<String, Accepted> accepted = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> submissions = new ConcurrentHashMap<>();
+    private final NationalDatabases nationalDatabases;
 
     public NdxpSimulator(Config config) {
         super("NDXP", config.port());
@@ -60,6 +62,17 @@ public final class NdxpSimulator extends SimulatedServer {
         routes().add("POST", "/exchange/messages", this::submit);
         routes().add("GET", "/population/citizens/([^/]+)", this::citizen);
         routes().add("GET", "/business-registration/enterprises/([^/]+)", this::enterprise);
+        this.nationalDatabases = new NationalDatabases(tokens);
+        nationalDatabases.register(routes());
+    }
+
+    /**
+     * Calls that reached the national service of this gateway context, such as
+     * {@code /csdl-dan-cu/1.0}, whether or not the gateway let them through; calls turned away
+     * by an injected failure never reach it.
+     */
+    public int nationalCalls(String context) {
+        return nationalDatabases.calls(context);
     }
 
     /** 1 once the message was accepted as new, else 0; duplicates never count again. */
@@ -154,7 +167,8 @@ public final class NdxpSimulator extends SimulatedServer {
             throw Fields.invalid("Số định danh cá nhân phải gồm 12 chữ số");
         }
         return NationalRegisters.citizen(citizenId)
-                .map(citizen -> SimResponse.ok(new CitizenAnswer(SimResponse.SUCCESS, "Thành công", citizen)))
+                .map(citizen -> SimResponse.ok(new CitizenAnswer(SimResponse.SUCCESS, "Thành công",
+                        CitizenView.of(citizen))))
                 .orElseGet(() -> SimResponse.failure(404, "NOT_FOUND",
                         "Không tìm thấy công dân trong Cơ sở dữ liệu quốc gia về dân cư"));
     }
@@ -166,7 +180,8 @@ public final class NdxpSimulator extends SimulatedServer {
             throw Fields.invalid("Mã số doanh nghiệp phải gồm 10 hoặc 13 chữ số");
         }
         return NationalRegisters.enterprise(taxCode)
-                .map(found -> SimResponse.ok(new EnterpriseAnswer(SimResponse.SUCCESS, "Thành công", found)))
+                .map(found -> SimResponse.ok(new EnterpriseAnswer(SimResponse.SUCCESS, "Thành công",
+                        EnterpriseView.of(found))))
                 .orElseGet(() -> SimResponse.failure(404, "NOT_FOUND",
                         "Không tìm thấy doanh nghiệp trong Cơ sở dữ liệu quốc gia về đăng ký doanh nghiệp"));
     }
@@ -188,9 +203,27 @@ public final class NdxpSimulator extends SimulatedServer {
     record Result(String code, String message, String reference) {
     }
 
-    record CitizenAnswer(String code, String message, NationalRegisters.Citizen citizen) {
+    record CitizenAnswer(String code, String message, CitizenView citizen) {
     }
 
-    record EnterpriseAnswer(String code, String message, NationalRegisters.Enterprise enterprise) {
+    /** The older endpoint's shape, kept as it was when the registers learnt more. */
+    record CitizenView(String citizenId, String fullName, String dateOfBirth, String permanentAddress) {
+
+        static CitizenView of(NationalRegisters.Citizen citizen) {
+            return new CitizenView(citizen.citizenId(), citizen.fullName(), citizen.dateOfBirth(),
+                    citizen.permanentAddress());
+        }
+    }
+
+    record EnterpriseAnswer(String code, String message, EnterpriseView enterprise) {
+    }
+
+    /** The older endpoint's shape, kept as it was when the registers learnt more. */
+    record EnterpriseView(String taxCode, String name, String registeredAddress, String status) {
+
+        static EnterpriseView of(NationalRegisters.Enterprise enterprise) {
+            return new EnterpriseView(enterprise.taxCode(), enterprise.name(), enterprise.registeredAddress(),
+                    enterprise.status());
+        }
     }
 }
