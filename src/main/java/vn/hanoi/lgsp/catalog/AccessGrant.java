@@ -7,6 +7,8 @@ import java.time.Instant;
  * (R-13, R-14). Revoked grants are kept for the audit journal (R-19).
  *
  * @param reason why the grant was revoked, once it is
+ * @param quota  calls per gateway quota window this consumer may make on the version; null
+ *               means the gateway's default
  */
 public record AccessGrant(
         long id,
@@ -18,7 +20,8 @@ public record AccessGrant(
         String grantedBy,
         Instant revokedAt,
         String revokedBy,
-        String reason) {
+        String reason,
+        Integer quota) {
 
     /** Onboarding runs on the test environment first, then production (Appendix 01 §3.1). */
     public enum Environment { TEST, PRODUCTION }

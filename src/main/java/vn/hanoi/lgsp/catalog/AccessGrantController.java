@@ -30,7 +30,7 @@ class AccessGrantController {
         this.grants = grants;
     }
 
-    record GrantRequest(String consumer, String service, String version, String environment) {
+    record GrantRequest(String consumer, String service, String version, String environment, Integer quota) {
     }
 
     record GrantResponse(String code, String message, AccessGrant grant) {
@@ -60,7 +60,7 @@ class AccessGrantController {
         AccessGrant.Environment environment = ServiceInput.parse(AccessGrant.Environment.class, "environment",
                 request.environment());
         AccessGrant grant = grants.grant(request.consumer(), request.service(), request.version(), environment,
-                caller.getName());
+                caller.getName(), request.quota());
         return new GrantResponse(ApiResponses.SUCCESS, grant.consumer() + " may call " + grant.service() + " "
                 + grant.version() + " on " + grant.environment(), grant);
     }

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -28,11 +29,14 @@ public class AccessGrants {
     private final JdbcTemplate jdbc;
     private final AgencyRegistry agencies;
     private final TransactionLog transactions;
+    private final ApplicationEventPublisher events;
 
-    AccessGrants(JdbcTemplate jdbc, AgencyRegistry agencies, TransactionLog transactions) {
+    AccessGrants(JdbcTemplate jdbc, AgencyRegistry agencies, TransactionLog transactions,
+                 ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.agencies = agencies;
         this.transactions = transactions;
+        this.events = events;
     }
 
     private record Target(String provider, VersionStatus status) {
@@ -45,6 +49,16 @@ public class AccessGrants {
     @Transactional
     public AccessGrant grant(String consumer, String service, String version, AccessGrant.Environment environment,
                              String actor) {
+        return grant(consumer, service, version, environment, actor, null);
+    }
+
+    /** As {@link #grant(String, String, String, AccessGrant.Environment, String)}, with the consumer's quota. */
+    @Transactional
+    public AccessGrant grant(String consumer, String service, String version, AccessGrant.Environment environment,
+                             String actor, Integer quota) {
+        if (quota != null && quota < 1) {
+            throw new ApiException(ErrorCode.VALIDATION_FAILED, "quota must be a positive number of calls per window");
+        }
         if (environment == null) {
             throw new ApiException(ErrorCode.VALIDATION_FAILED, "The environment is required: TEST or PRODUCTION");
         }
@@ -52,10 +66,11 @@ public class AccessGrants {
         Target target = lockVersion(service, version);
         Lifecycle.checkGrantable(service, version, target.status(), environment);
         List<Long> ids = jdbc.query("""
-                insert into lgsp.access_grant (consumer_code, service_code, version, environment, granted_by)
-                values (?, ?, ?, ?, ?)
+                insert into lgsp.access_grant (consumer_code, service_code, version, environment, granted_by, quota)
+                values (?, ?, ?, ?, ?, ?)
                 on conflict do nothing
-                returning id""", (rs, n) -> rs.getLong(1), consumer, service, version, environment.name(), actor);
+                returning id""", (rs, n) -> rs.getLong(1), consumer, service, version, environment.name(), actor,
+                quota);
         if (ids.isEmpty()) {
             long existing = activeId(consumer, service, version, environment).orElse(-1L);
             throw new ApiException(ErrorCode.DUPLICATE, consumer + " already holds grant " + existing + " to " + service
@@ -63,6 +78,7 @@ public class AccessGrants {
         }
         transactions.record(Milestones.of("grant-issued", consumer, target.provider(), service, version,
                 environment.name().toLowerCase(Locale.ROOT)));
+        events.publishEvent(new GrantChanged(consumer, service, version));
         return find(ids.get(0)).orElseThrow();
     }
 
@@ -89,6 +105,12 @@ public class AccessGrants {
                 select distinct g.consumer_code from lgsp.access_grant g join lgsp.service s on s.code = g.service_code
                 where s.provider_code = ? and g.environment = 'PRODUCTION' and g.revoked_at is null
                 order by 1""", String.class, provider);
+    }
+
+    /** The consumer's active grant on that version in that environment, if it holds one. */
+    public Optional<AccessGrant> activeGrant(String consumer, String service, String version,
+                                             AccessGrant.Environment environment) {
+        return activeId(consumer, service, version, environment).flatMap(this::find);
     }
 
     /** Whether the consumer may call that version in that environment now. */
@@ -133,6 +155,7 @@ public class AccessGrants {
                     String.class, grant.service());
             transactions.record(Milestones.of("grant-revoked", grant.consumer(), provider, grant.service(),
                     grant.version(), grant.environment().name().toLowerCase(Locale.ROOT)));
+            events.publishEvent(new GrantChanged(grant.consumer(), grant.service(), grant.version()));
         }
     }
 
@@ -164,6 +187,7 @@ public class AccessGrants {
         return new AccessGrant(rs.getLong("id"), rs.getString("consumer_code"), rs.getString("service_code"),
                 rs.getString("version"), AccessGrant.Environment.valueOf(rs.getString("environment")),
                 rs.getTimestamp("granted_at").toInstant(), rs.getString("granted_by"),
-                revoked == null ? null : revoked.toInstant(), rs.getString("revoked_by"), rs.getString("reason"));
+                revoked == null ? null : revoked.toInstant(), rs.getString("revoked_by"), rs.getString("reason"),
+                (Integer) rs.getObject("quota"));
     }
 }

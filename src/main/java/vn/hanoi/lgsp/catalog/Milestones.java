@@ -13,6 +13,6 @@ final class Milestones {
     static TransactionDocument of(String kind, String source, String destination, String service, String version,
                                   String environment) {
         return new TransactionDocument(UUID.randomUUID().toString(), Instant.now(), kind, null, null, source,
-                destination, service, version, null, null, null, "00", null, null, null, null, null, environment);
+                destination, service, version, null, null, null, "00", null, null, null, null, null, environment, null, null, null);
     }
 }

@@ -171,6 +171,23 @@ public class ServiceCatalog {
         return require(code);
     }
 
+    /**
+     * Points a version at the provider's new endpoint (the provider moved its system); the
+     * gateway follows within its cache time.
+     */
+    @Transactional
+    public SharedService changeBaseUrl(String code, String version, String baseUrl, String actor) {
+        SharedService service = lock(code);
+        requireVersion(code, version);
+        input.checkVersion(new NewVersion(version, baseUrl, null, null, null, null));
+        jdbc.update("update lgsp.service_version set base_url = ? where service_code = ? and version = ?",
+                baseUrl.trim(), code, version);
+        transactions.record(Milestones.of("version-relocated", service.provider(), null, code, version,
+                transactions.environment()));
+        events.publishEvent(new VersionRelocated(code, version, baseUrl.trim(), actor));
+        return require(code);
+    }
+
     /** The version's OpenAPI document, if the provider supplied one. */
     public Optional<OpenApiDocument> openApi(String code, String version) {
         requireVersion(code, version);

@@ -12,6 +12,8 @@ public final class TransactionIds {
     public static final String AGENCY_ATTRIBUTE = "lgsp.agencyCode";
     /** Set by whoever writes a failure envelope, so monitoring records the token. */
     public static final String ERROR_ATTRIBUTE = "lgsp.error";
+    /** Set by a handler that journals its calls itself (the gateway), so they are not recorded twice. */
+    public static final String RECORDED_ATTRIBUTE = "lgsp.recorded";
 
     private TransactionIds() {
     }

@@ -129,14 +129,17 @@ final class KeycloakServer implements DevServer {
 
     @Override
     public Map<String, String> properties() {
-        // the secrets of the realm file's development clients; production configures its own
+        // the secrets of the realm file's development clients, and the development key of the journal's
+        // identifier hashes; production configures its own
         return Map.of(
                 "lgsp.keycloak.url", url(),
                 "lgsp.keycloak.admin-username", settings.adminUsername(),
                 "lgsp.keycloak.admin-password", settings.adminPassword(),
                 "lgsp.keycloak.platform-client-secret", "lgsp-platform-dev-secret",
                 "lgsp.workers.client-secret", "lgsp-workers-dev-secret",
-                "lgsp.workers.outbound-client-secret", "lgsp-outbound-dev-secret");
+                "lgsp.workers.outbound-client-secret", "lgsp-outbound-dev-secret",
+                "lgsp.gateway.client-secret", "lgsp-gateway-dev-secret",
+                "lgsp.gateway.subject-hash-key", "lgsp-development-subject-hash-key-not-for-production");
     }
 
     @Override

@@ -22,6 +22,6 @@ class ExchangeMonitoring {
                 null, null, exchange.source(), exchange.destination(), exchange.procedureCode(), null,
                 route != null ? route : exchange.route(), exchange.id().toString(), exchange.processInstanceId(),
                 success ? "00" : "01", error, httpStatus, durationMs, exchange.contentBytes(), null,
-                transactions.environment()));
+                transactions.environment(), null, null, null));
     }
 }

@@ -18,12 +18,18 @@ import vn.hanoi.lgsp.contract.ErrorCode;
 @Component
 public class KeycloakAdmin {
 
+    private static final String ADMIN_CLIENT = "keycloak-admin";
+
     private final KeycloakSettings keycloak;
     private final RestClient http;
+    private final OutboundTokens tokens;
 
-    KeycloakAdmin(KeycloakSettings keycloak, RestClient.Builder builder) {
+    KeycloakAdmin(KeycloakSettings keycloak, RestClient.Builder builder, OutboundTokens tokens) {
         this.keycloak = keycloak;
         this.http = builder.clone().build();
+        this.tokens = tokens;
+        tokens.register(ADMIN_CLIENT, new OutboundTokens.Client(keycloak.tokenEndpoint(), keycloak.platformClientId(),
+                keycloak.platformClientSecret(), OutboundTokens.CredentialStyle.FORM, null));
     }
 
     /** A staff member's account; the password must satisfy the realm's policy. */
@@ -145,6 +151,48 @@ public class KeycloakAdmin {
         return id.isPresent();
     }
 
+    /**
+     * Makes sure the client can ask for tokens meant for {@code audience}: an optional client
+     * scope named {@code scope} whose tokens carry that audience. Scopes are made per audience
+     * (one per provider agency) so that a token shown to one provider is refused by every other.
+     */
+    public void ensureAudienceScope(String clientId, String scope, String audience) {
+        String clientUuid = findClient(clientId).orElseThrow(() -> new IllegalStateException(
+                "Keycloak has no client " + clientId));
+        java.util.Optional<String> scopeId = findClientScope(scope);
+        if (scopeId.isEmpty()) {
+            Map<String, Object> representation = Map.of(
+                    "name", scope,
+                    "protocol", "openid-connect",
+                    "attributes", Map.of("include.in.token.scope", "true", "display.on.consent.screen", "false"),
+                    "protocolMappers", List.of(Map.of("name", "audience " + audience, "protocol", "openid-connect",
+                            "protocolMapper", "oidc-audience-mapper",
+                            "config", Map.of("included.custom.audience", audience, "access.token.claim", "true",
+                                    "introspection.token.claim", "true"))));
+            http.post().uri(keycloak.adminUrl() + "/client-scopes")
+                    .headers(h -> h.setBearerAuth(serviceToken()))
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .body(representation)
+                    .retrieve()
+                    // another node created it a moment ago
+                    .onStatus(status -> status.value() == 409, (request, reply) -> { })
+                    .toBodilessEntity();
+            scopeId = findClientScope(scope);
+        }
+        String id = scopeId.orElseThrow(() -> new IllegalStateException("client scope " + scope + " vanished"));
+        http.put().uri(keycloak.adminUrl() + "/clients/{client}/optional-client-scopes/{scope}", clientUuid, id)
+                .headers(h -> h.setBearerAuth(serviceToken()))
+                .retrieve().toBodilessEntity();
+    }
+
+    private java.util.Optional<String> findClientScope(String name) {
+        List<?> scopes = http.get().uri(keycloak.adminUrl() + "/client-scopes")
+                .headers(h -> h.setBearerAuth(serviceToken()))
+                .retrieve().body(List.class);
+        return scopes == null ? java.util.Optional.empty() : scopes.stream().map(s -> (Map<?, ?>) s)
+                .filter(s -> name.equals(s.get("name"))).map(s -> s.get("id").toString()).findFirst();
+    }
+
     public boolean clientExists(String clientId) {
         return findClient(clientId).isPresent();
     }
@@ -182,14 +230,6 @@ public class KeycloakAdmin {
     }
 
     private String serviceToken() {
-        LinkedMultiValueMap<String, String> form = new LinkedMultiValueMap<>();
-        form.add("grant_type", "client_credentials");
-        form.add("client_id", keycloak.platformClientId());
-        form.add("client_secret", keycloak.platformClientSecret());
-        Map<?, ?> token = http.post().uri(keycloak.tokenEndpoint())
-                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
-                .body(form)
-                .retrieve().body(Map.class);
-        return token.get("access_token").toString();
+        return tokens.token(ADMIN_CLIENT);
     }
 }

@@ -56,13 +56,16 @@ class ApiCallRecorder extends OncePerRequestFilter {
     }
 
     private void record(HttpServletRequest request, CountingResponse response, int status, Instant at, long millis) {
+        if (request.getAttribute(TransactionIds.RECORDED_ATTRIBUTE) != null) {
+            return;
+        }
         Object error = request.getAttribute(TransactionIds.ERROR_ATTRIBUTE);
         Object agency = request.getAttribute(TransactionIds.AGENCY_ATTRIBUTE);
         long requestBytes = Math.max(0, request.getContentLengthLong());
         TransactionDocument document = new TransactionDocument(TransactionIds.of(request), at, "api-call",
                 request.getMethod(), request.getRequestURI(), agency == null ? null : agency.toString(), null,
                 null, null, null, null, null, status < 400 ? "00" : "01", error == null ? null : error.toString(),
-                status, millis, requestBytes, response.bytesWritten(), transactions.environment());
+                status, millis, requestBytes, response.bytesWritten(), transactions.environment(), null, null, null);
         try {
             transactions.record(document);
         } catch (RuntimeException e) {

@@ -38,6 +38,23 @@ public class TransactionLog {
                 document.transactionId(), indexFor(document), body);
     }
 
+    /** Several documents in one round trip, inside the caller's transaction. */
+    public void recordAll(java.util.List<TransactionDocument> documents) {
+        if (documents.isEmpty()) {
+            return;
+        }
+        java.util.List<Object[]> rows = new java.util.ArrayList<>(documents.size());
+        for (TransactionDocument document : documents) {
+            try {
+                rows.add(new Object[] {document.transactionId(), indexFor(document), json.writeValueAsString(document)});
+            } catch (JsonProcessingException e) {
+                throw new IllegalArgumentException("transaction document cannot be serialised", e);
+            }
+        }
+        jdbc.batchUpdate("insert into lgsp.monitoring_outbox (document_id, index_name, document) values (?, ?, ?::jsonb)",
+                rows);
+    }
+
     public String environment() {
         return settings.environment();
     }

@@ -83,6 +83,14 @@ public final class Api {
         }
     }
 
+    /** Any call, with extra headers and an optional body, as a gateway consumer makes it. */
+    public Reply call(String method, String path, String token, java.util.Map<String, String> headers, String body) {
+        HttpRequest.Builder builder = request(path, token).method(method,
+                body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        headers.forEach(builder::header);
+        return send(builder.build());
+    }
+
     public Reply method(String method, String path, String token) {
         return send(request(path, token).method(method, HttpRequest.BodyPublishers.noBody()).build());
     }
@@ -98,7 +106,13 @@ public final class Api {
     private static Reply send(HttpRequest request) {
         try {
             HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-            JsonNode body = response.body().isEmpty() ? JSON.createObjectNode() : JSON.readTree(response.body());
+            JsonNode body;
+            try {
+                body = response.body().isEmpty() ? JSON.createObjectNode() : JSON.readTree(response.body());
+            } catch (com.fasterxml.jackson.core.JsonProcessingException notJson) {
+                // an XML answer passed through the gateway; the text is in raw
+                body = JSON.createObjectNode();
+            }
             return new Reply(response.statusCode(), body, response);
         } catch (IOException e) {
             throw new IllegalStateException(e);

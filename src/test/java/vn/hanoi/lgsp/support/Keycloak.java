@@ -43,6 +43,11 @@ public final class Keycloak {
         return token(Map.of("grant_type", "client_credentials", "client_id", clientId, "client_secret", secret));
     }
 
+    /** A token for any token-endpoint form, e.g. client credentials asking for a scope. */
+    public String clientToken(Map<String, String> form) {
+        return token(form);
+    }
+
     /** A staff member's token through the development command-line client. */
     public String staffToken(String username) {
         return token(Map.of("grant_type", "password", "client_id", "lgsp-cli", "username", username,

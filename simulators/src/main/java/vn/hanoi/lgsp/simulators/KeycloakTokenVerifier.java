@@ -38,12 +38,24 @@ public final class KeycloakTokenVerifier implements Predicate<String> {
         this(issuer, DEFAULT_REFETCH_INTERVAL);
     }
 
+    /**
+     * Accepts only tokens meant for {@code audience} (a provider's agency code): a token the LGSP
+     * showed another system cannot be replayed here.
+     */
+    public KeycloakTokenVerifier(String issuer, String audience) {
+        this(issuer, DEFAULT_REFETCH_INTERVAL, Objects.requireNonNull(audience, "audience"));
+    }
+
     KeycloakTokenVerifier(String issuer, Duration minRefetchInterval) {
+        this(issuer, minRefetchInterval, null);
+    }
+
+    private KeycloakTokenVerifier(String issuer, Duration minRefetchInterval, String audience) {
         this.issuer = Objects.requireNonNull(issuer, "issuer");
         RemoteJwks keys = new RemoteJwks(URI.create(issuer + "/protocol/openid-connect/certs"), minRefetchInterval);
         DefaultJWTProcessor<SecurityContext> jwtProcessor = new DefaultJWTProcessor<>();
         jwtProcessor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.RS256, keys));
-        DefaultJWTClaimsVerifier<SecurityContext> claims = new DefaultJWTClaimsVerifier<>(
+        DefaultJWTClaimsVerifier<SecurityContext> claims = new DefaultJWTClaimsVerifier<>(audience,
                 new JWTClaimsSet.Builder().issuer(issuer).build(), Set.of("exp"));
         // Keycloak and the simulators share one clock here, so "in the future" can be taken literally.
         claims.setMaxClockSkew(0);

@@ -8,6 +8,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.hanoi.lgsp.agency.AgencySystem;
 import vn.hanoi.lgsp.agency.AgencySystems;
+import vn.hanoi.lgsp.catalog.ServiceCatalog;
+import vn.hanoi.lgsp.gateway.GatewayPolicies;
 
 /**
  * The running simulators of this process: NDXP, VDXP, and the systems of the demo agencies,
@@ -28,17 +30,27 @@ public class Simulators implements AutoCloseable {
     static final String VDXP_CONSUMER_KEY = "lgsp-hanoi";
     static final String VDXP_CONSUMER_SECRET = "Vdxp-Consumer#2025";
     private static final String[] NDXP_CALLBACK_CLIENT = {"ndxp-national", "Ndxp#Demo2025"};
+    /** The demo data-sharing service the Department of Justice publishes through the gateway. */
+    static final String JUSTICE = "000.00.13.H26";
+    static final String CIVIL_STATUS_SERVICE = "hotich-tra-cuu";
+    private static final int PROVIDER_THREADS = 64;
 
     private final SimulatorSettings settings;
     private final AgencySystems systems;
+    private final ServiceCatalog catalog;
+    private final GatewayPolicies policies;
     private final String issuer;
     private NdxpSimulator ndxp;
     private VdxpSimulator vdxp;
+    private ServiceProviderSimulator civilStatus;
     private final Map<String, AgencySystemSimulator> agencies = new LinkedHashMap<>();
 
-    Simulators(SimulatorSettings settings, AgencySystems systems, String issuer) {
+    Simulators(SimulatorSettings settings, AgencySystems systems, ServiceCatalog catalog, GatewayPolicies policies,
+               String issuer) {
         this.settings = settings;
         this.systems = systems;
+        this.catalog = catalog;
+        this.policies = policies;
         this.issuer = issuer;
     }
 
@@ -62,7 +74,30 @@ public class Simulators implements AutoCloseable {
             agencies.put(code, system);
             systems.register(new AgencySystem(code, system.baseUrl(), true, null, false, true, 60));
         });
+        startCivilStatusProvider();
         log.info("Simulators up: NDXP {}, VDXP {}, agency systems {}", ndxp.baseUrl(), vdxp.baseUrl(), agencies.keySet());
+    }
+
+    /**
+     * The Department of Justice's civil-status API behind the gateway: it accepts only tokens
+     * the LGSP fetched for it (audience = its agency code). Where the demo catalog has the
+     * service, its production and test upstreams point here.
+     */
+    private void startCivilStatusProvider() {
+        civilStatus = new ServiceProviderSimulator(new ServiceProviderSimulator.Config(JUSTICE, 0,
+                new KeycloakTokenVerifier(issuer, JUSTICE), PROVIDER_THREADS));
+        civilStatus.start();
+        if (catalog.find(CIVIL_STATUS_SERVICE).flatMap(s -> s.version("v1")).isEmpty()) {
+            return;
+        }
+        catalog.changeBaseUrl(CIVIL_STATUS_SERVICE, "v1", civilStatus.baseUrl(), "simulators");
+        policies.save(CIVIL_STATUS_SERVICE, "v1", new GatewayPolicies.PolicyInput("DIRECT", null,
+                civilStatus.baseUrl(), true, null, null, "query:soDinhDanh", null), "simulators");
+    }
+
+    /** The Department of Justice's data-sharing API (the demo service {@code hotich-tra-cuu}). */
+    public ServiceProviderSimulator civilStatusProvider() {
+        return civilStatus;
     }
 
     public NdxpSimulator ndxp() {
@@ -85,6 +120,9 @@ public class Simulators implements AutoCloseable {
     @Override
     public synchronized void close() {
         agencies.values().forEach(SimulatedServer::close);
+        if (civilStatus != null) {
+            civilStatus.close();
+        }
         if (vdxp != null) {
             vdxp.close();
         }

@@ -10,6 +10,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 import org.springframework.context.event.EventListener;
 import vn.hanoi.lgsp.agency.AgencySystems;
+import vn.hanoi.lgsp.catalog.ServiceCatalog;
+import vn.hanoi.lgsp.gateway.GatewayPolicies;
 import vn.hanoi.lgsp.identity.KeycloakSettings;
 import vn.hanoi.lgsp.workers.NationalEndpoints;
 import vn.hanoi.lgsp.workers.NationalPlatformSettings;
@@ -23,8 +25,9 @@ import vn.hanoi.lgsp.workers.NationalPlatformSettings;
 class SimulatorsConfiguration {
 
     @Bean(destroyMethod = "close")
-    Simulators simulators(SimulatorSettings settings, AgencySystems systems, KeycloakSettings keycloak) {
-        return new Simulators(settings, systems, keycloak.issuer());
+    Simulators simulators(SimulatorSettings settings, AgencySystems systems, ServiceCatalog catalog,
+                          GatewayPolicies policies, KeycloakSettings keycloak) {
+        return new Simulators(settings, systems, catalog, policies, keycloak.issuer());
     }
 
     @EventListener

@@ -1,0 +1,13 @@
+package vn.hanoi.lgsp.identity;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+class OutboundConfiguration {
+
+    @Bean
+    OutboundTokens outboundTokens() {
+        return new OutboundTokens();
+    }
+}
