@@ -18,6 +18,7 @@ import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.event.EventListener;
 import vn.hanoi.lgsp.exchange.RecordExchangeProcess.Topics;
+import vn.hanoi.lgsp.identity.OutboundTokens;
 
 /**
  * The external-task client of this process: long-polls the engine's REST API with the
@@ -51,10 +52,11 @@ final class WorkerRuntime implements SmartLifecycle {
         String platformUrl = blank(settings.platformUrl()) ? ownUrl : settings.platformUrl();
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
         JsonHttp jsonHttp = new JsonHttp(http, json, settings.requestTimeout());
-        AccessTokens workerTokens = new AccessTokens(http, json, keycloakTokenUrl, settings.clientId(),
-                settings.clientSecret(), AccessTokens.CredentialStyle.FORM);
-        AccessTokens outboundTokens = new AccessTokens(http, json, keycloakTokenUrl, settings.outboundClientId(),
-                settings.outboundClientSecret(), AccessTokens.CredentialStyle.FORM);
+        OutboundTokens tokens = new OutboundTokens();
+        AccessTokens workerTokens = new AccessTokens(tokens, "workers", new OutboundTokens.Client(keycloakTokenUrl,
+                settings.clientId(), settings.clientSecret(), OutboundTokens.CredentialStyle.FORM, null));
+        AccessTokens outboundTokens = new AccessTokens(tokens, "outbound", new OutboundTokens.Client(keycloakTokenUrl,
+                settings.outboundClientId(), settings.outboundClientSecret(), OutboundTokens.CredentialStyle.FORM, null));
         PlatformApi platform = new PlatformApi(jsonHttp, workerTokens, outboundTokens, platformUrl);
 
         pool = Executors.newFixedThreadPool(settings.concurrency(), runnable -> {
@@ -82,17 +84,17 @@ final class WorkerRuntime implements SmartLifecycle {
         subscribe(created, Topics.NOTIFY_SOURCE, new NotifySourceHandler(platform, jsonHttp));
         NationalPlatformSettings.Endpoint ndxp = national.ndxp();
         if (ndxp != null && ndxp.configured()) {
-            AccessTokens tokens = new AccessTokens(http, json, ndxp.url() + "/token", ndxp.consumerKey(),
-                    ndxp.consumerSecret(), AccessTokens.CredentialStyle.BASIC);
-            subscribe(created, Topics.NDXP_SEND, new NdxpSendHandler(platform, jsonHttp, tokens, ndxp.url()));
+            AccessTokens ndxpTokens = new AccessTokens(tokens, "ndxp", new OutboundTokens.Client(ndxp.url() + "/token",
+                    ndxp.consumerKey(), ndxp.consumerSecret(), OutboundTokens.CredentialStyle.BASIC, null));
+            subscribe(created, Topics.NDXP_SEND, new NdxpSendHandler(platform, jsonHttp, ndxpTokens, ndxp.url()));
         } else {
             log.warn("No NDXP configured (lgsp.national.ndxp.url): records for outside the city wait for a worker that has one");
         }
         NationalPlatformSettings.Endpoint vdxp = national.vdxp();
         if (vdxp != null && vdxp.configured()) {
-            AccessTokens tokens = new AccessTokens(http, json, vdxp.url() + "/token", vdxp.consumerKey(),
-                    vdxp.consumerSecret(), AccessTokens.CredentialStyle.BASIC);
-            subscribe(created, Topics.VERIFY_IDENTITY, new VerifyIdentityHandler(platform, jsonHttp, tokens, vdxp.url()));
+            AccessTokens vdxpTokens = new AccessTokens(tokens, "vdxp", new OutboundTokens.Client(vdxp.url() + "/token",
+                    vdxp.consumerKey(), vdxp.consumerSecret(), OutboundTokens.CredentialStyle.BASIC, null));
+            subscribe(created, Topics.VERIFY_IDENTITY, new VerifyIdentityHandler(platform, jsonHttp, vdxpTokens, vdxp.url()));
         } else {
             log.warn("No VDXP configured (lgsp.national.vdxp.url): identity checks wait for a worker that has one");
         }

@@ -1,0 +1,316 @@
+package vn.hanoi.lgsp.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.elasticsearch.client.Request;
+import org.elasticsearch.client.RestClient;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import vn.hanoi.lgsp.LgspApplication;
+import vn.hanoi.lgsp.catalog.AccessGrant;
+import vn.hanoi.lgsp.catalog.AccessGrants;
+import vn.hanoi.lgsp.catalog.DataClassification;
+import vn.hanoi.lgsp.catalog.ServiceCatalog;
+import vn.hanoi.lgsp.catalog.VersionStatus;
+import vn.hanoi.lgsp.simulators.KeycloakTokenVerifier;
+import vn.hanoi.lgsp.simulators.ServiceProviderSimulator;
+
+/**
+ * The data-sharing gateway against its provider, in one run on the same machine with the
+ * whole stack up (platform, Keycloak, PostgreSQL, Elasticsearch, simulators):
+ * <ul>
+ *   <li>(a) the simulated provider called directly, answering after 20 ms;</li>
+ *   <li>(b) the same call through {@code /api/v1/gateway/...} with a valid grant, quotas high,
+ *       monitoring and the audit journal on.</li>
+ * </ul>
+ * Saturated throughput is measured with {@code wrk} (Debian's package), the same for (a) and
+ * (b); added latency with a paced JDK client at a fixed rate, the same for (a) and (b). After
+ * the run it checks that every call that reached the provider through the gateway has exactly
+ * one audit entry and one monitoring document.
+ */
+public final class GatewayBenchmark {
+
+    private static final String WARD = "000.00.61.H26";
+    private static final String JUSTICE = "000.00.13.H26";
+    private static final String SERVICE = "bench-gateway";
+    private static final Duration PROVIDER_LATENCY = Duration.ofMillis(20);
+    private static final Pattern WRK_RATE = Pattern.compile("Requests/sec:\\s+([0-9.]+)");
+    private static final Pattern WRK_TOTAL = Pattern.compile("([0-9]+) requests in");
+    private static final Pattern WRK_P99 = Pattern.compile("99%\\s+([0-9.]+)(us|ms|s)");
+    private static final Pattern WRK_ERRORS = Pattern.compile("Non-2xx or 3xx responses: ([0-9]+)");
+
+    private final ConfigurableApplicationContext platform;
+    private final String baseUrl;
+    private final String tokenUrl;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final ObjectMapper json = new ObjectMapper();
+    private final int connections;
+    private final Duration duration;
+    private final int pacedRate;
+    private final Duration pacedDuration;
+
+    private GatewayBenchmark(ConfigurableApplicationContext platform, int connections, Duration duration, int pacedRate,
+                             Duration pacedDuration) {
+        this.platform = platform;
+        this.baseUrl = "http://127.0.0.1:" + ((WebServerApplicationContext) platform).getWebServer().getPort();
+        this.tokenUrl = platform.getEnvironment().getProperty("lgsp.keycloak.url") + "/realms/lgsp/protocol/openid-connect/token";
+        this.connections = connections;
+        this.duration = duration;
+        this.pacedRate = pacedRate;
+        this.pacedDuration = pacedDuration;
+    }
+
+    public static void main(String[] args) throws Exception {
+        int connections = Integer.getInteger("bench.connections", 64);
+        Duration duration = Duration.ofSeconds(Integer.getInteger("bench.seconds", 20));
+        int pacedRate = Integer.getInteger("bench.paced-rate", 200);
+        Duration pacedDuration = Duration.ofSeconds(Integer.getInteger("bench.paced-seconds", 15));
+        requireWrk();
+        System.out.printf("Starting the platform (fresh servers); wrk with %d connections for %d s, paced %d req/s for %d s%n",
+                connections, duration.toSeconds(), pacedRate, pacedDuration.toSeconds());
+        SpringApplication application = new SpringApplication(LgspApplication.class);
+        ConfigurableApplicationContext platform = application.run(
+                "--lgsp.dev-services.ephemeral=true",
+                "--lgsp.dev-services.postgres.port=0",
+                "--lgsp.dev-services.elasticsearch.port=0",
+                "--lgsp.dev-services.keycloak.port=0",
+                "--lgsp.dev-services.smtp.port=0",
+                "--server.port=0",
+                "--server.tomcat.threads.max=256",
+                "--lgsp.simulators.demo-exchanges=false",
+                "--logging.level.root=warn",
+                "--logging.level.vn.hanoi.lgsp=warn");
+        int status = 0;
+        try {
+            new GatewayBenchmark(platform, connections, duration, pacedRate, pacedDuration).run();
+        } catch (Exception e) {
+            e.printStackTrace();
+            status = 1;
+        } finally {
+            platform.close();
+        }
+        System.exit(status);
+    }
+
+    private void run() throws Exception {
+        String issuer = platform.getEnvironment().getProperty("lgsp.keycloak.url") + "/realms/lgsp";
+        try (ServiceProviderSimulator provider = new ServiceProviderSimulator(new ServiceProviderSimulator.Config(JUSTICE, 0,
+                new KeycloakTokenVerifier(issuer, JUSTICE), 512))) {
+            provider.start();
+            provider.behaviour().setLatency(PROVIDER_LATENCY);
+            register(provider.baseUrl());
+            String consumer = token(Map.of("grant_type", "client_credentials", "client_id", "phuonghoankiem-system",
+                    "client_secret", "Hoankiem#Demo2025"));
+            // what the gateway itself shows the provider: the same audience-bound token
+            String direct = token(Map.of("grant_type", "client_credentials", "client_id", "lgsp-gateway",
+                    "client_secret", "lgsp-gateway-dev-secret", "scope", "lgsp-provider-" + JUSTICE));
+            String directUrl = provider.baseUrl() + "/echo/bench";
+            String gatewayUrl = baseUrl + "/api/v1/gateway/" + SERVICE + "/v1/echo/bench";
+            check(gatewayUrl, consumer);
+
+            System.out.println("warm-up...");
+            wrk(directUrl, direct, Duration.ofSeconds(5));
+            wrk(gatewayUrl, consumer, Duration.ofSeconds(10));
+
+            int providerBefore = provider.calls("/echo/bench");
+            Wrk a = wrk(directUrl, direct, duration);
+            int afterDirect = provider.calls("/echo/bench");
+            long journalBefore = journalled();
+            Wrk b = wrk(gatewayUrl, consumer, duration);
+            int afterGateway = provider.calls("/echo/bench");
+            Paced pa = paced(directUrl, direct);
+            int afterPacedDirect = provider.calls("/echo/bench");
+            Paced pb = paced(gatewayUrl, consumer);
+            int afterPacedGateway = provider.calls("/echo/bench");
+            long throughGateway = (afterGateway - afterDirect) + (afterPacedGateway - afterPacedDirect);
+            long journalAfter = journalled();
+            long documents = indexedDocuments(journalBefore, journalAfter);
+            report(a, b, pa, pb, afterDirect - providerBefore, throughGateway, journalAfter - journalBefore, documents);
+        }
+    }
+
+    private void register(String providerUrl) {
+        ServiceCatalog catalog = platform.getBean(ServiceCatalog.class);
+        catalog.register(new ServiceCatalog.NewService(SERVICE, "Dịch vụ đo tải cổng chia sẻ dữ liệu", null, JUSTICE,
+                DataClassification.PUBLIC, "v1", providerUrl, null, null, null, null), "bench");
+        catalog.moveVersion(SERVICE, "v1", VersionStatus.TEST, "bench");
+        catalog.moveVersion(SERVICE, "v1", VersionStatus.PUBLISHED, "bench");
+        platform.getBean(AccessGrants.class).grant(WARD, SERVICE, "v1", AccessGrant.Environment.PRODUCTION, "bench",
+                1_000_000_000);
+        platform.getBean(JdbcTemplate.class).update("""
+                insert into lgsp.gateway_policy (service_code, version, quota, updated_by) values (?, 'v1', 1000000000, 'bench')""",
+                SERVICE);
+    }
+
+    private void check(String url, String token) throws Exception {
+        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(url))
+                .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofString());
+        if (answer.statusCode() != 200) {
+            throw new IllegalStateException("the gateway refused the benchmark call: " + answer.statusCode() + " "
+                    + answer.body());
+        }
+    }
+
+    // ---- saturated: wrk ----
+
+    record Wrk(double rate, long requests, double p99Ms, long non2xx, String output) {
+    }
+
+    private Wrk wrk(String url, String token, Duration length) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder("wrk", "-t2", "-c" + connections, "-d" + length.toSeconds() + "s",
+                "--latency", "-H", "Authorization: Bearer " + token, url).redirectErrorStream(true).start();
+        String output;
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(),
+                StandardCharsets.UTF_8))) {
+            output = reader.lines().collect(Collectors.joining("\n"));
+        }
+        if (process.waitFor() != 0) {
+            throw new IllegalStateException("wrk failed:\n" + output);
+        }
+        // calls wrk left in flight when it stopped finish before the next phase starts counting
+        Thread.sleep(1000);
+        return new Wrk(number(WRK_RATE, output), (long) number(WRK_TOTAL, output), p99(output),
+                (long) number(WRK_ERRORS, output), output);
+    }
+
+    private static double number(Pattern pattern, String text) {
+        Matcher m = pattern.matcher(text);
+        return m.find() ? Double.parseDouble(m.group(1)) : 0;
+    }
+
+    private static double p99(String text) {
+        Matcher m = WRK_P99.matcher(text);
+        if (!m.find()) {
+            return Double.NaN;
+        }
+        double v = Double.parseDouble(m.group(1));
+        return switch (m.group(2)) {
+            case "us" -> v / 1000;
+            case "s" -> v * 1000;
+            default -> v;
+        };
+    }
+
+    // ---- paced: a JDK client sending at a fixed rate ----
+
+    record Paced(int sent, int failed, double p50Ms, double p99Ms) {
+    }
+
+    private Paced paced(String url, String token) throws Exception {
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .executor(Executors.newFixedThreadPool(4)).build();
+        int total = (int) (pacedRate * pacedDuration.toSeconds());
+        long[] latencies = new long[total];
+        AtomicInteger failed = new AtomicInteger();
+        List<CompletableFuture<?>> pending = new ArrayList<>(total);
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token).GET().build();
+        ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor();
+        long intervalNanos = 1_000_000_000L / pacedRate;
+        long start = System.nanoTime();
+        for (int i = 0; i < total; i++) {
+            int index = i;
+            long due = start + i * intervalNanos;
+            long wait = due - System.nanoTime();
+            if (wait > 0) {
+                TimeUnit.NANOSECONDS.sleep(wait);
+            }
+            long sent = System.nanoTime();
+            pending.add(client.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((r, e) -> {
+                latencies[index] = System.nanoTime() - sent;
+                if (e != null || r.statusCode() != 200) {
+                    failed.incrementAndGet();
+                }
+            }));
+        }
+        CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).exceptionally(e -> null).join();
+        clock.shutdown();
+        long[] sorted = latencies.clone();
+        Arrays.sort(sorted);
+        return new Paced(total, failed.get(), sorted[(int) (total * 0.50)] / 1e6, sorted[(int) Math.min(total - 1, total * 0.99)] / 1e6);
+    }
+
+    // ---- counting what was journalled and indexed ----
+
+    private long journalled() {
+        return platform.getBean(JdbcTemplate.class).queryForObject(
+                "select count(*) from lgsp.audit_journal where action = 'gateway.call' and target = ?", Long.class,
+                SERVICE + "/v1");
+    }
+
+    private long indexedDocuments(long before, long after) throws Exception {
+        JdbcTemplate jdbc = platform.getBean(JdbcTemplate.class);
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        while (System.nanoTime() < deadline && jdbc.queryForObject(
+                "select count(*) from lgsp.monitoring_outbox where index_name like 'lgsp-transactions-%'", Long.class) > 0) {
+            Thread.sleep(200);
+        }
+        RestClient elasticsearch = platform.getBean(RestClient.class);
+        elasticsearch.performRequest(new Request("POST", "/_refresh"));
+        Request count = new Request("GET", "/lgsp-transactions-*/_count");
+        count.setJsonEntity("{\"query\":{\"bool\":{\"filter\":[{\"term\":{\"kind\":\"gateway-call\"}},"
+                + "{\"term\":{\"service\":\"" + SERVICE + "\"}}]}}}");
+        var answer = json.readTree(elasticsearch.performRequest(count).getEntity().getContent());
+        return answer.path("count").asLong();
+    }
+
+    private void report(Wrk a, Wrk b, Paced pa, Paced pb, long directCalls, long gatewayCalls, long journal,
+                        long documents) {
+        System.out.println();
+        System.out.println("== Gateway benchmark (provider answers in " + PROVIDER_LATENCY.toMillis() + " ms; wrk -t2 -c"
+                + connections + " -d" + duration.toSeconds() + "s)");
+        System.out.printf("| phase | throughput (req/s) | requests | p99 (ms) | non-2xx |%n|---|---|---|---|---|%n");
+        System.out.printf("| (a) provider directly | %.0f | %d | %.1f | %d |%n", a.rate(), a.requests(), a.p99Ms(), a.non2xx());
+        System.out.printf("| (b) through the gateway | %.0f | %d | %.1f | %d |%n", b.rate(), b.requests(), b.p99Ms(), b.non2xx());
+        System.out.printf("%n== Paced %d req/s for %d s (JDK client)%n", pacedRate, pacedDuration.toSeconds());
+        System.out.printf("| phase | sent | failed | p50 (ms) | p99 (ms) |%n|---|---|---|---|---|%n");
+        System.out.printf("| (a) provider directly | %d | %d | %.2f | %.2f |%n", pa.sent(), pa.failed(), pa.p50Ms(), pa.p99Ms());
+        System.out.printf("| (b) through the gateway | %d | %d | %.2f | %.2f |%n", pb.sent(), pb.failed(), pb.p50Ms(), pb.p99Ms());
+        System.out.printf("%nadded latency (b − a): p50 %.2f ms, p99 %.2f ms%n", pb.p50Ms() - pa.p50Ms(), pb.p99Ms() - pa.p99Ms());
+        System.out.printf("calls through the gateway that reached the provider: %d; audit entries: %d; monitoring documents: %d%s%n",
+                gatewayCalls, journal, documents, gatewayCalls == journal && journal == documents ? " (equal)" : " (DIFFER)");
+        System.out.printf("(direct calls during (a): %d)%n", directCalls);
+    }
+
+    private String token(Map<String, String> form) throws Exception {
+        String body = form.entrySet().stream().map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(tokenUrl))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        if (answer.statusCode() != 200) {
+            throw new IllegalStateException("token request failed: " + answer.body());
+        }
+        return json.readTree(answer.body()).path("access_token").asText();
+    }
+
+    private static void requireWrk() throws Exception {
+        try {
+            new ProcessBuilder("wrk", "--version").redirectErrorStream(true).start().waitFor();
+        } catch (IOException e) {
+            throw new IllegalStateException("the gateway benchmark needs wrk: apt-get install wrk");
+        }
+    }
+}
