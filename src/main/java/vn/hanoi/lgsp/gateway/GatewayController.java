@@ -29,7 +29,6 @@ import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.oauth2.client.ClientAuthorizationException;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -216,14 +215,12 @@ class GatewayController {
         String token;
         try {
             token = upstreams.token(target, route);
-        } catch (ClientAuthorizationException | IllegalStateException e) {
+        } catch (RuntimeException e) {
+            // Keycloak or NDXP's token endpoint refused or could not be reached
             breaker.releasePermission();
-            log.warn("No outbound token for {}: {}", target.tokenClient(), e.getMessage());
+            log.warn("No outbound token for {}: {}", target.tokenClient(), e.toString());
             throw new ApiException(ErrorCode.UPSTREAM_UNAVAILABLE,
                     "The LGSP could not obtain its credentials for the provider's system; try again shortly");
-        } catch (RuntimeException e) {
-            breaker.releasePermission();
-            throw e;
         }
         LimitedInputStream body = null;
         HttpRequest.BodyPublisher publisher;
@@ -352,6 +349,10 @@ class GatewayController {
         if (declared >= 0 && declared <= HELD_ANSWER && contentType != null
                 && contentType.toLowerCase(Locale.ROOT).contains("json")) {
             byte[] bytes = in.readNBytes((int) declared);
+            // reading on to the end hands the connection back to the pool instead of closing it
+            if (in.read() != -1) {
+                throw new ApiException(ErrorCode.BAD_UPSTREAM_RESPONSE, "The provider sent more than it declared");
+            }
             call.code = envelopeCode(bytes);
             response.setContentLength(bytes.length);
             response.getOutputStream().write(bytes);

@@ -12,6 +12,7 @@ import org.springframework.core.convert.converter.Converter;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.client.oidc.web.logout.OidcClientInitiatedLogoutSuccessHandler;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
@@ -51,6 +52,7 @@ class SecurityConfiguration {
                         .requestMatchers(path("/api/v1/status")).permitAll()
                         .anyRequest().authenticated())
                 .oauth2ResourceServer(rs -> rs
+                        .bearerTokenResolver(FastHeaderChecks.bearerTokens())
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(tokens))
                         .authenticationEntryPoint(failures)
                         .accessDeniedHandler(failures))
@@ -69,6 +71,7 @@ class SecurityConfiguration {
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(auth -> auth.anyRequest().authenticated())
                 .oauth2ResourceServer(rs -> rs
+                        .bearerTokenResolver(FastHeaderChecks.bearerTokens())
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(tokens))
                         .authenticationEntryPoint(failures)
                         .accessDeniedHandler(failures))
@@ -90,6 +93,11 @@ class SecurityConfiguration {
                 .oauth2Login(login -> { })
                 .logout(l -> l.logoutRequestMatcher(path("/logout")).logoutSuccessHandler(logout));
         return http.build();
+    }
+
+    @Bean
+    WebSecurityCustomizer fastFirewall() {
+        return web -> web.httpFirewall(FastHeaderChecks.firewall());
     }
 
     /** Camunda's web apps take the user Spring Security logged in (container-based authentication). */

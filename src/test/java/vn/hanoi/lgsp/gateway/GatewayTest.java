@@ -398,6 +398,32 @@ class GatewayTest extends PlatformTest {
         assertThat(nosy.status()).isEqualTo(403);
     }
 
+    @Test
+    void onlyDostOperatorsChangeAPolicyAndEveryProblemIsNamed() {
+        String service = newService("gw-chinh-sach", DataClassification.PUBLIC);
+        grants.grant(WARD, service, "v1", AccessGrant.Environment.PRODUCTION, "test");
+        String dost = keycloak.clientToken(Keycloak.DOST_SYSTEM);
+        String path = "/api/v1/services/" + service + "/versions/v1/gateway-policy";
+
+        Api.Reply byWard = api.put(path, ward, Map.of("upstream", "DIRECT"));
+        Api.Reply wrong = api.put(path, dost, Map.of("upstream", "NDXP", "testBaseUrl", "ftp://x", "quota", 0,
+                "subjectLocator", "cookie:x", "validateRequests", true, "responseTransform", Map.of("as", "x")));
+        Api.Reply right = api.put(path, dost, Map.of("upstream", "DIRECT", "testBaseUrl", testEnvironment.baseUrl(),
+                "quota", 100, "allowedContentTypes", List.of("application/json")));
+
+        assertThat(byWard.status()).isEqualTo(403);
+        assertThat(wrong.status()).isEqualTo(400);
+        assertThat(wrong.error()).isEqualTo("VALIDATION_FAILED");
+        List<String> fields = wrong.body().path("details").findValuesAsText("field");
+        assertThat(fields).contains("xroadService", "testBaseUrl", "quota", "subjectLocator", "validateRequests",
+                "responseTransform");
+        assertThat(right.status()).isEqualTo(200);
+        assertThat(api.get(path, dost).body().path("policy").path("quota").asInt()).isEqualTo(100);
+        Api.Reply xml = api.call("POST", "/api/v1/gateway/" + service + "/v1/echo", ward,
+                Map.of("Content-Type", "text/xml"), "<a/>");
+        assertThat(xml.status()).as("the new policy applies at once on this node").isEqualTo(415);
+    }
+
     private int call(String service) {
         return api.call("GET", "/api/v1/gateway/" + service + "/v1/echo", ward, Map.of(), null).status();
     }

@@ -12,6 +12,9 @@ import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import java.net.URI;
 import java.text.ParseException;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -30,8 +33,11 @@ public final class KeycloakTokenVerifier implements Predicate<String> {
     /** Tokens with made-up key ids must not turn every request into a JWKS download. */
     private static final Duration DEFAULT_REFETCH_INTERVAL = Duration.ofSeconds(10);
 
+    private static final int MAX_REMEMBERED = 10_000;
+
     private final String issuer;
     private final ConfigurableJWTProcessor<SecurityContext> processor;
+    private final Map<String, Instant> verified = new ConcurrentHashMap<>();
 
     /** @param issuer the realm URL, e.g. {@code http://127.0.0.1:18080/realms/lgsp} */
     public KeycloakTokenVerifier(String issuer) {
@@ -67,13 +73,33 @@ public final class KeycloakTokenVerifier implements Predicate<String> {
         return issuer;
     }
 
+    /**
+     * A system reuses its token for minutes; like a real agency system, the simulator checks a
+     * token's signature once and then only its expiry.
+     */
+    private void remember(String token, Instant expiry) {
+        if (verified.size() >= MAX_REMEMBERED) {
+            verified.clear();
+        }
+        verified.put(token, expiry);
+    }
+
     @Override
     public boolean test(String token) {
         if (token == null || token.isBlank()) {
             return false;
         }
+        String key = token.strip();
+        Instant expiry = verified.get(key);
+        if (expiry != null) {
+            if (Instant.now().isBefore(expiry)) {
+                return true;
+            }
+            verified.remove(key);
+        }
         try {
-            processor.process(token.strip(), null);
+            JWTClaimsSet claims = processor.process(key, null);
+            remember(key, claims.getExpirationTime().toInstant());
             return true;
         } catch (ParseException | BadJOSEException | JOSEException e) {
             log.debug("Token refused: {}", e.getMessage());
