@@ -35,7 +35,8 @@ record XmlToJson(List<String> select, String as, Map<String, String> fields, Lis
         if (as == null || as.isBlank()) {
             throw new IllegalArgumentException("the transform needs as: the JSON name of the answer");
         }
-        fields = fields == null ? Map.of() : Map.copyOf(new LinkedHashMap<>(fields));
+        // in the order the analyst wrote them, which is the order of the JSON answer
+        fields = fields == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(fields));
         fault = fault == null ? List.of() : List.copyOf(fault);
     }
 
