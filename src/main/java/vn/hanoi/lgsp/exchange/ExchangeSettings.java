@@ -8,5 +8,7 @@ import org.springframework.util.unit.DataSize;
  * @param maxPayloadSize largest record content accepted (decoded)
  */
 @ConfigurationProperties("lgsp.exchange")
-public record ExchangeSettings(@DefaultValue("20MB") DataSize maxPayloadSize) {
+public record ExchangeSettings(
+        @DefaultValue("20MB") DataSize maxPayloadSize,
+        @DefaultValue("30d") java.time.Duration maxDeadline) {
 }

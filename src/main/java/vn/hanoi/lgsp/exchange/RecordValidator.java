@@ -74,11 +74,33 @@ class RecordValidator {
                     + " but the request declares " + payload.sha256() + "; the record was altered or truncated");
         }
         verifySignature(source, request.signature(), content);
-        if (EDXML_CONTENT_TYPE.equals(payload.contentType())) {
+        if (isEdXml(payload.contentType())) {
             EdXmlEnvelope.checkAddressing(content, source, request.destination());
         }
         return new ValidRecord(source, request.destination(), request.procedureCode(), payload.contentType(), content,
                 actual.toLowerCase(), request.signature(), request.deadline(), request.applicant());
+    }
+
+    /**
+     * Whether the record is an edXML package, whatever parameters or letter case its media
+     * type carries: {@code application/edxml+xml; charset=utf-8} must not skip the sender check.
+     */
+    static boolean isEdXml(String contentType) {
+        try {
+            org.springframework.http.MediaType type = org.springframework.http.MediaType.parseMediaType(contentType);
+            return EDXML_CONTENT_TYPE.equalsIgnoreCase(type.getType() + "/" + type.getSubtype());
+        } catch (org.springframework.http.InvalidMediaTypeException e) {
+            return false;
+        }
+    }
+
+    private static boolean mediaType(String contentType) {
+        try {
+            org.springframework.http.MediaType.parseMediaType(contentType);
+            return !contentType.contains("*");
+        } catch (org.springframework.http.InvalidMediaTypeException e) {
+            return false;
+        }
     }
 
     private void requireShape(SubmitRequest request) {
@@ -103,6 +125,8 @@ class RecordValidator {
         } else {
             if (payload.contentType() == null || payload.contentType().isBlank()) {
                 problems.add(new ApiError.Detail("payload.contentType", "is required"));
+            } else if (!mediaType(payload.contentType())) {
+                problems.add(new ApiError.Detail("payload.contentType", "must be a media type such as application/pdf"));
             }
             if (payload.content() == null || payload.content().isEmpty()) {
                 problems.add(new ApiError.Detail("payload.content", "is required (base64)"));
@@ -113,6 +137,10 @@ class RecordValidator {
         }
         if (request.deadline() != null && !request.deadline().isAfter(Instant.now())) {
             problems.add(new ApiError.Detail("deadline", "is in the past"));
+        } else if (request.deadline() != null && request.deadline().isAfter(Instant.now().plus(settings.maxDeadline()))) {
+            // a record nobody answers would otherwise wait, content and all, for years
+            problems.add(new ApiError.Detail("deadline", "is more than " + settings.maxDeadline().toDays()
+                    + " days ahead (lgsp.exchange.max-deadline)"));
         }
         SubmitRequest.Applicant applicant = request.applicant();
         if (applicant != null && (applicant.citizenId() == null || !CITIZEN_ID.matcher(applicant.citizenId()).matches())) {

@@ -142,6 +142,23 @@ class RecordValidationTest extends PlatformTest {
         refused(submit(edxml), 400, "VALIDATION_FAILED", "edXML sender");
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"application/edxml+xml; charset=utf-8",
+            "Application/EdXML+XML", "application/edxml+xml;version=2"})
+    void refusesEdXmlWithAForeignSenderWhateverItsMediaTypeParameters(String contentType) {
+        Record edxml = new Record(edXml("000.00.12.H26", WARD), contentType, WARD, Map.of());
+        refused(submit(edxml), 400, "VALIDATION_FAILED", "edXML sender");
+    }
+
+    @Test
+    void refusesMalformedContentTypesAndFarDeadlines() {
+        refused(submit(new Record("x".getBytes(java.nio.charset.StandardCharsets.UTF_8), "not a type", WARD, Map.of())),
+                400, "VALIDATION_FAILED", "payload.contentType");
+        refused(submit(new Record("x".getBytes(java.nio.charset.StandardCharsets.UTF_8), "text/plain", WARD,
+                Map.of("deadline", Instant.now().plus(java.time.Duration.ofDays(31)).toString()))),
+                400, "VALIDATION_FAILED", "deadline");
+    }
+
     @Test
     void refusesEdXmlAddressedToAnotherDestination() {
         Record edxml = new Record(edXml(Keycloak.JUSTICE_SYSTEM.agencyCode(), "000.00.62.H26"),
