@@ -22,7 +22,8 @@ class ApiErrorController implements ErrorController {
         this.envelopes = envelopes;
     }
 
-    @RequestMapping(value = "/error", produces = MediaType.APPLICATION_JSON_VALUE)
+    // no "produces": an error page that matched only JSON requests left others with an empty 406
+    @RequestMapping("/error")
     ResponseEntity<ApiError> error(HttpServletRequest request) {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         int status = code instanceof Integer i ? i : 500;

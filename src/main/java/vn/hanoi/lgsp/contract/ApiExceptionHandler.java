@@ -109,6 +109,8 @@ class ApiExceptionHandler {
 
     private ResponseEntity<ApiError> respond(HttpServletRequest request, ErrorCode error, String message,
                                              List<ApiError.Detail> details) {
-        return ResponseEntity.status(error.status()).body(envelopes.failure(request, error, message, details));
+        // a preset content type skips negotiation: the envelope goes out as JSON whatever Accept asked for
+        return ResponseEntity.status(error.status()).contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                .body(envelopes.failure(request, error, message, details));
     }
 }
