@@ -17,9 +17,11 @@ import org.springframework.web.filter.OncePerRequestFilter;
 final class EngineRestIdentityFilter extends OncePerRequestFilter {
 
     private final IdentityService identityService;
+    private final vn.hanoi.lgsp.contract.EnvelopeWriter envelopes;
 
-    EngineRestIdentityFilter(IdentityService identityService) {
+    EngineRestIdentityFilter(IdentityService identityService, vn.hanoi.lgsp.contract.EnvelopeWriter envelopes) {
         this.identityService = identityService;
+        this.envelopes = envelopes;
     }
 
     @Override
@@ -27,6 +29,12 @@ final class EngineRestIdentityFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         if (!(SecurityContextHolder.getContext().getAuthentication() instanceof JwtAuthenticationToken token)) {
             chain.doFilter(request, response);
+            return;
+        }
+        // an agency's system talks to the agency API; the engine is for staff and the workers (least privilege)
+        if (token.getToken().getClaimAsString(TokenClaims.AGENCY_CODE) != null) {
+            envelopes.write(request, response, vn.hanoi.lgsp.contract.ErrorCode.FORBIDDEN,
+                    "Agency system credentials cannot use the process engine's API; use the agency API under /api/v1");
             return;
         }
         identityService.setAuthentication(TokenClaims.username(token.getToken()),

@@ -57,7 +57,8 @@ class SecurityConfiguration {
                         .authenticationEntryPoint(failures)
                         .accessDeniedHandler(failures))
                 .exceptionHandling(e -> e.authenticationEntryPoint(failures).accessDeniedHandler(failures))
-                .addFilterAfter(new AgencyCodeFilter(), BearerTokenAuthenticationFilter.class);
+                .addFilterAfter(new AgencyCodeFilter(), BearerTokenAuthenticationFilter.class)
+                .addFilterAfter(new TestEnvironmentFilter(envelopes), AgencyCodeFilter.class);
         return http.build();
     }
 
@@ -75,7 +76,7 @@ class SecurityConfiguration {
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(tokens))
                         .authenticationEntryPoint(failures)
                         .accessDeniedHandler(failures))
-                .addFilterAfter(new EngineRestIdentityFilter(identityService), BearerTokenAuthenticationFilter.class);
+                .addFilterAfter(new EngineRestIdentityFilter(identityService, envelopes), BearerTokenAuthenticationFilter.class);
         return http.build();
     }
 

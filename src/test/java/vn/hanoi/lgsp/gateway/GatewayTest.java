@@ -179,6 +179,24 @@ class GatewayTest extends PlatformTest {
     }
 
     @Test
+    void testCredentialsNeverTouchProductionRecordsInboxesOrCredentials() {
+        String testToken = testCredential(WARD);
+
+        Api.Reply exchange = api.post("/api/v1/exchanges", testToken, Map.of("procedureCode", "1.000001.000.00.00.H26",
+                "destination", JUSTICE), "key-" + UUID.randomUUID());
+        Api.Reply inbox = api.get("/api/v1/inbox", testToken);
+        Api.Reply maintenance = api.postJson("/api/v1/maintenance", testToken, Map.of("agencyCode", WARD));
+
+        assertThat(exchange.status()).isEqualTo(403);
+        assertThat(exchange.error()).isEqualTo("FORBIDDEN");
+        assertThat(inbox.status()).isEqualTo(403);
+        assertThat(maintenance.status()).isEqualTo(403);
+        assertThat(api.get("/api/v1/categories", testToken).status()).isEqualTo(200);
+        assertThat(api.get("/api/v1/services/hotich-tra-cuu", testToken).status()).isEqualTo(200);
+        assertThat(api.get("/api/v1/inbox", ward).status()).as("the production credential still works").isEqualTo(200);
+    }
+
+    @Test
     void deprecatedVersionsAnnounceTheirSunsetAndRetiredOnesAreGone() {
         String service = newService("gw-phien-ban", DataClassification.PUBLIC);
         grants.grant(WARD, service, "v1", AccessGrant.Environment.PRODUCTION, "test");

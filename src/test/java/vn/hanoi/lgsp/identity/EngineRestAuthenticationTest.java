@@ -34,14 +34,17 @@ class EngineRestAuthenticationTest extends PlatformTest {
     }
 
     @Test
-    void actsAsTheStaffMemberOfTheToken() {
+    void actsAsTheStaffMemberOfTheTokenAndRefusesAgencySystems() {
         // the shared Tasklist filter is granted to staff groups, not to agency systems
         Api.Reply reviewer = api.get("/engine-rest/filter", keycloak.staffToken("reviewer"));
         assertThat(reviewer.status()).isEqualTo(200);
         assertThat(reviewer.body().findValuesAsText("name")).contains("Tất cả công việc");
 
+        // least privilege: an agency's system has no business with the engine at all
         Api.Reply system = api.get("/engine-rest/filter", keycloak.clientToken(Keycloak.JUSTICE_SYSTEM));
-        assertThat(system.status()).isEqualTo(200);
-        assertThat(system.body().findValuesAsText("name")).isEmpty();
+        assertThat(system.status()).isEqualTo(403);
+        assertThat(system.error()).isEqualTo("FORBIDDEN");
+        assertThat(api.get("/engine-rest/process-instance", keycloak.clientToken(Keycloak.JUSTICE_SYSTEM)).status())
+                .isEqualTo(403);
     }
 }
