@@ -15,10 +15,12 @@ public class AgencySystems {
 
     private final JdbcTemplate jdbc;
     private final AgencyRegistry agencies;
+    private final EndpointPolicy endpoints;
 
-    AgencySystems(JdbcTemplate jdbc, AgencyRegistry agencies) {
+    AgencySystems(JdbcTemplate jdbc, AgencyRegistry agencies, EndpointPolicy endpoints) {
         this.jdbc = jdbc;
         this.agencies = agencies;
+        this.endpoints = endpoints;
     }
 
     public Optional<AgencySystem> find(String agencyCode) {
@@ -48,6 +50,7 @@ public class AgencySystems {
         if (!"https".equals(url.getScheme()) && !"http".equals(url.getScheme()) || url.getHost() == null) {
             throw new ApiException(ErrorCode.VALIDATION_FAILED, "baseUrl must be an http(s) URL with a host");
         }
+        endpoints.check("baseUrl", system.baseUrl());
         if (system.signatureRequired() && (system.signingKeyJwk() == null || system.signingKeyJwk().isBlank())) {
             throw new ApiException(ErrorCode.VALIDATION_FAILED, "a system that must sign needs its public signing key (JWK)");
         }

@@ -52,8 +52,11 @@ public class ServiceCatalog {
     private final ObjectMapper json;
     private final ServiceInput input;
 
+    private final vn.hanoi.lgsp.agency.EndpointPolicy endpoints;
+
     ServiceCatalog(JdbcTemplate jdbc, AgencyRegistry agencies, TransactionLog transactions,
-                   ApplicationEventPublisher events, ObjectMapper json) {
+                   ApplicationEventPublisher events, ObjectMapper json, vn.hanoi.lgsp.agency.EndpointPolicy endpoints) {
+        this.endpoints = endpoints;
         this.jdbc = jdbc;
         this.agencies = agencies;
         this.transactions = transactions;
@@ -180,6 +183,7 @@ public class ServiceCatalog {
         SharedService service = lock(code);
         requireVersion(code, version);
         input.checkVersion(new NewVersion(version, baseUrl, null, null, null, null));
+        endpoints.check("baseUrl", baseUrl);
         jdbc.update("update lgsp.service_version set base_url = ? where service_code = ? and version = ?",
                 baseUrl.trim(), code, version);
         transactions.record(Milestones.of("version-relocated", service.provider(), null, code, version,
@@ -222,6 +226,7 @@ public class ServiceCatalog {
     }
 
     private void insertVersion(String code, NewVersion version, String actor) {
+        endpoints.check("baseUrl", version.baseUrl());
         String openApiType = version.openApi() == null ? null : input.openApiMediaType(version.openApi());
         jdbc.update("""
                 insert into lgsp.service_version (service_code, version, status, base_url, openapi, openapi_media_type,

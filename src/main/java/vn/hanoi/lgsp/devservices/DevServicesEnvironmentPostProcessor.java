@@ -31,6 +31,10 @@ public class DevServicesEnvironmentPostProcessor implements EnvironmentPostProce
         if (services.started("postgres") && !hasText(environment.getProperty("lgsp.flyway.locations"))) {
             properties.put("lgsp.flyway.locations", "classpath:db/migration,classpath:db/demo");
         }
+        // the simulated agency systems and providers listen on loopback; production keeps refusing it
+        if (!hasText(environment.getProperty("lgsp.endpoints.allow-loopback"))) {
+            properties.put("lgsp.endpoints.allow-loopback", "true");
+        }
         environment.getPropertySources().addFirst(new MapPropertySource(PROPERTY_SOURCE, properties));
     }
 

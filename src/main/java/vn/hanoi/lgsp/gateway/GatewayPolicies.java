@@ -50,8 +50,11 @@ public class GatewayPolicies {
     private final ObjectMapper json;
     private final ServiceCatalog catalog;
     private final ApplicationEventPublisher events;
+    private final vn.hanoi.lgsp.agency.EndpointPolicy endpoints;
 
-    GatewayPolicies(JdbcTemplate jdbc, ObjectMapper json, ServiceCatalog catalog, ApplicationEventPublisher events) {
+    GatewayPolicies(JdbcTemplate jdbc, ObjectMapper json, ServiceCatalog catalog, ApplicationEventPublisher events,
+                    vn.hanoi.lgsp.agency.EndpointPolicy endpoints) {
+        this.endpoints = endpoints;
         this.jdbc = jdbc;
         this.json = json;
         this.catalog = catalog;
@@ -91,6 +94,12 @@ public class GatewayPolicies {
         String testUrl = blank(input.testBaseUrl()) ? null : input.testBaseUrl().trim();
         if (testUrl != null && !httpUrl(testUrl)) {
             problems.add(new ApiError.Detail("testBaseUrl", "must be an http(s) URL with a host"));
+        } else if (testUrl != null) {
+            try {
+                endpoints.check("testBaseUrl", testUrl);
+            } catch (ApiException e) {
+                problems.addAll(e.details());
+            }
         }
         boolean validate = Boolean.TRUE.equals(input.validateRequests());
         if (validate && s.version(version).map(v -> !v.hasOpenApi()).orElse(true)) {
