@@ -24,7 +24,7 @@ class AgencyRegistryApiTest extends PlatformTest {
     @BeforeEach
     void clients() {
         api = new Api(baseUrl());
-        dost = new Keycloak(keycloakUrl).clientToken(Keycloak.DOST_SYSTEM);
+        dost = new Keycloak(keycloakUrl).operatorToken();
     }
 
     @Test

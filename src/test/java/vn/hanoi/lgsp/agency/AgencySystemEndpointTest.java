@@ -18,9 +18,22 @@ class AgencySystemEndpointTest extends PlatformTest {
     String elasticsearch;
 
     @Test
+    void noAgencySystemCredentialCanRepointASystem() {
+        Api api = new Api(baseUrl());
+        // the Department of Science and Technology's own system is an agency system, not a DOST operator
+        String dostSystem = new Keycloak(keycloakUrl).clientToken(Keycloak.DOST_SYSTEM);
+
+        Api.Reply reply = api.put("/api/v1/agencies/000.00.61.H26/system", dostSystem,
+                Map.of("baseUrl", "https://evil.example/", "pollIntervalSeconds", 10));
+
+        assertThat(reply.status()).isEqualTo(403);
+        assertThat(reply.error()).isEqualTo("FORBIDDEN");
+    }
+
+    @Test
     void refusesASystemEndpointOnThePlatformsOwnElasticsearch() {
         Api api = new Api(baseUrl());
-        String dost = new Keycloak(keycloakUrl).clientToken(Keycloak.DOST_SYSTEM);
+        String dost = new Keycloak(keycloakUrl).operatorToken();
         assertThat(api.get("/api/v1/agencies/000.00.62.H26/system", dost).status()).as("no system yet").isEqualTo(404);
 
         Api.Reply reply = api.put("/api/v1/agencies/000.00.62.H26/system", dost,

@@ -41,7 +41,7 @@ class ServiceCatalogApiTest extends PlatformTest {
     void clients() {
         api = new Api(baseUrl());
         Keycloak keycloak = new Keycloak(keycloakUrl);
-        dost = keycloak.clientToken(Keycloak.DOST_SYSTEM);
+        dost = keycloak.operatorToken();
         justice = keycloak.clientToken(Keycloak.JUSTICE_SYSTEM);
     }
 

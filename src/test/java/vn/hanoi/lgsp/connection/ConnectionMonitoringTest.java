@@ -162,7 +162,7 @@ class ConnectionMonitoringTest extends PlatformTest {
     @Test
     void staffRaiseAnIncidentPollingCannotSee() {
         Api api = new Api(baseUrl());
-        String dost = new Keycloak(keycloakUrl).clientToken(Keycloak.DOST_SYSTEM);
+        String dost = new Keycloak(keycloakUrl).operatorToken();
         String finance = "000.00.14.H26";
 
         Api.Reply raised = api.postJson("/api/v1/incidents", dost, Map.of("agencyCode", finance,

@@ -41,7 +41,7 @@ class EnvelopeTest extends PlatformTest {
 
     @Test
     void unreadableJsonIs400Envelope() {
-        assertFailure(api.post("/api/v1/agencies", new Keycloak(keycloakUrl).clientToken(Keycloak.DOST_SYSTEM),
+        assertFailure(api.post("/api/v1/agencies", new Keycloak(keycloakUrl).operatorToken(),
                 "application/json", "{not json"), 400, "VALIDATION_FAILED");
     }
 

@@ -247,13 +247,14 @@ class RecordValidationTest extends PlatformTest {
     }
 
     private JsonNode registerSystem(String agency, String jwk, boolean signatureRequired) {
-        JsonNode current = api.get("/api/v1/agencies/" + agency + "/system", dost).body().path("system");
+        String operator = new Keycloak(keycloakUrl).operatorToken();
+        JsonNode current = api.get("/api/v1/agencies/" + agency + "/system", operator).body().path("system");
         Map<String, Object> system = new HashMap<>();
         system.put("baseUrl", current.path("baseUrl").asText());
         system.put("pushEnabled", current.path("pushEnabled").asBoolean(true));
         system.put("signingKeyJwk", jwk);
         system.put("signatureRequired", signatureRequired);
-        Api.Reply reply = api.put("/api/v1/agencies/" + agency + "/system", dost, system);
+        Api.Reply reply = api.put("/api/v1/agencies/" + agency + "/system", operator, system);
         assertThat(reply.status()).as(reply.body().toString()).isEqualTo(200);
         return current;
     }

@@ -420,7 +420,7 @@ class GatewayTest extends PlatformTest {
     void onlyDostOperatorsChangeAPolicyAndEveryProblemIsNamed() {
         String service = newService("gw-chinh-sach", DataClassification.PUBLIC);
         grants.grant(WARD, service, "v1", AccessGrant.Environment.PRODUCTION, "test");
-        String dost = keycloak.clientToken(Keycloak.DOST_SYSTEM);
+        String dost = keycloak.operatorToken();
         String path = "/api/v1/services/" + service + "/versions/v1/gateway-policy";
 
         Api.Reply byWard = api.put(path, ward, Map.of("upstream", "DIRECT"));

@@ -48,7 +48,7 @@ class OnboardingThroughTasklistTest extends PlatformTest {
         keycloak = new Keycloak(keycloakUrl);
         ward = keycloak.clientToken(WARD_SYSTEM);
         justice = keycloak.clientToken(Keycloak.JUSTICE_SYSTEM);
-        dost = keycloak.clientToken(Keycloak.DOST_SYSTEM);
+        dost = keycloak.operatorToken();
     }
 
     @Test

@@ -48,6 +48,14 @@ public final class Keycloak {
         return token(form);
     }
 
+    /**
+     * A DOST operator's token: DOST's own work (registry, catalog, grants, systems) is done by
+     * people, never by an agency system's credentials.
+     */
+    public String operatorToken() {
+        return staffToken("operator");
+    }
+
     /** A staff member's token through the development command-line client. */
     public String staffToken(String username) {
         return token(Map.of("grant_type", "password", "client_id", "lgsp-cli", "username", username,
