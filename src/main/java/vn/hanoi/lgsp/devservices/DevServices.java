@@ -2,6 +2,7 @@ package vn.hanoi.lgsp.devservices;
 
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -162,8 +163,36 @@ public final class DevServices {
         if (servers.get("postgres") instanceof PostgresServer postgres) {
             postgres.ensureDatabase(settings.postgres().database());
             forContext.put("spring.datasource.url", postgres.jdbcUrl(settings.postgres().database()));
+            // the development database's records are sealed with a development key kept beside it
+            forContext.put("lgsp.exchange.master-key-file", developmentMasterKey().toString());
         }
         return forContext;
+    }
+
+    /** PostgreSQL's data directory (tables, WAL), for tests that look at what reached the disk. */
+    public Path postgresDataDirectory() {
+        return dataRoot.resolve("postgresql");
+    }
+
+    /** A random master key made once per data folder, outside PostgreSQL's own directory. */
+    private synchronized Path developmentMasterKey() {
+        Path key = dataRoot.resolve("secrets/record-master-key");
+        try {
+            if (!Files.exists(key)) {
+                Files.createDirectories(key.getParent());
+                byte[] bytes = new byte[32];
+                new java.security.SecureRandom().nextBytes(bytes);
+                Files.writeString(key, java.util.Base64.getEncoder().encodeToString(bytes));
+                try {
+                    Files.setPosixFilePermissions(key, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+                } catch (UnsupportedOperationException notPosix) {
+                    // the file system has no such permissions; the folder's own protect it
+                }
+            }
+            return key;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot make the development master key " + key, e);
+        }
     }
 
     /**

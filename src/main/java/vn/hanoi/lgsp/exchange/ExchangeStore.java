@@ -16,7 +16,10 @@ class ExchangeStore {
 
     private final JdbcTemplate jdbc;
 
-    ExchangeStore(JdbcTemplate jdbc) {
+    private final ContentSealer sealer;
+
+    ExchangeStore(JdbcTemplate jdbc, ExchangeSettings settings) {
+        this.sealer = new ContentSealer(settings.masterKeyFile(), settings.previousMasterKeyFiles());
         this.jdbc = jdbc;
     }
 
@@ -45,11 +48,12 @@ class ExchangeStore {
     }
 
     void storeContent(UUID id, RecordValidator.ValidRecord record) {
-        jdbc.update("insert into lgsp.exchange_content (exchange_id, content, signature, applicant_citizen_id, applicant_name)"
-                        + " values (?, ?, ?, ?, ?)",
-                id, record.content(), record.signature(),
+        ContentSealer.Sealed sealed = sealer.seal(id, record.content(),
                 record.applicant() == null ? null : record.applicant().citizenId(),
                 record.applicant() == null ? null : record.applicant().fullName());
+        jdbc.update("insert into lgsp.exchange_content (exchange_id, content, signature, wrapped_key, master_key_id)"
+                        + " values (?, ?, ?, ?, ?)",
+                id, sealed.ciphertext(), record.signature(), sealed.wrappedKey(), sealed.masterKeyId());
     }
 
     Optional<Exchange> findByKey(String source, String idempotencyKey) {
@@ -112,9 +116,18 @@ class ExchangeStore {
     }
 
     Optional<Content> content(UUID id) {
-        return jdbc.query("select * from lgsp.exchange_content where exchange_id = ?", (rs, n) -> new Content(
-                rs.getBytes("content"), rs.getString("signature"), rs.getString("applicant_citizen_id"),
-                rs.getString("applicant_name")), id).stream().findFirst();
+        return jdbc.query("select * from lgsp.exchange_content where exchange_id = ?", (rs, n) -> {
+            byte[] wrapped = rs.getBytes("wrapped_key");
+            if (wrapped == null) {
+                // sealed storage came later: a row written before it is read as it was stored
+                return new Content(rs.getBytes("content"), rs.getString("signature"),
+                        rs.getString("applicant_citizen_id"), rs.getString("applicant_name"));
+            }
+            ContentSealer.Opened opened = sealer.open(id, new ContentSealer.Sealed(rs.getBytes("content"), wrapped,
+                    rs.getString("master_key_id")));
+            return new Content(opened.content(), rs.getString("signature"), opened.applicantCitizenId(),
+                    opened.applicantName());
+        }, id).stream().findFirst();
     }
 
     /** Removes the content; true if there was any. */

@@ -79,6 +79,12 @@ class NoRetentionTest extends PlatformTest {
         assertThat(indexed).as("the exchanges were indexed").contains(ids.get(0)).contains(ids.get(1));
         traces.forEach(trace -> assertThat(indexed).doesNotContain(trace));
 
+        // what reached PostgreSQL's disk: tables, WAL segments, everything under its data directory
+        jdbc.execute("checkpoint");
+        Path pgData = DevServices.current().orElseThrow().postgresDataDirectory();
+        assertThat(filesContaining(pgData, List.of(marker, CITIZEN_ID, hex(marker))))
+                .as("files under PostgreSQL's data directory holding content or the applicant's id").isEmpty();
+
         List<Path> logs = new ArrayList<>(DevServices.current().orElseThrow().logFiles());
         logs.add(Path.of(platformLog));
         String platformLogText = Files.readString(Path.of(platformLog));
@@ -113,6 +119,27 @@ class NoRetentionTest extends PlatformTest {
         Request search = new Request("GET", "/_all/_search");
         search.addParameter("size", "10000");
         return new String(elasticsearch.performRequest(search).getEntity().getContent().readAllBytes(), StandardCharsets.UTF_8);
+    }
+
+    /** Files under the folder whose bytes contain one of the traces (as UTF-8). */
+    private static List<String> filesContaining(Path folder, List<String> traces) throws IOException {
+        List<String> holding = new ArrayList<>();
+        try (var files = Files.walk(folder)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                String bytes;
+                try {
+                    bytes = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
+                } catch (IOException vanished) {
+                    continue;
+                }
+                for (String trace : traces) {
+                    if (bytes.contains(new String(trace.getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1))) {
+                        holding.add(folder.relativize(file) + " (" + trace + ")");
+                    }
+                }
+            }
+        }
+        return holding;
     }
 
     private static String hex(String text) {
