@@ -30,7 +30,8 @@ public class EndpointPolicy {
     public record Settings(@DefaultValue("false") boolean allowLoopback) {
     }
 
-    private record Own(String name, int port) {
+    /** One of the platform's own servers: where it listens (null host: this machine), and on which port. */
+    private record Own(String name, String host, int port) {
     }
 
     private final boolean allowLoopback;
@@ -38,7 +39,7 @@ public class EndpointPolicy {
 
     EndpointPolicy(Settings settings, Environment environment) {
         this.allowLoopback = settings.allowLoopback();
-        own.add(new Own("the platform itself", environment.getProperty("server.port", Integer.class, 8080)));
+        own.add(new Own("the platform itself", null, environment.getProperty("server.port", Integer.class, 8080)));
         port(environment.getProperty("spring.datasource.url"), "PostgreSQL");
         String es = environment.getProperty("spring.elasticsearch.uris");
         if (es != null) {
@@ -49,7 +50,7 @@ public class EndpointPolicy {
         port(environment.getProperty("lgsp.keycloak.url"), "Keycloak");
         Integer smtp = environment.getProperty("spring.mail.port", Integer.class);
         if (smtp != null) {
-            own.add(new Own("SMTP", smtp));
+            own.add(new Own("SMTP", environment.getProperty("spring.mail.host"), smtp));
         }
     }
 
@@ -85,16 +86,39 @@ public class EndpointPolicy {
                 throw refused(field, "reaches " + address.getHostAddress()
                         + ", a link-local, unspecified or multicast address the LGSP never calls");
             }
-            if (address.isLoopbackAddress()) {
-                if (!allowLoopback) {
-                    throw refused(field, "reaches the LGSP's own machine (" + address.getHostAddress() + ")");
-                }
-                for (Own server : own) {
-                    if (server.port() == port) {
-                        throw refused(field, "reaches " + server.name() + " of the LGSP itself");
-                    }
+            if (address.isLoopbackAddress() && !allowLoopback) {
+                throw refused(field, "reaches the LGSP's own machine (" + address.getHostAddress() + ")");
+            }
+            for (Own server : own) {
+                if (server.port() == port && sameHost(server, address)) {
+                    throw refused(field, "reaches " + server.name() + " of the LGSP itself");
                 }
             }
+        }
+    }
+
+    /** Whether the server listens at that address: on this machine, or wherever its configured host resolves. */
+    private static boolean sameHost(Own server, InetAddress address) {
+        if (server.host() == null || isLocal(server.host())) {
+            return address.isLoopbackAddress();
+        }
+        try {
+            for (InetAddress candidate : InetAddress.getAllByName(server.host())) {
+                if (candidate.equals(address)) {
+                    return true;
+                }
+            }
+        } catch (UnknownHostException e) {
+            return false;
+        }
+        return false;
+    }
+
+    private static boolean isLocal(String host) {
+        try {
+            return InetAddress.getByName(host).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            return false;
         }
     }
 
@@ -105,7 +129,7 @@ public class EndpointPolicy {
         try {
             URI uri = URI.create(url.startsWith("jdbc:") ? url.substring(5) : url);
             if (uri.getPort() > 0) {
-                own.add(new Own(name, uri.getPort()));
+                own.add(new Own(name, uri.getHost(), uri.getPort()));
             }
         } catch (IllegalArgumentException ignored) {
             // not a URL this policy can read a port from

@@ -20,7 +20,9 @@ public class EnvelopeErrorReportValve extends ErrorReportValve {
         if (status < 400 || response.getContentWritten() > 0 || !response.setErrorReported()) {
             return;
         }
-        String id = TransactionIds.newId();
+        // the filter's id when the request got that far, so the answer matches logs and monitoring
+        Object assigned = request.getRequest().getAttribute(TransactionIds.REQUEST_ATTRIBUTE);
+        String id = assigned != null ? assigned.toString() : TransactionIds.newId();
         ErrorCode error = ErrorCode.forStatus(status);
         String message = status >= 500
                 ? "The platform could not complete the call; quote transaction id " + id + " to the LGSP operators"

@@ -121,8 +121,9 @@ class GatewayController {
         } catch (JournalUnavailableException e) {
             log.error("Gateway call {} could not be journalled; its answer is withheld", call.transactionId, e);
             if (!response.isCommitted()) {
-                response.resetBuffer();
-                response.setHeader("Content-Length", null);
+                // nothing of the provider's answer may go out with the refusal, headers included
+                response.reset();
+                response.setHeader(TransactionIds.HEADER, call.transactionId);
                 writeFailure(request, response, ErrorCode.INTERNAL_ERROR,
                         "The call could not be written to the LGSP's journal, so its answer is withheld; try again", List.of());
             }
@@ -171,7 +172,7 @@ class GatewayController {
                     + settings.maxRequestSize());
         }
 
-        Quotas.Decision quota = quotas.take(call.consumer, route, grant);
+        Quotas.Decision quota = quotas.take(call.consumer, environment, route, grant);
         if (!quota.allowed()) {
             response.setHeader("Retry-After", Long.toString(quota.retryAfterSeconds()));
             throw new ApiException(ErrorCode.RATE_LIMITED, "The " + quota.exhausted() + " quota of " + service + " "
@@ -214,7 +215,7 @@ class GatewayController {
         long started = System.nanoTime();
         String token;
         try {
-            token = upstreams.token(target, route);
+            token = upstreams.token(target);
         } catch (RuntimeException e) {
             // Keycloak or NDXP's token endpoint refused or could not be reached
             breaker.releasePermission();
@@ -323,7 +324,13 @@ class GatewayController {
         deprecation(route, response);
         XmlToJson transform = route.policy().transform();
         if (transform != null && XmlToJson.isXml(contentType) && wantsJson(request.getHeader("Accept"))) {
-            byte[] xml = readBounded(in, maxResponse);
+            byte[] xml;
+            try {
+                xml = readBounded(in, maxResponse);
+            } catch (ApiException tooLarge) {
+                throw new ApiException(ErrorCode.BAD_UPSTREAM_RESPONSE, "The provider's answer is larger than the "
+                        + "gateway's limit of " + settings.maxResponseSize());
+            }
             byte[] converted;
             try {
                 var envelope = transform.convert(xml);
@@ -346,7 +353,7 @@ class GatewayController {
         if (contentType != null) {
             response.setContentType(contentType);
         }
-        if (declared >= 0 && declared <= HELD_ANSWER && contentType != null
+        if (!"HEAD".equals(request.getMethod()) && declared >= 0 && declared <= HELD_ANSWER && contentType != null
                 && contentType.toLowerCase(Locale.ROOT).contains("json")) {
             byte[] bytes = in.readNBytes((int) declared);
             // reading on to the end hands the connection back to the pool instead of closing it
@@ -415,7 +422,13 @@ class GatewayController {
         call.officer = officer;
         SubjectLocator subject = route.policy().subject();
         if (subject != null) {
-            String identifier = subject.find(segments, request.getQueryString());
+            String identifier;
+            try {
+                identifier = subject.find(segments, request.getQueryString());
+            } catch (IllegalArgumentException e) {
+                throw new ApiException(ErrorCode.VALIDATION_FAILED, "The call is ambiguous: " + e.getMessage(),
+                        List.of(new ApiError.Detail(subject.toString(), e.getMessage())));
+            }
             call.subjectHash = identifier == null ? null : subjects.hash(identifier);
         }
     }
@@ -474,7 +487,10 @@ class GatewayController {
         Set<String> named = connectionTokens(request.getHeader("Connection"));
         for (String name : Collections.list(request.getHeaderNames())) {
             String lower = name.toLowerCase(Locale.ROOT);
-            if (HOP_BY_HOP.contains(lower) || NOT_FORWARDED.contains(lower) || named.contains(lower)) {
+            if (HOP_BY_HOP.contains(lower) || NOT_FORWARDED.contains(lower) || named.contains(lower)
+                    || lower.startsWith("x-road-") || lower.startsWith("x-lgsp-") || lower.startsWith("x-forwarded-")
+                    || lower.startsWith("x-http-method") || lower.equals("x-method-override")
+                    || lower.equals("x-original-url") || lower.equals("x-rewrite-url")) {
                 continue;
             }
             for (String value : Collections.list(request.getHeaders(name))) {

@@ -46,14 +46,17 @@ class Quotas {
     }
 
     /** Takes one call from the consumer's quota on the version and from the version's own. */
-    Decision take(String consumer, Route route, RouteTable.Grant grant) {
+    Decision take(String consumer, vn.hanoi.lgsp.catalog.AccessGrant.Environment environment, Route route,
+                  RouteTable.Grant grant) {
         long consumerLimit = grant.quota() != null ? grant.quota() : defaults.perConsumer();
         long serviceLimit = route.policy().quota() != null ? route.policy().quota() : defaults.perService();
-        Decision mine = take("c:" + consumer + ":" + route.target(), consumerLimit, "consumer");
+        // test traffic has buckets of its own: load tests must not use up production's quota
+        String env = environment.name().toLowerCase(java.util.Locale.ROOT);
+        Decision mine = take("c:" + env + ":" + consumer + ":" + route.target(), consumerLimit, "consumer");
         if (!mine.allowed()) {
             return mine;
         }
-        return take("s:" + route.target(), serviceLimit, "service");
+        return take("s:" + env + ":" + route.target(), serviceLimit, "service");
     }
 
     private Decision take(String key, long limit, String which) {

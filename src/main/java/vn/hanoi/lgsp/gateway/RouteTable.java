@@ -4,7 +4,8 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.LoadingCache;
 import java.util.Comparator;
 import java.util.Optional;
-import org.springframework.context.event.EventListener;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.stereotype.Component;
 import vn.hanoi.lgsp.catalog.AccessGrant;
 import vn.hanoi.lgsp.catalog.AccessGrants;
@@ -59,22 +60,26 @@ class RouteTable {
         return activeGrants.get(new GrantKey(consumer, service, version, environment));
     }
 
-    @EventListener
+    // after the change commits: a call between the event and the commit would cache the old state again
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
     void onVersionStatusChanged(VersionStatusChanged change) {
         forget();
     }
 
-    @EventListener
+    // after the change commits: a call between the event and the commit would cache the old state again
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
     void onVersionRelocated(VersionRelocated change) {
         forget();
     }
 
-    @EventListener
+    // after the change commits: a call between the event and the commit would cache the old state again
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
     void onPolicyChanged(GatewayPolicies.PolicyChanged change) {
         forget();
     }
 
-    @EventListener
+    // after the change commits: a call between the event and the commit would cache the old state again
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
     void onGrantChanged(GrantChanged change) {
         activeGrants.invalidateAll();
     }

@@ -34,13 +34,19 @@ record SubjectLocator(String parameter, int segment) {
         if (rawQuery == null) {
             return null;
         }
+        String found = null;
         for (String pair : rawQuery.split("&")) {
             int eq = pair.indexOf('=');
-            if (eq > 0 && decode(pair.substring(0, eq)).equals(parameter)) {
-                return decode(pair.substring(eq + 1));
+            String name = decode(eq < 0 ? pair : pair.substring(0, eq));
+            if (name.equalsIgnoreCase(parameter)) {
+                // a decoy first value would let the provider serve one person while the journal names another
+                if (found != null) {
+                    throw new IllegalArgumentException("the call names its data subject (" + parameter + ") more than once");
+                }
+                found = eq < 0 ? "" : decode(pair.substring(eq + 1));
             }
         }
-        return null;
+        return found;
     }
 
     @Override

@@ -34,6 +34,7 @@ final class Upstreams {
     }
 
     static final String NDXP_CLIENT = "ndxp";
+    static final String TEST_SUFFIX = "-test";
     private static final String PROVIDER_SCOPE_PREFIX = "lgsp-provider-";
 
     private final HttpClient http;
@@ -44,7 +45,7 @@ final class Upstreams {
     private final GatewaySettings settings;
     private final java.util.function.Supplier<NationalPlatformSettings.Endpoint> ndxp;
     private final String xroadClient;
-    private final Set<String> audiencesReady = ConcurrentHashMap.newKeySet();
+    private final Map<String, Boolean> audiencesReady = new ConcurrentHashMap<>();
 
     Upstreams(GatewaySettings settings, OutboundTokens tokens, KeycloakAdmin keycloak, KeycloakSettings keycloakSettings,
               java.util.function.Supplier<NationalPlatformSettings.Endpoint> ndxp, String xroadClient) {
@@ -90,7 +91,7 @@ final class Upstreams {
                 throw new NoUpstream("Version " + route.version() + " of " + route.service()
                         + " has no test environment registered");
             }
-            return direct(route, policy.testBaseUrl(), rawRemainder, query);
+            return direct(route, policy.testBaseUrl(), rawRemainder, query, TEST_SUFFIX);
         }
         if (policy.upstream() == GatewayPolicy.Upstream.NDXP) {
             NationalPlatformSettings.Endpoint gateway = ndxp.get();
@@ -106,22 +107,19 @@ final class Upstreams {
             return new Target(URI.create(base + rawRemainder + query), "ndxp:" + policy.xroadService(), NDXP_CLIENT,
                     headers);
         }
-        return direct(route, route.productionUrl(), rawRemainder, query);
+        return direct(route, route.productionUrl(), rawRemainder, query, "");
     }
 
     /** The bearer token of the target's outbound identity. */
-    String token(Target target, Route route) {
+    String token(Target target) {
         if (target.tokenClient().startsWith("provider:")) {
-            String provider = route.provider();
-            String scope = PROVIDER_SCOPE_PREFIX + provider;
-            if (audiencesReady.add(provider)) {
-                try {
-                    keycloak.ensureAudienceScope(settings.clientId(), scope, provider);
-                } catch (RuntimeException e) {
-                    audiencesReady.remove(provider);
-                    throw e;
-                }
-            }
+            String audience = target.tokenClient().substring("provider:".length());
+            String scope = PROVIDER_SCOPE_PREFIX + audience;
+            // made once per audience; a concurrent first call waits for the same scope instead of racing it
+            audiencesReady.computeIfAbsent(audience, a -> {
+                keycloak.ensureAudienceScope(settings.clientId(), scope, a);
+                return Boolean.TRUE;
+            });
             tokens.register(target.tokenClient(), new OutboundTokens.Client(keycloakSettings.tokenEndpoint(),
                     settings.clientId(), settings.clientSecret(), OutboundTokens.CredentialStyle.FORM, Set.of(scope)));
         }
@@ -132,10 +130,14 @@ final class Upstreams {
         tokens.invalidate(target.tokenClient());
     }
 
-    private Target direct(Route route, String base, String rawRemainder, String query) {
+    /**
+     * A provider's test system gets a token of its own (audience {@code <agency code>-test}): one
+     * captured there is worthless against the provider's production system.
+     */
+    private Target direct(Route route, String base, String rawRemainder, String query, String environment) {
         URI uri = URI.create(strip(base) + rawRemainder + query);
         String origin = uri.getScheme() + "://" + uri.getRawAuthority();
-        return new Target(uri, origin, "provider:" + route.provider(), Map.of());
+        return new Target(uri, origin + environment, "provider:" + route.provider() + environment, Map.of());
     }
 
     private void registerNdxp(NationalPlatformSettings.Endpoint gateway) {

@@ -41,14 +41,27 @@ final class TestEnvironmentFilter extends OncePerRequestFilter {
         chain.doFilter(request, response);
     }
 
+    private static final java.util.regex.Pattern OWN_REGISTRATION =
+            java.util.regex.Pattern.compile("/api/v1/registrations/[^/]+(/test-confirmation|/credentials)?");
+
     static boolean allowedOnTest(HttpServletRequest request) {
-        String path = request.getRequestURI();
-        boolean read = "GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod());
+        // decoded and normalised the way the handler mapping sees it: "credential%73" is "credentials"
+        String path = org.springframework.web.util.UrlPathHelper.defaultInstance.getPathWithinApplication(request);
+        String method = request.getMethod();
+        boolean read = "GET".equals(method) || "HEAD".equals(method);
         if (path.startsWith("/api/v1/gateway/")) {
             return true;
         }
-        if (path.startsWith("/api/v1/registrations/")) {
-            return !(path.endsWith("/credentials") && !"TEST".equalsIgnoreCase(request.getParameter("environment")));
+        java.util.regex.Matcher registration = OWN_REGISTRATION.matcher(path);
+        if (registration.matches()) {
+            String tail = registration.group(1);
+            if (tail == null) {
+                return read;
+            }
+            if (tail.equals("/test-confirmation")) {
+                return "POST".equals(method);
+            }
+            return read && "TEST".equalsIgnoreCase(request.getParameter("environment"));
         }
         return read && (path.startsWith("/api/v1/services") || path.startsWith("/api/v1/categories")
                 || path.startsWith("/api/v1/status"));

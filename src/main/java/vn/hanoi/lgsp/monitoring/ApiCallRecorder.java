@@ -63,7 +63,7 @@ class ApiCallRecorder extends OncePerRequestFilter {
         Object agency = request.getAttribute(TransactionIds.AGENCY_ATTRIBUTE);
         long requestBytes = Math.max(0, request.getContentLengthLong());
         TransactionDocument document = new TransactionDocument(TransactionIds.of(request), at, "api-call",
-                request.getMethod(), request.getRequestURI(), agency == null ? null : agency.toString(), null,
+                request.getMethod(), pathOf(request), agency == null ? null : agency.toString(), null,
                 null, null, null, null, null, status < 400 ? "00" : "01", error == null ? null : error.toString(),
                 status, millis, requestBytes, response.bytesWritten(), transactions.environment(), null, null, null);
         try {
@@ -72,6 +72,20 @@ class ApiCallRecorder extends OncePerRequestFilter {
             // monitoring must never turn a served call into a failure
             log.error("Could not record transaction {} for monitoring", document.transactionId(), e);
         }
+    }
+
+    /**
+     * A gateway path carries the provider's own path, identifiers included: of a call refused
+     * before the gateway journalled it (a bad token), only {@code /api/v1/gateway/{service}/{version}} is kept.
+     */
+    static String pathOf(HttpServletRequest request) {
+        String uri = request.getRequestURI();
+        String prefix = "/api/v1/gateway/";
+        if (!uri.startsWith(prefix)) {
+            return uri;
+        }
+        String[] parts = uri.substring(prefix.length()).split("/", 3);
+        return parts.length >= 2 ? prefix + parts[0] + "/" + parts[1] : prefix + parts[0];
     }
 
     /** Counts response bytes without buffering them. */

@@ -40,6 +40,16 @@ class EndpointPolicyTest {
     }
 
     @Test
+    void refusesThePlatformsOwnServersOnOtherHostsToo() {
+        MockEnvironment remote = new MockEnvironment().withProperty("spring.elasticsearch.uris", "http://10.20.30.40:9200");
+        EndpointPolicy policy = new EndpointPolicy(new EndpointPolicy.Settings(false), remote);
+
+        assertThatThrownBy(() -> policy.check("baseUrl", "http://10.20.30.40:9200/lgsp-transactions-*/_search"))
+                .hasMessageContaining("Elasticsearch");
+        assertThatCode(() -> policy.check("baseUrl", "http://10.20.30.40:8443/api")).doesNotThrowAnyException();
+    }
+
+    @Test
     void refusesOtherSchemesAndCredentialsInTheUrl() {
         assertThatThrownBy(() -> production.check("baseUrl", "file:///etc/passwd")).isInstanceOf(ApiException.class);
         assertThatThrownBy(() -> production.check("baseUrl", "gopher://10.0.0.1/")).isInstanceOf(ApiException.class);

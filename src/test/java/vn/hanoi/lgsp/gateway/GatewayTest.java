@@ -86,8 +86,9 @@ class GatewayTest extends PlatformTest {
         production = new ServiceProviderSimulator(new ServiceProviderSimulator.Config(JUSTICE, 0,
                 new KeycloakTokenVerifier(issuer, JUSTICE), 16));
         production.start();
+        // the provider's test system accepts only tokens meant for its test environment
         testEnvironment = new ServiceProviderSimulator(new ServiceProviderSimulator.Config(JUSTICE, 0,
-                new KeycloakTokenVerifier(issuer, JUSTICE), 16));
+                new KeycloakTokenVerifier(issuer, JUSTICE + "-test"), 16));
         testEnvironment.start();
     }
 
@@ -191,6 +192,11 @@ class GatewayTest extends PlatformTest {
         assertThat(exchange.error()).isEqualTo("FORBIDDEN");
         assertThat(inbox.status()).isEqualTo(403);
         assertThat(maintenance.status()).isEqualTo(403);
+        // the handler mapping decodes %73 to "s": the filter must see the same path
+        assertThat(api.get("/api/v1/registrations/" + UUID.randomUUID() + "/credential%73?environment=PRODUCTION",
+                testToken).status()).isEqualTo(403);
+        assertThat(api.postJson("/api/v1/registrations/" + UUID.randomUUID() + "/provider-decision", testToken,
+                Map.of("permit", true)).status()).isEqualTo(403);
         assertThat(api.get("/api/v1/categories", testToken).status()).isEqualTo(200);
         assertThat(api.get("/api/v1/services/hotich-tra-cuu", testToken).status()).isEqualTo(200);
         assertThat(api.get("/api/v1/inbox", ward).status()).as("the production credential still works").isEqualTo(200);
@@ -378,8 +384,10 @@ class GatewayTest extends PlatformTest {
                 Map.of("Content-Type", "application/json"), "{\"secret\":\"" + marker + "\"}");
         Api.Reply personal = api.call("GET", "/api/v1/gateway/hotich-tra-cuu/v1/khai-sinh?soDinhDanh=" + CITIZEN, ward,
                 PERSONAL, null);
+        Api.Reply unauthenticated = api.call("GET", "/api/v1/gateway/" + service + "/v1/echo/" + marker, null, Map.of(), null);
         assertThat(reply.status()).isEqualTo(200);
         assertThat(personal.status()).isEqualTo(200);
+        assertThat(unauthenticated.status()).as("refused before the gateway; its path is still not kept").isEqualTo(401);
 
         Map<String, Object> entry = jdbc.queryForMap(
                 "select actor, agency_code, action, target, outcome, details::text details from lgsp.audit_journal "

@@ -18,6 +18,15 @@ class SubjectLocatorTest {
     }
 
     @Test
+    void refusesACallThatNamesItsSubjectTwice() {
+        SubjectLocator locator = SubjectLocator.parse("query:soDinhDanh");
+        assertThatThrownBy(() -> locator.find(List.of(), "soDinhDanh=000000000000&soDinhDanh=001090000001"))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> locator.find(List.of(), "soDinhDanh=000000000000&SODINHDANH=001090000001"))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void refusesLocatorsItCannotRead() {
         assertThatThrownBy(() -> SubjectLocator.parse("header:x")).isInstanceOf(IllegalArgumentException.class);
     }

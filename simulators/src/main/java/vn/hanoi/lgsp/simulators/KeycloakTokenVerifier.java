@@ -49,20 +49,27 @@ public final class KeycloakTokenVerifier implements Predicate<String> {
      * showed another system cannot be replayed here.
      */
     public KeycloakTokenVerifier(String issuer, String audience) {
-        this(issuer, DEFAULT_REFETCH_INTERVAL, Objects.requireNonNull(audience, "audience"));
+        this(issuer, DEFAULT_REFETCH_INTERVAL, Set.of(Objects.requireNonNull(audience, "audience")));
+    }
+
+    /** Accepts tokens meant for any of {@code audiences} (a system serving production and test at once). */
+    public KeycloakTokenVerifier(String issuer, Set<String> audiences) {
+        this(issuer, DEFAULT_REFETCH_INTERVAL, Set.copyOf(audiences));
     }
 
     KeycloakTokenVerifier(String issuer, Duration minRefetchInterval) {
         this(issuer, minRefetchInterval, null);
     }
 
-    private KeycloakTokenVerifier(String issuer, Duration minRefetchInterval, String audience) {
+    private KeycloakTokenVerifier(String issuer, Duration minRefetchInterval, Set<String> audience) {
         this.issuer = Objects.requireNonNull(issuer, "issuer");
         RemoteJwks keys = new RemoteJwks(URI.create(issuer + "/protocol/openid-connect/certs"), minRefetchInterval);
         DefaultJWTProcessor<SecurityContext> jwtProcessor = new DefaultJWTProcessor<>();
         jwtProcessor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.RS256, keys));
-        DefaultJWTClaimsVerifier<SecurityContext> claims = new DefaultJWTClaimsVerifier<>(audience,
-                new JWTClaimsSet.Builder().issuer(issuer).build(), Set.of("exp"));
+        // a mutable set: the verifier asks it whether it contains null, which immutable sets refuse to answer
+        DefaultJWTClaimsVerifier<SecurityContext> claims = new DefaultJWTClaimsVerifier<>(
+                audience == null ? null : new java.util.HashSet<>(audience),
+                new JWTClaimsSet.Builder().issuer(issuer).build(), Set.of("exp"), null);
         // Keycloak and the simulators share one clock here, so "in the future" can be taken literally.
         claims.setMaxClockSkew(0);
         jwtProcessor.setJWTClaimsSetVerifier(claims);

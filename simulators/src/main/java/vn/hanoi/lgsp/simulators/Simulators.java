@@ -85,7 +85,8 @@ public class Simulators implements AutoCloseable {
      */
     private void startCivilStatusProvider() {
         civilStatus = new ServiceProviderSimulator(new ServiceProviderSimulator.Config(JUSTICE, 0,
-                new KeycloakTokenVerifier(issuer, JUSTICE), PROVIDER_THREADS));
+                // the demo has one system for both environments: it takes production and test tokens
+                new KeycloakTokenVerifier(issuer, java.util.Set.of(JUSTICE, JUSTICE + "-test")), PROVIDER_THREADS));
         civilStatus.start();
         if (catalog.find(CIVIL_STATUS_SERVICE).flatMap(s -> s.version("v1")).isEmpty()) {
             return;
