@@ -73,6 +73,8 @@ public class AuditJournal implements DisposableBean {
         } catch (ExecutionException e) {
             throw new JournalUnavailableException("the audit journal could not be written", e.getCause());
         } catch (TimeoutException e) {
+            // not yet taken by the writer: it is dropped, so the journal never records an answer that was withheld
+            durable.cancel(false);
             throw new JournalUnavailableException("the audit journal did not commit within " + settings.commitTimeout(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -90,6 +92,10 @@ public class AuditJournal implements DisposableBean {
                 }
                 batch.add(first);
                 queue.drainTo(batch, settings.maxBatch() - 1);
+                batch.removeIf(p -> p.durable().isCancelled());
+                if (batch.isEmpty()) {
+                    continue;
+                }
                 write(batch);
                 batch.forEach(p -> p.durable().complete(null));
             } catch (InterruptedException e) {
