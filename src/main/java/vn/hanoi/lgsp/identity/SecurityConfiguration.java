@@ -41,7 +41,8 @@ class SecurityConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain agencyApi(HttpSecurity http, EnvelopeWriter envelopes,
-                                  Converter<Jwt, AbstractAuthenticationToken> tokens) throws Exception {
+                                  Converter<Jwt, AbstractAuthenticationToken> tokens, javax.sql.DataSource dataSource,
+                                  ApiRateLimit.Settings rateLimit) throws Exception {
         ApiAuthenticationFailures failures = new ApiAuthenticationFailures(envelopes);
         http.securityMatcher(path("/api/**"))
                 .csrf(csrf -> csrf.disable())
@@ -58,7 +59,8 @@ class SecurityConfiguration {
                         .accessDeniedHandler(failures))
                 .exceptionHandling(e -> e.authenticationEntryPoint(failures).accessDeniedHandler(failures))
                 .addFilterAfter(new AgencyCodeFilter(), BearerTokenAuthenticationFilter.class)
-                .addFilterAfter(new TestEnvironmentFilter(envelopes), AgencyCodeFilter.class);
+                .addFilterAfter(new TestEnvironmentFilter(envelopes), AgencyCodeFilter.class)
+                .addFilterAfter(new ApiRateLimit(dataSource, rateLimit, envelopes), TestEnvironmentFilter.class);
         return http.build();
     }
 
