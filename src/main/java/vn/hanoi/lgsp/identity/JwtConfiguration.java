@@ -25,12 +25,14 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 class JwtConfiguration {
 
     @Bean
-    JwtDecoder jwtDecoder(KeycloakSettings keycloak) {
+    JwtDecoder jwtDecoder(KeycloakSettings keycloak, RevokedClients revoked) {
         // resolved on first use, so the platform starts even while Keycloak is still coming up
         OAuth2TokenValidator<Jwt> validator = new DelegatingOAuth2TokenValidator<>(
                 new JwtTimestampValidator(keycloak.tokenClockSkew()),
                 new JwtIssuerValidator(keycloak.issuer()),
-                audience(keycloak.apiAudience()));
+                audience(keycloak.apiAudience()),
+                // checked on every use, cached tokens included: a revoked client stops within seconds
+                revoked);
         return new SupplierJwtDecoder(() -> {
             NimbusJwtDecoder decoder = NimbusJwtDecoder.withIssuerLocation(keycloak.issuer()).build();
             decoder.setJwtValidator(validator);

@@ -23,8 +23,10 @@ public class KeycloakAdmin {
     private final KeycloakSettings keycloak;
     private final RestClient http;
     private final OutboundTokens tokens;
+    private final RevokedClients revoked;
 
-    KeycloakAdmin(KeycloakSettings keycloak, RestClient.Builder builder, OutboundTokens tokens) {
+    KeycloakAdmin(KeycloakSettings keycloak, RestClient.Builder builder, OutboundTokens tokens, RevokedClients revoked) {
+        this.revoked = revoked;
         this.keycloak = keycloak;
         this.http = builder.clone().build();
         this.tokens = tokens;
@@ -145,6 +147,8 @@ public class KeycloakAdmin {
     /** Removes a client, if it exists: revoked credentials stop working at once. */
     public boolean deleteClient(String clientId) {
         java.util.Optional<String> id = findClient(clientId);
+        // its tokens stop at once on every node, not at their expiry
+        revoked.revoke(clientId);
         id.ifPresent(internal -> http.delete().uri(keycloak.adminUrl() + "/clients/{id}", internal)
                 .headers(h -> h.setBearerAuth(serviceToken()))
                 .retrieve().toBodilessEntity());
