@@ -1,17 +1,14 @@
 package vn.hanoi.lgsp.exchange;
 
-import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
 import java.util.List;
-import javax.xml.XMLConstants;
-import javax.xml.parsers.DocumentBuilder;
-import javax.xml.parsers.DocumentBuilderFactory;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 import vn.hanoi.lgsp.contract.ApiError;
 import vn.hanoi.lgsp.contract.ApiException;
 import vn.hanoi.lgsp.contract.ErrorCode;
+import vn.hanoi.lgsp.xml.SafeXml;
 
 /**
  * The addressing of an edXML package (QCVN 102:2016): the sender in {@code From/OrganId}
@@ -54,17 +51,8 @@ final class EdXmlEnvelope {
 
     private static Document parse(byte[] content) {
         try {
-            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-            factory.setNamespaceAware(true);
-            // no DTDs, no external entities: records come from outside
-            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-            factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-            factory.setXIncludeAware(false);
-            factory.setExpandEntityReferences(false);
-            DocumentBuilder builder = factory.newDocumentBuilder();
-            builder.setErrorHandler(null);
-            return builder.parse(new ByteArrayInputStream(content));
-        } catch (Exception e) {
+            return SafeXml.parse(content);
+        } catch (IllegalArgumentException e) {
             throw invalid("the edXML content is not well-formed XML (" + e.getMessage() + ")");
         }
     }

@@ -3,16 +3,13 @@ package vn.hanoi.lgsp.gateway;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import javax.xml.XMLConstants;
-import javax.xml.parsers.DocumentBuilder;
-import javax.xml.parsers.DocumentBuilderFactory;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
+import vn.hanoi.lgsp.xml.SafeXml;
 
 /**
  * One declarative mapping from a provider's XML (SOAP) answer to JSON (R-07, App1 §1.2.1):
@@ -160,18 +157,8 @@ record XmlToJson(List<String> select, String as, Map<String, String> fields, Lis
 
     private static Element parse(byte[] xml) {
         try {
-            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-            factory.setNamespaceAware(true);
-            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-            factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-            factory.setXIncludeAware(false);
-            factory.setExpandEntityReferences(false);
-            factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
-            factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
-            DocumentBuilder builder = factory.newDocumentBuilder();
-            builder.setErrorHandler(null);
-            return builder.parse(new ByteArrayInputStream(xml)).getDocumentElement();
-        } catch (Exception e) {
+            return SafeXml.parse(xml).getDocumentElement();
+        } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("the provider's answer is not well-formed XML", e);
         }
     }

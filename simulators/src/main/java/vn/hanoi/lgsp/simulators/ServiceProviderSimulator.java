@@ -139,23 +139,7 @@ public final class ServiceProviderSimulator extends SimulatedServer {
     }
 
     private void requireBearer(SimRequest request) {
-        Predicate<String> check = config.bearerTokenValid();
-        if (check == null) {
-            return;
-        }
-        boolean valid = request.bearerToken().map(token -> {
-            try {
-                return check.test(token);
-            } catch (RuntimeException e) {
-                log.warn("{}: token check failed: {}", name(), e.toString());
-                return false;
-            }
-        }).orElse(false);
-        if (!valid) {
-            throw SimResponse.failure(401, "UNAUTHENTICATED", "Token không hợp lệ hoặc đã hết hạn")
-                    .withHeader("WWW-Authenticate", "Bearer")
-                    .reject();
-        }
+        requireBearer(request, config.bearerTokenValid(), false);
     }
 
     record BirthRecord(

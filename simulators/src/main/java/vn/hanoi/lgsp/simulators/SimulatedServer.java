@@ -290,6 +290,29 @@ public abstract class SimulatedServer implements AutoCloseable {
         return behaviourAnswer();
     }
 
+    /**
+     * Refuses the request with 401 unless its bearer token passes {@code check}. Without a check,
+     * {@code tokenRequired} says whether a token must still be present.
+     */
+    void requireBearer(SimRequest request, java.util.function.Predicate<String> check, boolean tokenRequired) {
+        if (check == null && !tokenRequired) {
+            return;
+        }
+        boolean valid = request.bearerToken().map(token -> {
+            try {
+                return check == null || check.test(token);
+            } catch (RuntimeException e) {
+                log.warn("{}: token check failed: {}", name, e.toString());
+                return false;
+            }
+        }).orElse(false);
+        if (!valid) {
+            throw SimResponse.failure(401, "UNAUTHENTICATED", "Token không hợp lệ hoặc đã hết hạn")
+                    .withHeader("WWW-Authenticate", "Bearer")
+                    .reject();
+        }
+    }
+
     /** Sleeps; false when interrupted, which means the server is closing. */
     static boolean pause(Duration duration) {
         try {
