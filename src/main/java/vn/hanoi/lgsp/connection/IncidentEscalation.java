@@ -48,12 +48,19 @@ class IncidentEscalation {
         variables.put("consumerCodes", new java.util.ArrayList<>(consumers));
         variables.put("sensitiveData", sensitive);
         variables.put("durationMinutes", (int) Duration.between(incident.openedAt(), Instant.now()).toMinutes());
-        // the owning unit's own staff fix it; without named staff, any agency staff may take it
         List<String> staff = keycloak.staffOf(incident.agencyCode());
         variables.put("unitStaff", new java.util.ArrayList<>(staff));
-        variables.put("unitCandidateGroups", staff.isEmpty() ? new java.util.ArrayList<>(List.of("agency-staff"))
-                : new java.util.ArrayList<String>());
+        variables.put("unitCandidateGroups", unitCandidateGroups(staff));
         runtime.startProcessInstanceByKey(IncidentProcess.PROCESS_KEY, incident.id().toString(), variables);
+    }
+
+    /**
+     * The owning unit's own staff fix it. A unit with no staff account on the platform is helped
+     * by DOST's operators, never by other agencies' staff: an agency's staff see only their own
+     * agency's tasks.
+     */
+    static java.util.ArrayList<String> unitCandidateGroups(List<String> unitStaff) {
+        return unitStaff.isEmpty() ? new java.util.ArrayList<>(List.of("dost-operators")) : new java.util.ArrayList<>();
     }
 
     /** Polling saw the system answer again: a wait for the fix ends by itself. */

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
@@ -31,10 +32,15 @@ class CamundaAccess {
 
     private final AuthorizationService authorizations;
     private final FilterService filters;
+    private final RepositoryService repository;
+    private final WorkerTopics workerTopics;
 
-    CamundaAccess(AuthorizationService authorizations, FilterService filters) {
+    CamundaAccess(AuthorizationService authorizations, FilterService filters, RepositoryService repository,
+                  WorkerTopics workerTopics) {
         this.authorizations = authorizations;
         this.filters = filters;
+        this.repository = repository;
+        this.workerTopics = workerTopics;
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -47,10 +53,23 @@ class CamundaAccess {
         }
         // Tasklist shows a task's deployed Camunda Form only to those who may read its process
         taskGroups.forEach(group -> grant(group, Resources.PROCESS_DEFINITION, Authorization.ANY, Permissions.READ));
-        // fetch-and-lock and complete external tasks of any process
-        grant(WORKERS_GROUP, Resources.PROCESS_DEFINITION, Authorization.ANY, Permissions.READ,
-                ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.UPDATE_INSTANCE);
-        grant(WORKERS_GROUP, Resources.PROCESS_INSTANCE, Authorization.ANY, Permissions.READ, Permissions.UPDATE);
+        grantWorkers();
+    }
+
+    /**
+     * The workers fetch and complete external tasks, and only of the processes that have one of
+     * their topics: READ_INSTANCE/UPDATE_INSTANCE on those definitions, nothing on any other
+     * process (least privilege). Which calls they may make at all is {@link WorkerEngineAccess}.
+     */
+    private void grantWorkers() {
+        // grants of earlier releases, on every process
+        authorizations.createAuthorizationQuery().groupIdIn(WORKERS_GROUP).list().stream()
+                .filter(a -> Authorization.ANY.equals(a.getResourceId()))
+                .forEach(a -> authorizations.deleteAuthorization(a.getId()));
+        for (String processKey : workerTopics.processesServed(repository)) {
+            grant(WORKERS_GROUP, Resources.PROCESS_DEFINITION, processKey, Permissions.READ,
+                    ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.UPDATE_INSTANCE);
+        }
     }
 
     private void grant(String group, Resource resource, String resourceId, Permission... permissions) {

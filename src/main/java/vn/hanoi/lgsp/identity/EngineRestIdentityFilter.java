@@ -18,10 +18,13 @@ final class EngineRestIdentityFilter extends OncePerRequestFilter {
 
     private final IdentityService identityService;
     private final vn.hanoi.lgsp.contract.EnvelopeWriter envelopes;
+    private final WorkerEngineAccess workers;
 
-    EngineRestIdentityFilter(IdentityService identityService, vn.hanoi.lgsp.contract.EnvelopeWriter envelopes) {
+    EngineRestIdentityFilter(IdentityService identityService, vn.hanoi.lgsp.contract.EnvelopeWriter envelopes,
+                             WorkerEngineAccess workers) {
         this.identityService = identityService;
         this.envelopes = envelopes;
+        this.workers = workers;
     }
 
     @Override
@@ -37,10 +40,23 @@ final class EngineRestIdentityFilter extends OncePerRequestFilter {
                     "Agency system credentials cannot use the process engine's API; use the agency API under /api/v1");
             return;
         }
-        identityService.setAuthentication(TokenClaims.username(token.getToken()),
-                TokenClaims.groups(token.getToken().getClaims()));
+        java.util.List<String> groups = TokenClaims.groups(token.getToken().getClaims());
+        HttpServletRequest passed = request;
+        if (groups.contains(CamundaAccess.WORKERS_GROUP)) {
+            String path = request.getPathInfo() != null ? request.getPathInfo()
+                    : request.getRequestURI().substring(request.getContextPath().length() + "/engine-rest".length());
+            Object checked = workers.check(request, path);
+            if (checked instanceof WorkerEngineAccess.Refusal refusal) {
+                envelopes.write(request, response, refusal.status(),
+                        refusal.status() == 413 ? vn.hanoi.lgsp.contract.ErrorCode.PAYLOAD_TOO_LARGE
+                                : vn.hanoi.lgsp.contract.ErrorCode.FORBIDDEN, refusal.reason());
+                return;
+            }
+            passed = (HttpServletRequest) checked;
+        }
+        identityService.setAuthentication(TokenClaims.username(token.getToken()), groups);
         try {
-            chain.doFilter(request, response);
+            chain.doFilter(passed, response);
         } finally {
             identityService.clearAuthentication();
         }

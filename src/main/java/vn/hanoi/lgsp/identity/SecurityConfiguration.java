@@ -67,7 +67,8 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain engineRest(HttpSecurity http, EnvelopeWriter envelopes, IdentityService identityService,
-                                   Converter<Jwt, AbstractAuthenticationToken> tokens) throws Exception {
+                                   Converter<Jwt, AbstractAuthenticationToken> tokens, WorkerTopics workerTopics,
+                                   org.camunda.bpm.engine.ExternalTaskService externalTasks) throws Exception {
         ApiAuthenticationFailures failures = new ApiAuthenticationFailures(envelopes);
         http.securityMatcher(path("/engine-rest/**"))
                 .csrf(csrf -> csrf.disable())
@@ -78,7 +79,8 @@ class SecurityConfiguration {
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(tokens))
                         .authenticationEntryPoint(failures)
                         .accessDeniedHandler(failures))
-                .addFilterAfter(new EngineRestIdentityFilter(identityService, envelopes), BearerTokenAuthenticationFilter.class);
+                .addFilterAfter(new EngineRestIdentityFilter(identityService, envelopes,
+                        new WorkerEngineAccess(workerTopics, externalTasks)), BearerTokenAuthenticationFilter.class);
         return http.build();
     }
 
@@ -101,6 +103,21 @@ class SecurityConfiguration {
     @Bean
     WebSecurityCustomizer fastFirewall() {
         return web -> web.httpFirewall(FastHeaderChecks.firewall());
+    }
+
+    /** Tasks are completed with their own form's fields only, from Tasklist and the REST API alike. */
+    @Bean
+    FilterRegistrationBean<TaskCompletionGuard> taskCompletionGuard(org.camunda.bpm.engine.TaskService tasks,
+                                                                     org.camunda.bpm.engine.FormService forms,
+                                                                     IdentityService identity, EnvelopeWriter envelopes) {
+        FilterRegistrationBean<TaskCompletionGuard> registration =
+                new FilterRegistrationBean<>(new TaskCompletionGuard(tasks, forms, identity, envelopes));
+        registration.setName("task-completion-guard");
+        registration.addUrlPatterns("/engine-rest/*", "/camunda/api/*");
+        registration.setDispatcherTypes(DispatcherType.REQUEST);
+        // after the caller is known: an anonymous call gets its 401 first
+        registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 2);
+        return registration;
     }
 
     /** Camunda's web apps take the user Spring Security logged in (container-based authentication). */

@@ -30,7 +30,10 @@ class IncidentEscalationProcessTest extends ProcessTest {
         Started s = start("000.00.14.H26", 0);
         assertThat(s.instance()).isWaitingAt("Task_UnitFix");
         Task fix = task(s);
-        assertThat(engine.getTaskService().getIdentityLinksForTask(fix.getId())).anyMatch(l -> "agency-staff".equals(l.getGroupId()));
+        // no staff account for that unit: DOST's operators help, no other agency's staff see it
+        assertThat(engine.getTaskService().getIdentityLinksForTask(fix.getId()))
+                .anyMatch(l -> "dost-operators".equals(l.getGroupId()))
+                .noneMatch(l -> "agency-staff".equals(l.getGroupId()));
         assertThat(fix.getDueDate()).isNotNull();
 
         complete(fix, Map.of("fixOutcome", "FIXED", "cause", "mất kết nối cơ sở dữ liệu", "isolated", true, "backedUp", true));
@@ -130,8 +133,7 @@ class IncidentEscalationProcessTest extends ProcessTest {
         variables.put("sensitiveData", false);
         variables.put("durationMinutes", 0);
         variables.put("unitStaff", new java.util.ArrayList<>(staff));
-        variables.put("unitCandidateGroups", staff.isEmpty() ? new java.util.ArrayList<>(List.of("agency-staff"))
-                : new java.util.ArrayList<String>());
+        variables.put("unitCandidateGroups", IncidentEscalation.unitCandidateGroups(staff));
         ProcessInstance instance = engine.getRuntimeService().startProcessInstanceByKey(IncidentProcess.PROCESS_KEY,
                 incident.id().toString(), variables);
         execute(job(instance));

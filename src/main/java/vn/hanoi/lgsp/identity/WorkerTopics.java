@@ -1,0 +1,50 @@
+package vn.hanoi.lgsp.identity;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.model.bpmn.instance.ServiceTask;
+import org.camunda.bpm.model.bpmn.instance.SendTask;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * The external-task topics the workers' identity serves, and nothing else. A model an analyst
+ * changes in Modeler gets the workers' access once it uses one of these topics.
+ */
+@Component
+class WorkerTopics {
+
+    private final Set<String> topics;
+
+    WorkerTopics(@Value("${lgsp.engine.worker-topics:deliver-local,ndxp-send,notify-source,vdxp-verify-identity}")
+                 List<String> topics) {
+        this.topics = Set.copyOf(topics);
+    }
+
+    boolean serves(String topic) {
+        return topic != null && topics.contains(topic);
+    }
+
+    Set<String> topics() {
+        return topics;
+    }
+
+    /** Keys of the deployed processes (latest versions) with an external task on one of the topics. */
+    Set<String> processesServed(RepositoryService repository) {
+        Set<String> keys = new LinkedHashSet<>();
+        for (ProcessDefinition definition : repository.createProcessDefinitionQuery().latestVersion().list()) {
+            var model = repository.getBpmnModelInstance(definition.getId());
+            boolean served = model.getModelElementsByType(ServiceTask.class).stream()
+                    .anyMatch(t -> "external".equals(t.getCamundaType()) && serves(t.getCamundaTopic()))
+                    || model.getModelElementsByType(SendTask.class).stream()
+                    .anyMatch(t -> "external".equals(t.getCamundaType()) && serves(t.getCamundaTopic()));
+            if (served) {
+                keys.add(definition.getKey());
+            }
+        }
+        return keys;
+    }
+}
