@@ -46,12 +46,14 @@ class AgencyController {
 
     @org.springframework.web.bind.annotation.PutMapping("/{code}/system")
     @PreAuthorize("hasRole('dost-operator')")
-    SystemResponse registerSystem(@PathVariable String code, @jakarta.validation.Valid @RequestBody SystemRequest request) {
+    SystemResponse registerSystem(@PathVariable String code, @jakarta.validation.Valid @RequestBody SystemRequest request,
+                                  org.springframework.security.core.Authentication caller) {
         AgencySystem system = systems.register(new AgencySystem(code, request.baseUrl(),
                 request.pushEnabled() == null || request.pushEnabled(), request.signingKeyJwk(),
                 Boolean.TRUE.equals(request.signatureRequired()),
                 request.statusLevel2() == null || request.statusLevel2(),
-                request.pollIntervalSeconds() == null ? 60 : request.pollIntervalSeconds()));
+                request.pollIntervalSeconds() == null ? 60 : request.pollIntervalSeconds()),
+                vn.hanoi.lgsp.audit.AuditEntry.ActorKind.STAFF, staffName(caller));
         return new SystemResponse(ApiResponses.SUCCESS, "System of " + code + " registered", system);
     }
 
@@ -83,5 +85,13 @@ class AgencyController {
         Agency agency = registry.close(code, request.effective(), request.reason(),
                 request.successors() == null ? List.of() : request.successors(), caller.getName());
         return new AgencyResponse(ApiResponses.SUCCESS, "Agency " + code + " closed", agency);
+    }
+
+    private static String staffName(org.springframework.security.core.Authentication caller) {
+        if (caller instanceof org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken jwt
+                && jwt.getToken().getClaimAsString("preferred_username") != null) {
+            return jwt.getToken().getClaimAsString("preferred_username");
+        }
+        return caller.getName();
     }
 }

@@ -1,11 +1,16 @@
 package vn.hanoi.lgsp.agency;
 
 import java.net.URI;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import vn.hanoi.lgsp.audit.AuditEntry;
+import vn.hanoi.lgsp.audit.AuditJournal;
 import vn.hanoi.lgsp.contract.ApiException;
 import vn.hanoi.lgsp.contract.ErrorCode;
 
@@ -16,11 +21,13 @@ public class AgencySystems {
     private final JdbcTemplate jdbc;
     private final AgencyRegistry agencies;
     private final EndpointPolicy endpoints;
+    private final AuditJournal journal;
 
-    AgencySystems(JdbcTemplate jdbc, AgencyRegistry agencies, EndpointPolicy endpoints) {
+    AgencySystems(JdbcTemplate jdbc, AgencyRegistry agencies, EndpointPolicy endpoints, AuditJournal journal) {
         this.jdbc = jdbc;
         this.agencies = agencies;
         this.endpoints = endpoints;
+        this.journal = journal;
     }
 
     public Optional<AgencySystem> find(String agencyCode) {
@@ -37,9 +44,20 @@ public class AgencySystems {
                 rs.getInt("poll_interval_seconds")));
     }
 
-    /** Registers or replaces the system of an active agency. */
+    /** Registers or replaces the system of an active agency, as the platform itself (development simulators). */
     @Transactional
     public AgencySystem register(AgencySystem system) {
+        return register(system, AuditEntry.ActorKind.PLATFORM, "lgsp");
+    }
+
+    /**
+     * Registers or replaces the system of an active agency. Where the LGSP sends an agency's
+     * records is configuration with reach: the journal keeps who changed it, when, and the old
+     * and new values.
+     */
+    @Transactional
+    public AgencySystem register(AgencySystem system, AuditEntry.ActorKind actorKind, String actor) {
+        Optional<AgencySystem> before = find(system.agencyCode());
         agencies.requireActive(system.agencyCode());
         URI url;
         try {
@@ -67,7 +85,25 @@ public class AgencySystems {
                     updated_at = now()""",
                 system.agencyCode(), stripTrailingSlash(system.baseUrl()), system.pushEnabled(), system.signingKeyJwk(),
                 system.signatureRequired(), system.statusLevel2(), system.pollIntervalSeconds());
-        return find(system.agencyCode()).orElseThrow();
+        AgencySystem after = find(system.agencyCode()).orElseThrow();
+        Map<String, Object> details = new LinkedHashMap<>();
+        before.ifPresent(old -> details.put("old", journaled(old)));
+        details.put("new", journaled(after));
+        journal.append(new AuditEntry(Instant.now(), actorKind, actor, null,
+                before.isPresent() ? "agency.system.changed" : "agency.system.registered", system.agencyCode(), "00",
+                null, details));
+        return after;
+    }
+
+    private static Map<String, Object> journaled(AgencySystem system) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put("baseUrl", system.baseUrl());
+        values.put("pushEnabled", system.pushEnabled());
+        values.put("signatureRequired", system.signatureRequired());
+        values.put("signingKey", system.signingKeyJwk() == null ? "none" : "set");
+        values.put("statusLevel2", system.statusLevel2());
+        values.put("pollIntervalSeconds", system.pollIntervalSeconds());
+        return values;
     }
 
     private static String stripTrailingSlash(String url) {

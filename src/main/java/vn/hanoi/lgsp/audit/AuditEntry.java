@@ -25,7 +25,7 @@ public record AuditEntry(
         String transactionId,
         Map<String, Object> details) {
 
-    public enum ActorKind { AGENCY_SYSTEM, STAFF, PLATFORM }
+    public enum ActorKind { AGENCY_SYSTEM, STAFF, PLATFORM, NATIONAL_PLATFORM, ANONYMOUS }
 
     public AuditEntry {
         details = details == null ? Map.of() : details;

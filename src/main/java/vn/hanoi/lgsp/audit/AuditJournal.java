@@ -1,6 +1,5 @@
 package vn.hanoi.lgsp.audit;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.Timestamp;
 import java.util.ArrayList;
@@ -16,6 +15,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import vn.hanoi.lgsp.monitoring.TransactionDocument;
 import vn.hanoi.lgsp.monitoring.TransactionLog;
@@ -32,6 +33,8 @@ import vn.hanoi.lgsp.monitoring.TransactionLog;
 public class AuditJournal implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(AuditJournal.class);
+    /** The advisory lock that serialises appends to the chain (any constant, the same on every node). */
+    static final long CHAIN_LOCK = 0x4c47_5350_4a52_4e4cL;
 
     private record Pending(AuditEntry entry, TransactionDocument document, CompletableFuture<Void> durable) {
     }
@@ -52,6 +55,7 @@ public class AuditJournal implements DisposableBean {
         this.monitoring = monitoring;
         this.json = json;
         this.settings = settings;
+        chainEarlierRows();
         this.writer = new Thread(this::writeLoop, "audit-journal-writer");
         this.writer.setDaemon(true);
         this.writer.start();
@@ -79,6 +83,36 @@ public class AuditJournal implements DisposableBean {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new JournalUnavailableException("interrupted while waiting for the audit journal", e);
+        }
+    }
+
+    /**
+     * Appends an entry without waiting for it (the action is already done and answered). Inside a
+     * transaction, the entry is queued when it commits: a change rolled back is not journaled as made.
+     */
+    public void append(AuditEntry entry) {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    queue.add(new Pending(entry, null, new CompletableFuture<>()));
+                }
+            });
+        } else {
+            queue.add(new Pending(entry, null, new CompletableFuture<>()));
+        }
+    }
+
+    /** Waits until everything queued so far is written (tests, verification after a burst). */
+    public void flush() {
+        CompletableFuture<Void> marker = new CompletableFuture<>();
+        queue.add(new Pending(null, null, marker));
+        try {
+            marker.get(settings.commitTimeout().toMillis() * 2, TimeUnit.MILLISECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new JournalUnavailableException("the audit journal did not catch up", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -110,32 +144,73 @@ public class AuditJournal implements DisposableBean {
         }
     }
 
+    /**
+     * One transaction per batch, holding the chain's lock: every node appends to one chain, and
+     * the entries of a batch follow the last one written by any node.
+     */
     private void write(List<Pending> batch) {
-        List<Object[]> rows = new ArrayList<>(batch.size());
         List<TransactionDocument> documents = new ArrayList<>(batch.size());
+        List<AuditEntry> entries = new ArrayList<>(batch.size());
         for (Pending pending : batch) {
-            AuditEntry e = pending.entry();
-            rows.add(new Object[] {Timestamp.from(e.at()), e.actorKind().name(), e.actor(), e.agencyCode(), e.action(),
-                    e.target(), e.outcome(), e.transactionId(), details(e)});
+            if (pending.entry() != null) {
+                entries.add(pending.entry());
+            }
             if (pending.document() != null) {
                 documents.add(pending.document());
             }
         }
+        if (entries.isEmpty() && documents.isEmpty()) {
+            return;
+        }
         transactions.executeWithoutResult(status -> {
+            Link last = lockChain();
+            List<Object[]> rows = new ArrayList<>(entries.size());
+            for (AuditEntry e : entries) {
+                long seq = last.seq() + 1;
+                String hash = JournalChain.hash(last.hash(), seq, e);
+                rows.add(new Object[] {Timestamp.from(JournalChain.stored(e.at())), e.actorKind().name(), e.actor(),
+                        e.agencyCode(), e.action(), e.target(), e.outcome(), e.transactionId(),
+                        JournalChain.detailsJson(e.details()), seq, last.hash(), hash});
+                last = new Link(seq, hash);
+            }
             jdbc.batchUpdate("""
                     insert into lgsp.audit_journal (at, actor_kind, actor, agency_code, action, target, outcome,
-                                                    transaction_id, details)
-                    values (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)""", rows);
+                                                    transaction_id, details, seq, prev_hash, entry_hash)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?)""", rows);
             monitoring.recordAll(documents);
         });
     }
 
-    private String details(AuditEntry entry) {
-        try {
-            return json.writeValueAsString(entry.details());
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("audit details cannot be serialised", e);
-        }
+    /** The chain's end, under a transaction-scoped lock that serialises appends across nodes. */
+    private Link lockChain() {
+        jdbc.queryForObject("select pg_advisory_xact_lock(?)", Object.class, CHAIN_LOCK);
+        List<Link> last = jdbc.query("select seq, entry_hash from lgsp.audit_journal where seq is not null "
+                + "order by seq desc limit 1", (rs, n) -> new Link(rs.getLong(1), rs.getString(2)));
+        return last.isEmpty() ? new Link(0, JournalChain.GENESIS) : last.get(0);
+    }
+
+    /** Rows written before the chain existed join it at start-up, in the order they were written. */
+    void chainEarlierRows() {
+        transactions.executeWithoutResult(status -> {
+            Link last = lockChain();
+            List<Long> unchained = jdbc.queryForList(
+                    "select id from lgsp.audit_journal where seq is null order by id", Long.class);
+            for (Long id : unchained) {
+                AuditEntry entry = jdbc.queryForObject("select * from lgsp.audit_journal where id = ?",
+                        (rs, n) -> StoredEntries.entryOf(rs), id);
+                long seq = last.seq() + 1;
+                String hash = JournalChain.hash(last.hash(), seq, entry);
+                jdbc.update("update lgsp.audit_journal set seq = ?, prev_hash = ?, entry_hash = ?, details = ?::jsonb "
+                        + "where id = ?", seq, last.hash(), hash, JournalChain.detailsJson(entry.details()), id);
+                last = new Link(seq, hash);
+            }
+            if (!unchained.isEmpty()) {
+                log.info("Chained {} audit entries written before the journal was hash-chained", unchained.size());
+            }
+        });
+    }
+
+    record Link(long seq, String hash) {
     }
 
     @Override

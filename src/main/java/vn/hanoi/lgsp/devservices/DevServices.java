@@ -165,6 +165,7 @@ public final class DevServices {
             forContext.put("spring.datasource.url", postgres.jdbcUrl(settings.postgres().database()));
             // the development database's records are sealed with a development key kept beside it
             forContext.put("lgsp.exchange.master-key-file", developmentMasterKey().toString());
+            forContext.put("lgsp.audit.signing-key-file", developmentJournalKey().toString());
         }
         return forContext;
     }
@@ -172,6 +173,15 @@ public final class DevServices {
     /** PostgreSQL's data directory (tables, WAL), for tests that look at what reached the disk. */
     public Path postgresDataDirectory() {
         return dataRoot.resolve("postgresql");
+    }
+
+    /** The journal's signing key, made once per data folder, outside PostgreSQL's own directory. */
+    private synchronized Path developmentJournalKey() {
+        Path key = dataRoot.resolve("secrets/journal-signing-key");
+        if (!Files.exists(key)) {
+            vn.hanoi.lgsp.audit.JournalSigner.generate(key);
+        }
+        return key;
     }
 
     /** A random master key made once per data folder, outside PostgreSQL's own directory. */

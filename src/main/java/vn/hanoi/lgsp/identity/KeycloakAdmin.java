@@ -24,9 +24,12 @@ public class KeycloakAdmin {
     private final RestClient http;
     private final OutboundTokens tokens;
     private final RevokedClients revoked;
+    private final vn.hanoi.lgsp.audit.AuditJournal journal;
 
-    KeycloakAdmin(KeycloakSettings keycloak, RestClient.Builder builder, OutboundTokens tokens, RevokedClients revoked) {
+    KeycloakAdmin(KeycloakSettings keycloak, RestClient.Builder builder, OutboundTokens tokens, RevokedClients revoked,
+                  vn.hanoi.lgsp.audit.AuditJournal journal) {
         this.revoked = revoked;
+        this.journal = journal;
         this.keycloak = keycloak;
         this.http = builder.clone().build();
         this.tokens = tokens;
@@ -60,6 +63,8 @@ public class KeycloakAdmin {
                 })
                 .toBodilessEntity();
         String location = response.getHeaders().getLocation().getPath();
+        journalCredential("credential.staff-account.created", account.username(),
+                Map.of("agencyCode", account.agencyCode()));
         return location.substring(location.lastIndexOf('/') + 1);
     }
 
@@ -85,6 +90,7 @@ public class KeycloakAdmin {
         http.delete().uri(keycloak.adminUrl() + "/users/{id}", userId)
                 .headers(h -> h.setBearerAuth(serviceToken()))
                 .retrieve().toBodilessEntity();
+        journalCredential("credential.staff-account.deleted", userId, Map.of());
     }
 
     public String tokenEndpoint() {
@@ -126,6 +132,8 @@ public class KeycloakAdmin {
                         throw refused(reply.getStatusCode().value(), new String(reply.getBody().readAllBytes()));
                     })
                     .toBodilessEntity();
+            journalCredential("credential.client.created", clientId,
+                    Map.of("agencyCode", agencyCode, "environment", environment));
         }
         String id = findClient(clientId).orElseThrow(() -> new IllegalStateException("client " + clientId + " vanished"));
         Map<?, ?> secret = http.get().uri(keycloak.adminUrl() + "/clients/{id}/client-secret", id)
@@ -152,7 +160,14 @@ public class KeycloakAdmin {
         id.ifPresent(internal -> http.delete().uri(keycloak.adminUrl() + "/clients/{id}", internal)
                 .headers(h -> h.setBearerAuth(serviceToken()))
                 .retrieve().toBodilessEntity());
+        journalCredential("credential.client.revoked", clientId, Map.of("existed", id.isPresent()));
         return id.isPresent();
+    }
+
+    /** Credentials are made and revoked by the platform, on a DOST decision taken in Tasklist (itself journaled). */
+    private void journalCredential(String action, String target, Map<String, Object> details) {
+        journal.append(new vn.hanoi.lgsp.audit.AuditEntry(java.time.Instant.now(),
+                vn.hanoi.lgsp.audit.AuditEntry.ActorKind.PLATFORM, "lgsp", null, action, target, "00", null, details));
     }
 
     /**

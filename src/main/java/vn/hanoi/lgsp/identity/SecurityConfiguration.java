@@ -86,7 +86,9 @@ class SecurityConfiguration {
 
     @Bean
     @Order(3)
-    SecurityFilterChain staffWebApps(HttpSecurity http, ClientRegistrationRepository registrations) throws Exception {
+    SecurityFilterChain staffWebApps(HttpSecurity http, ClientRegistrationRepository registrations,
+                                     vn.hanoi.lgsp.audit.AuditJournal journal) throws Exception {
+        SignInJournal signIns = new SignInJournal(journal);
         OidcClientInitiatedLogoutSuccessHandler logout = new OidcClientInitiatedLogoutSuccessHandler(registrations);
         logout.setPostLogoutRedirectUri("{baseUrl}/camunda/app/");
         http.authorizeHttpRequests(auth -> auth
@@ -95,7 +97,7 @@ class SecurityConfiguration {
                         .anyRequest().authenticated())
                 // Camunda's web apps carry their own CSRF protection (CsrfPreventionFilter)
                 .csrf(csrf -> csrf.disable())
-                .oauth2Login(login -> { })
+                .oauth2Login(login -> login.successHandler(signIns.onSuccess()).failureHandler(signIns.onFailure()))
                 .logout(l -> l.logoutRequestMatcher(path("/logout")).logoutSuccessHandler(logout));
         return http.build();
     }
