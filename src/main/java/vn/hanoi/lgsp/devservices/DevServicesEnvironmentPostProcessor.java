@@ -10,8 +10,9 @@ import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 
 /**
- * Before the platform's beans are built, starts the servers whose URLs are not configured
- * and points the platform at them. Production configures every URL, so nothing starts.
+ * Before the platform's beans are built: in a development run (the {@code dev} profile), starts
+ * the servers whose URLs are not configured and points the platform at them; in any other run,
+ * starts nothing and refuses settings a production installation must not have.
  */
 public class DevServicesEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
 
@@ -21,7 +22,12 @@ public class DevServicesEnvironmentPostProcessor implements EnvironmentPostProce
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
         DevServicesSettings settings = Binder.get(environment)
                 .bindOrCreate("lgsp.dev-services", DevServicesSettings.class);
-        if (!settings.enabled() || environment.getPropertySources().contains(PROPERTY_SOURCE)) {
+        if (environment.getPropertySources().contains(PROPERTY_SOURCE)) {
+            return;
+        }
+        if (!settings.enabled()) {
+            // not a development run: everything real must be configured, and nothing of the demo
+            ProductionSettingsCheck.check(environment);
             return;
         }
         DevServices services = DevServices.startOnce(settings,

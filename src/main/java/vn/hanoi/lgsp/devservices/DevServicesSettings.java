@@ -15,7 +15,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("lgsp.dev-services")
 public record DevServicesSettings(
-        @DefaultValue("true") boolean enabled,
+        @DefaultValue("false") boolean enabled,
         @DefaultValue(".lgsp") Path home,
         @DefaultValue("target/dev-servers") Path archives,
         @DefaultValue("false") boolean ephemeral,

@@ -81,6 +81,7 @@ public final class ExchangeBenchmark {
         System.out.printf("Starting the platform (fresh servers) for %d exchanges, %d concurrent clients...%n",
                 exchanges, concurrency);
         SpringApplication application = new SpringApplication(LgspApplication.class);
+        application.setAdditionalProfiles("dev");
         String[] properties = {
                 "--lgsp.dev-services.ephemeral=true",
                 "--lgsp.dev-services.postgres.port=0",

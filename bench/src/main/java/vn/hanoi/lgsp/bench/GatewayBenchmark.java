@@ -92,6 +92,7 @@ public final class GatewayBenchmark {
         System.out.printf("Starting the platform (fresh servers); wrk with %d connections for %d s, paced %d req/s for %d s%n",
                 connections, duration.toSeconds(), pacedRate, pacedDuration.toSeconds());
         SpringApplication application = new SpringApplication(LgspApplication.class);
+        application.setAdditionalProfiles("dev");
         ConfigurableApplicationContext platform = application.run(
                 "--lgsp.dev-services.ephemeral=true",
                 "--lgsp.dev-services.postgres.port=0",

@@ -21,7 +21,7 @@ import vn.hanoi.lgsp.workers.NationalPlatformSettings;
  * tests only. Where a national platform's URL is configured, that one is used instead.
  */
 @Configuration(proxyBeanMethods = false)
-@ConditionalOnExpression("'${lgsp.roles:engine,workers,simulators}'.contains('simulators')")
+@ConditionalOnExpression("'${lgsp.roles:engine,workers}'.contains('simulators')")
 class SimulatorsConfiguration {
 
     @Bean(destroyMethod = "close")

@@ -8,7 +8,7 @@ import vn.hanoi.lgsp.identity.KeycloakSettings;
 
 /** The workers role ({@code lgsp.roles} contains {@code workers}). */
 @Configuration(proxyBeanMethods = false)
-@ConditionalOnExpression("'${lgsp.roles:engine,workers,simulators}'.contains('workers')")
+@ConditionalOnExpression("'${lgsp.roles:engine,workers}'.contains('workers')")
 class WorkersConfiguration {
 
     @Bean

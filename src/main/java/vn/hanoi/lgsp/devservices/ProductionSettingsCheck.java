@@ -1,0 +1,107 @@
+package vn.hanoi.lgsp.devservices;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.springframework.core.env.Environment;
+
+/**
+ * A start without the development profile is a real installation: it gets no development
+ * servers, simulators or demo data, and it refuses to start while a server or secret it needs is
+ * missing, or while a secret is one of the published demo values (the realm file's client
+ * secrets, the dev services' keys, the demo staff password).
+ */
+final class ProductionSettingsCheck {
+
+    /** Where each real server is configured; production names every one. */
+    static final List<String> SERVERS = List.of("spring.datasource.url", "spring.elasticsearch.uris",
+            "lgsp.keycloak.url", "spring.mail.host");
+
+    /** Secrets the platform holds; none may be missing or a demo value. */
+    static final List<String> SECRETS = List.of("spring.datasource.password", "lgsp.keycloak.platform-client-secret",
+            "lgsp.workers.client-secret", "lgsp.workers.outbound-client-secret", "lgsp.gateway.client-secret",
+            "lgsp.gateway.subject-hash-key");
+
+    /** Key files kept outside PostgreSQL. */
+    static final List<String> KEY_FILES = List.of("lgsp.exchange.master-key-file", "lgsp.audit.signing-key-file");
+
+    private ProductionSettingsCheck() {
+    }
+
+    /** @throws IllegalStateException naming every setting to fix */
+    static void check(Environment environment) {
+        List<String> problems = problems(environment);
+        if (!problems.isEmpty()) {
+            throw new IllegalStateException("The platform will not start as a production installation:\n  - "
+                    + String.join("\n  - ", problems)
+                    + "\nFor a development run with its own servers, simulators and demo data, start it with the "
+                    + "'dev' profile (./mvnw spring-boot:run -Dspring-boot.run.profiles=dev, or "
+                    + "SPRING_PROFILES_ACTIVE=dev). README, \"Production\", lists every setting.");
+        }
+    }
+
+    static List<String> problems(Environment environment) {
+        List<String> problems = new ArrayList<>();
+        Set<String> demo = demoSecrets();
+        for (String server : SERVERS) {
+            if (blank(environment.getProperty(server))) {
+                problems.add(server + " is not configured (no development server is started without the dev profile)");
+            }
+        }
+        for (String secret : SECRETS) {
+            String value = environment.getProperty(secret);
+            if (blank(value)) {
+                problems.add(secret + " is not configured");
+            } else if (demo.contains(value.strip())) {
+                problems.add(secret + " is a published demo secret; configure one of your own");
+            }
+        }
+        for (String file : KEY_FILES) {
+            if (blank(environment.getProperty(file))) {
+                problems.add(file + " is not configured");
+            }
+        }
+        String roles = environment.getProperty("lgsp.roles", "engine,workers");
+        if (roles.contains("simulators")) {
+            problems.add("lgsp.roles contains 'simulators': simulated NDXP, VDXP and agency systems are for development only");
+        }
+        if ("true".equalsIgnoreCase(environment.getProperty("lgsp.endpoints.allow-loopback"))) {
+            problems.add("lgsp.endpoints.allow-loopback is true: agency systems on loopback are for development only");
+        }
+        String flyway = environment.getProperty("lgsp.flyway.locations", "");
+        if (flyway.contains("db/demo")) {
+            problems.add("lgsp.flyway.locations includes the demo data (db/demo)");
+        }
+        return problems;
+    }
+
+    /** Every secret published with the project: the development realm's and the dev services'. */
+    static Set<String> demoSecrets() {
+        Set<String> secrets = new LinkedHashSet<>();
+        try (InputStream realm = ProductionSettingsCheck.class.getResourceAsStream("/keycloak/lgsp-realm.json")) {
+            if (realm != null) {
+                new ObjectMapper().readTree(realm).path("clients").forEach(client -> {
+                    JsonNode secret = client.path("secret");
+                    if (secret.isTextual()) {
+                        secrets.add(secret.asText());
+                    }
+                });
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read the development realm to know its secrets", e);
+        }
+        secrets.addAll(List.of("lgsp-platform-dev-secret", "lgsp-workers-dev-secret", "lgsp-outbound-dev-secret",
+                "lgsp-gateway-dev-secret", "lgsp-development-subject-hash-key-not-for-production", "HaNoi#2025",
+                "Lgsp@Admin2025", "lgsp-dev"));
+        return secrets;
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
+    }
+}

@@ -1,0 +1,94 @@
+package vn.hanoi.lgsp.devservices;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.mock.env.MockEnvironment;
+import vn.hanoi.lgsp.LgspApplication;
+
+/**
+ * Issue 9 point 5: a start without the development profile is a production installation — no
+ * development servers, simulators or demo data, and no published demo secret accepted.
+ */
+class SafeByDefaultTest {
+
+    @Test
+    void aStartWithoutTheDevProfileStartsNothingAndSaysWhatToConfigure() {
+        assertThatThrownBy(() -> new SpringApplicationBuilder(LgspApplication.class)
+                .run("--spring.profiles.active=production", "--server.port=0"))
+                .hasStackTraceContaining("will not start as a production installation")
+                .hasStackTraceContaining("spring.datasource.url is not configured")
+                .hasStackTraceContaining("lgsp.audit.signing-key-file is not configured")
+                .hasStackTraceContaining("'dev' profile");
+    }
+
+    @Test
+    void publishedDemoSecretsAndDemoSettingsAreRefused() {
+        MockEnvironment demo = configured();
+        demo.setProperty("lgsp.workers.client-secret", "lgsp-workers-dev-secret");
+        demo.setProperty("lgsp.gateway.client-secret", "Sokhcn#Demo2025");
+        demo.setProperty("lgsp.roles", "engine,workers,simulators");
+        demo.setProperty("lgsp.endpoints.allow-loopback", "true");
+        demo.setProperty("lgsp.flyway.locations", "classpath:db/migration,classpath:db/demo");
+        List<String> problems = ProductionSettingsCheck.problems(demo);
+        assertThat(problems).anyMatch(p -> p.startsWith("lgsp.workers.client-secret is a published demo secret"))
+                .anyMatch(p -> p.startsWith("lgsp.gateway.client-secret is a published demo secret"))
+                .anyMatch(p -> p.contains("simulators"))
+                .anyMatch(p -> p.contains("allow-loopback"))
+                .anyMatch(p -> p.contains("db/demo"));
+        // every client secret of the development realm counts as published
+        assertThat(ProductionSettingsCheck.demoSecrets()).contains("Sotuphap#Demo2025", "lgsp-platform-dev-secret");
+
+        assertThat(ProductionSettingsCheck.problems(configured())).isEmpty();
+    }
+
+    @Test
+    void theProductionRealmTemplateHasNoUsersNoSecretsAndNoPasswordGrant() throws Exception {
+        JsonNode realm = new ObjectMapper().readTree(Path.of("deploy/keycloak/lgsp-realm-production.json").toFile());
+        JsonNode development = new ObjectMapper().readTree(
+                getClass().getResourceAsStream("/keycloak/lgsp-realm.json"));
+        List<String> people = new ArrayList<>();
+        realm.path("users").forEach(u -> {
+            if (!u.hasNonNull("serviceAccountClientId")) {
+                people.add(u.path("username").asText());
+            }
+            assertThat(u.has("credentials")).isFalse();
+        });
+        assertThat(people).isEmpty();
+        realm.path("clients").forEach(c -> {
+            assertThat(c.has("secret")).as(c.path("clientId").asText() + " has a secret").isFalse();
+            assertThat(c.path("directAccessGrantsEnabled").asBoolean()).as(c.path("clientId").asText()).isFalse();
+            assertThat(c.path("clientId").asText()).doesNotEndWith("-system").isNotEqualTo("lgsp-cli");
+            assertThat(c.path("redirectUris").toString()).doesNotContain("127.0.0.1").doesNotContain("localhost");
+        });
+        assertThat(realm.path("sslRequired").asText()).isEqualTo("all");
+        // what production needs of the development realm is all there
+        assertThat(realm.path("passwordPolicy")).isEqualTo(development.path("passwordPolicy"));
+        assertThat(realm.path("roles")).isEqualTo(development.path("roles"));
+        assertThat(realm.path("groups")).isEqualTo(development.path("groups"));
+    }
+
+    private static MockEnvironment configured() {
+        MockEnvironment environment = new MockEnvironment();
+        Map.of("spring.datasource.url", "jdbc:postgresql://db.lgsp.internal/lgsp",
+                "spring.elasticsearch.uris", "https://es.lgsp.internal:9200",
+                "lgsp.keycloak.url", "https://sso.lgsp.internal",
+                "spring.mail.host", "mail.lgsp.internal",
+                "spring.datasource.password", "a-real-database-password",
+                "lgsp.keycloak.platform-client-secret", "k1", "lgsp.workers.client-secret", "k2",
+                "lgsp.workers.outbound-client-secret", "k3", "lgsp.gateway.client-secret", "k4",
+                "lgsp.gateway.subject-hash-key", "a-real-hash-key-of-at-least-32-characters")
+                .forEach(environment::setProperty);
+        environment.setProperty("lgsp.exchange.master-key-file", "/run/secrets/record-master-key");
+        environment.setProperty("lgsp.audit.signing-key-file", "/run/secrets/journal-signing-key");
+        return environment;
+    }
+}
