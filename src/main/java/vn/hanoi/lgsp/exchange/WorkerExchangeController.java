@@ -24,12 +24,16 @@ class WorkerExchangeController {
     private final ExchangeService exchanges;
     private final AgencySystems systems;
 
-    WorkerExchangeController(ExchangeService exchanges, AgencySystems systems) {
+    private final PushAudiences audiences;
+
+    WorkerExchangeController(ExchangeService exchanges, AgencySystems systems, PushAudiences audiences) {
         this.exchanges = exchanges;
         this.systems = systems;
+        this.audiences = audiences;
     }
 
-    record Endpoint(String baseUrl, boolean pushEnabled) {
+    /** An agency system as the workers reach it; {@code audienceScope} gets a token for that agency alone. */
+    record Endpoint(String baseUrl, boolean pushEnabled, String audienceScope) {
     }
 
     /** Everything a delivery needs; the content only while the exchange still holds it. */
@@ -88,6 +92,7 @@ class WorkerExchangeController {
     }
 
     private Endpoint endpoint(String agency) {
-        return systems.find(agency).map(s -> new Endpoint(s.baseUrl(), s.pushEnabled())).orElse(null);
+        return systems.find(agency).map(s -> new Endpoint(s.baseUrl(), s.pushEnabled(), audiences.scopeFor(agency)))
+                .orElse(null);
     }
 }

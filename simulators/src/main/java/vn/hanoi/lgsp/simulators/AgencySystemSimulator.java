@@ -63,6 +63,7 @@ public final class AgencySystemSimulator extends SimulatedServer {
     private final CallbackPoster poster;
     private final Map<String, Receipt> receipts = new ConcurrentHashMap<>();
     private final Map<String, byte[]> contents = new ConcurrentHashMap<>();
+    private final Map<String, String> signatures = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> attempts = new ConcurrentHashMap<>();
     private final List<String> receivedIds = new CopyOnWriteArrayList<>();
     private final Map<String, JsonNode> outcomes = new ConcurrentHashMap<>();
@@ -127,6 +128,11 @@ public final class AgencySystemSimulator extends SimulatedServer {
         return Optional.ofNullable(contents.get(exchangeId)).map(byte[]::clone);
     }
 
+    /** The source's detached JWS that came with the record, when the source signed it. */
+    public Optional<String> receivedSignature(String exchangeId) {
+        return Optional.ofNullable(signatures.get(exchangeId));
+    }
+
     /** What LGSP told this system, as the source, about how an exchange ended. */
     public Optional<JsonNode> outcome(String exchangeId) {
         return Optional.ofNullable(outcomes.get(exchangeId));
@@ -184,6 +190,9 @@ public final class AgencySystemSimulator extends SimulatedServer {
             return SimResponse.ok(new ReceiptAnswer(SimResponse.SUCCESS, "Đã tiếp nhận hồ sơ", earlier, true));
         }
         contents.put(exchangeId, content);
+        if (record.signature() != null) {
+            signatures.put(exchangeId, record.signature());
+        }
         receivedIds.add(exchangeId);
         log.info("{} received exchange {} ({} bytes)", name(), exchangeId, content.length);
         Duration delay = config.resultDelay();
@@ -242,7 +251,7 @@ public final class AgencySystemSimulator extends SimulatedServer {
     }
 
     record RecordRequest(String exchangeId, String source, String destination, String procedureCode,
-            String contentType, String content, String sha256, String deadline) {
+            String contentType, String content, String sha256, String deadline, String signature) {
     }
 
     record Receipt(String exchangeId, String receivedSha256, String receivedAt) {

@@ -66,9 +66,10 @@ public class Simulators implements AutoCloseable {
         ndxp.start();
         vdxp = new VdxpSimulator(new VdxpSimulator.Config(0, VDXP_CONSUMER_KEY, VDXP_CONSUMER_SECRET));
         vdxp.start();
-        KeycloakTokenVerifier lgspTokens = new KeycloakTokenVerifier(issuer);
         DEMO_AGENCIES.forEach((code, client) -> {
-            AgencySystemSimulator system = new AgencySystemSimulator(new AgencySystemSimulator.Config(code, 0, lgspTokens,
+            // as a real agency system should: only tokens the LGSP fetched for this agency (audience = its code)
+            AgencySystemSimulator system = new AgencySystemSimulator(new AgencySystemSimulator.Config(code, 0,
+                    new KeycloakTokenVerifier(issuer, code),
                     lgspBaseUrl, new ClientCredentialsToken(tokenUrl, client[0], client[1]), delay));
             system.start();
             agencies.put(code, system);

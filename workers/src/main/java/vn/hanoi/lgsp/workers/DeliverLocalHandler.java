@@ -50,11 +50,12 @@ final class DeliverLocalHandler implements ExternalTaskHandler {
             service.complete(task, Map.of(Variables.RECEIPT_CONFIRMED, false, Variables.DELIVERED_TO_INBOX, true));
             return;
         }
-        push(task, service, retry, exchangeId, delivery, destination.path("baseUrl").asText());
+        push(task, service, retry, exchangeId, delivery, destination);
     }
 
     private void push(ExternalTask task, ExternalTaskService service, RetryPolicy retry, String exchangeId,
-                      JsonNode delivery, String baseUrl) {
+                      JsonNode delivery, JsonNode destination) {
+        String baseUrl = destination.path("baseUrl").asText();
         Map<String, Object> record = new LinkedHashMap<>();
         record.put("exchangeId", exchangeId);
         record.put("source", delivery.path("source").asText());
@@ -64,9 +65,13 @@ final class DeliverLocalHandler implements ExternalTaskHandler {
         record.put("content", delivery.path("content").asText());
         record.put("sha256", delivery.path("sha256").asText());
         record.put("deadline", delivery.path("deadline").asText(null));
+        // the source's own detached JWS over the content: the destination checks sender and integrity itself
+        if (delivery.hasNonNull("signature")) {
+            record.put("signature", delivery.path("signature").asText());
+        }
         JsonHttp.Reply reply;
         try {
-            reply = http.post(baseUrl + "/records", platform.outboundToken(), record);
+            reply = http.post(baseUrl + "/records", platform.outboundToken(destination), record);
         } catch (IOException e) {
             platform.attempt(exchangeId, Routes.LOCAL, false, "UNREACHABLE", null, 0);
             retryOrInbox(task, service, retry, exchangeId, "destination system unreachable: " + e.getMessage());

@@ -51,7 +51,7 @@ final class NotifySourceHandler implements ExternalTaskHandler {
         notice.put("result", exchange.path("result").isMissingNode() ? null : exchange.path("result"));
         notice.put("failureReason", exchange.path("failureReason").asText(null));
         try {
-            JsonHttp.Reply reply = http.post(source.path("baseUrl").asText() + "/results", platform.outboundToken(), notice);
+            JsonHttp.Reply reply = http.post(source.path("baseUrl").asText() + "/results", platform.outboundToken(source), notice);
             platform.attempt(exchangeId, "NOTIFY", reply.ok(), reply.ok() ? null : "HTTP_" + reply.status(), reply.status(),
                     reply.millis());
             if (reply.ok()) {

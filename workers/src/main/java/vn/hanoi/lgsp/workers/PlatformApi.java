@@ -14,19 +14,32 @@ final class PlatformApi {
 
     private final JsonHttp http;
     private final AccessTokens tokens;
-    private final AccessTokens outboundTokens;
+    private final java.util.function.Function<String, AccessTokens> outboundTokens;
+    private final Map<String, AccessTokens> perRecipient = new java.util.concurrent.ConcurrentHashMap<>();
     private final String baseUrl;
 
-    PlatformApi(JsonHttp http, AccessTokens tokens, AccessTokens outboundTokens, String baseUrl) {
+    /**
+     * @param outboundTokens the LGSP's identity towards agency systems, asking for one audience scope
+     */
+    PlatformApi(JsonHttp http, AccessTokens tokens, java.util.function.Function<String, AccessTokens> outboundTokens,
+                String baseUrl) {
         this.http = http;
         this.tokens = tokens;
         this.outboundTokens = outboundTokens;
         this.baseUrl = baseUrl;
     }
 
-    /** The token the LGSP shows agency systems; never the one that opens the platform's own API. */
-    String outboundToken() throws IOException {
-        return outboundTokens.get();
+    /**
+     * The token the LGSP shows one agency's system: its audience is that agency alone (the scope
+     * the platform names with the system's endpoint), so the recipient cannot replay it at
+     * another agency, nor at the platform's own API.
+     */
+    String outboundToken(JsonNode endpoint) throws IOException {
+        String scope = endpoint.path("audienceScope").asText(null);
+        if (scope == null || scope.isBlank()) {
+            throw new IOException("the platform named no audience for this agency system");
+        }
+        return perRecipient.computeIfAbsent(scope, outboundTokens).get();
     }
 
     JsonNode delivery(String exchangeId) throws IOException {

@@ -55,8 +55,9 @@ final class WorkerRuntime implements SmartLifecycle {
         OutboundTokens tokens = new OutboundTokens();
         AccessTokens workerTokens = new AccessTokens(tokens, "workers", new OutboundTokens.Client(keycloakTokenUrl,
                 settings.clientId(), settings.clientSecret(), OutboundTokens.CredentialStyle.FORM, null));
-        AccessTokens outboundTokens = new AccessTokens(tokens, "outbound", new OutboundTokens.Client(keycloakTokenUrl,
-                settings.outboundClientId(), settings.outboundClientSecret(), OutboundTokens.CredentialStyle.FORM, null));
+        java.util.function.Function<String, AccessTokens> outboundTokens = scope -> new AccessTokens(tokens,
+                "outbound:" + scope, new OutboundTokens.Client(keycloakTokenUrl, settings.outboundClientId(),
+                settings.outboundClientSecret(), OutboundTokens.CredentialStyle.FORM, java.util.Set.of(scope)));
         PlatformApi platform = new PlatformApi(jsonHttp, workerTokens, outboundTokens, platformUrl);
 
         pool = Executors.newFixedThreadPool(settings.concurrency(), runnable -> {
