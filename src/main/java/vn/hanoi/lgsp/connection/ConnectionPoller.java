@@ -33,6 +33,8 @@ import vn.hanoi.lgsp.agency.AgencySystems;
 class ConnectionPoller implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(ConnectionPoller.class);
+    /** Status answers are a few hundred bytes; 64 KiB leaves room and bounds a misbehaving system. */
+    static final int MAX_STATUS_ANSWER = 64 * 1024;
 
     private final AgencySystems systems;
     private final ConnectionMonitor monitor;
@@ -159,7 +161,8 @@ class ConnectionPoller implements SmartLifecycle {
     private CompletableFuture<HttpResponse<String>> get(String url) {
         try {
             return http.sendAsync(HttpRequest.newBuilder(URI.create(url)).timeout(settings.timeout()).GET().build(),
-                    HttpResponse.BodyHandlers.ofString());
+                    // a status answer is small; a system answering without end fails its check instead
+                    vn.hanoi.lgsp.contract.BoundedBody.ofString(MAX_STATUS_ANSWER));
         } catch (IllegalArgumentException e) {
             return CompletableFuture.failedFuture(e);
         }

@@ -109,7 +109,8 @@ class ExchangeStore {
 
     void setResult(UUID id, String code, String message, String reference) {
         jdbc.update("update lgsp.exchange set result_code = ?, result_message = ?, result_reference = ? where id = ?",
-                code, truncate(message), reference, id);
+                code, truncate(message), reference == null || reference.length() <= 200 ? reference : reference.substring(0, 200),
+                id);
     }
 
     record Content(byte[] bytes, String signature, String applicantCitizenId, String applicantName) {

@@ -203,6 +203,33 @@ class RecordValidationTest extends PlatformTest {
     }
 
     @Test
+    void aChunkedBodyOverTheLimitIsRefusedAsItArrives() throws Exception {
+        // no Content-Length: the size is only known by counting
+        byte[] huge = new byte[700 * 1024];
+        java.util.Arrays.fill(huge, (byte) 'A');
+        var response = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(baseUrl() + "/api/v1/exchanges"))
+                .header("Authorization", "Bearer " + justice).header("Content-Type", "application/json")
+                .header("Idempotency-Key", RecordExchangeTest.key())
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(huge)))
+                .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(413);
+        assertThat(response.body()).contains("\"code\":\"01\"").contains("PAYLOAD_TOO_LARGE");
+        assertThat(exchanges()).isEqualTo(exchangesBefore);
+
+        // a chunked record under the limit still goes through
+        Record small = record();
+        byte[] body = new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsBytes(small.json());
+        var accepted = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(baseUrl() + "/api/v1/exchanges"))
+                .header("Authorization", "Bearer " + justice).header("Content-Type", "application/json")
+                .header("Idempotency-Key", RecordExchangeTest.key())
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body)))
+                .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+    }
+
+    @Test
     void refusesTokensThatNameNoAgency() {
         String staff = new Keycloak(keycloakUrl).staffToken("operator");
         refused(api.post("/api/v1/exchanges", staff, record().json(), RecordExchangeTest.key()), 403, "FORBIDDEN",

@@ -13,6 +13,12 @@ import java.time.Duration;
 /** JSON over HTTP with a bearer token; an unreadable answer counts as a failed call. */
 final class JsonHttp {
 
+    /** The largest answer read from a peer; anything longer is a failed call, not a memory problem. */
+    static final int MAX_PEER_ANSWER = 1024 * 1024;
+    /** The platform's worker API answers with a whole record (base64): room for the largest one. */
+    static final int MAX_PLATFORM_ANSWER = 64 * 1024 * 1024;
+    static final int MAX_MESSAGE = 500;
+
     record Reply(int status, JsonNode body, long millis) {
 
         boolean ok() {
@@ -24,8 +30,12 @@ final class JsonHttp {
             return status >= 500 || status == 408 || status == 429;
         }
 
+        /** Status and the peer's message, cut short: a peer's text must never outgrow what stores it. */
         String describe() {
             String message = body == null ? null : body.path("message").asText(null);
+            if (message != null && message.length() > MAX_MESSAGE) {
+                message = message.substring(0, MAX_MESSAGE) + "…";
+            }
             return "HTTP " + status + (message == null ? "" : ": " + message);
         }
     }
@@ -34,7 +44,10 @@ final class JsonHttp {
     private final ObjectMapper json;
     private final Duration timeout;
 
-    JsonHttp(HttpClient http, ObjectMapper json, Duration timeout) {
+    private final int maxAnswer;
+
+    JsonHttp(HttpClient http, ObjectMapper json, Duration timeout, int maxAnswer) {
+        this.maxAnswer = maxAnswer;
         this.http = http;
         this.json = json;
         this.timeout = timeout;
@@ -61,7 +74,7 @@ final class JsonHttp {
     private Reply send(HttpRequest request) throws IOException {
         long start = System.nanoTime();
         try {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = http.send(request, vn.hanoi.lgsp.contract.BoundedBody.ofString(maxAnswer));
             long millis = (System.nanoTime() - start) / 1_000_000;
             JsonNode body;
             try {

@@ -51,14 +51,19 @@ final class WorkerRuntime implements SmartLifecycle {
         String engineRest = blank(settings.engineRestUrl()) ? ownUrl + "/engine-rest" : settings.engineRestUrl();
         String platformUrl = blank(settings.platformUrl()) ? ownUrl : settings.platformUrl();
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
-        JsonHttp jsonHttp = new JsonHttp(http, json, settings.requestTimeout());
+        // the platform's own API hands out whole records; peers' answers are small and bounded
+        ObjectMapper recordJson = json.copy();
+        recordJson.getFactory().setStreamReadConstraints(com.fasterxml.jackson.core.StreamReadConstraints.builder()
+                .maxStringLength(JsonHttp.MAX_PLATFORM_ANSWER).build());
+        JsonHttp platformHttp = new JsonHttp(http, recordJson, settings.requestTimeout(), JsonHttp.MAX_PLATFORM_ANSWER);
+        JsonHttp jsonHttp = new JsonHttp(http, json, settings.requestTimeout(), JsonHttp.MAX_PEER_ANSWER);
         OutboundTokens tokens = new OutboundTokens();
         AccessTokens workerTokens = new AccessTokens(tokens, "workers", new OutboundTokens.Client(keycloakTokenUrl,
                 settings.clientId(), settings.clientSecret(), OutboundTokens.CredentialStyle.FORM, null));
         java.util.function.Function<String, AccessTokens> outboundTokens = scope -> new AccessTokens(tokens,
                 "outbound:" + scope, new OutboundTokens.Client(keycloakTokenUrl, settings.outboundClientId(),
                 settings.outboundClientSecret(), OutboundTokens.CredentialStyle.FORM, java.util.Set.of(scope)));
-        PlatformApi platform = new PlatformApi(jsonHttp, workerTokens, outboundTokens, platformUrl);
+        PlatformApi platform = new PlatformApi(platformHttp, workerTokens, outboundTokens, platformUrl);
 
         pool = Executors.newFixedThreadPool(settings.concurrency(), runnable -> {
             Thread thread = new Thread(runnable, "lgsp-worker");
