@@ -24,10 +24,12 @@ class AgencyController {
 
     private final AgencyRegistry registry;
     private final AgencySystems systems;
+    private final SystemChanges changes;
 
-    AgencyController(AgencyRegistry registry, AgencySystems systems) {
+    AgencyController(AgencyRegistry registry, AgencySystems systems, SystemChanges changes) {
         this.registry = registry;
         this.systems = systems;
+        this.changes = changes;
     }
 
     record SystemRequest(@NotNull String baseUrl, Boolean pushEnabled, String signingKeyJwk, Boolean signatureRequired,
@@ -44,17 +46,49 @@ class AgencyController {
         return new SystemResponse(ApiResponses.SUCCESS, "Connected system of " + code, system);
     }
 
+    record ChangeResponse(String code, String message, SystemChanges.Change change) {
+    }
+
+    record ChangesResponse(String code, String message, java.util.List<SystemChanges.Change> changes) {
+    }
+
+    /**
+     * Asks for a system to be registered or changed: checked now, applied once a DOST leader
+     * approves it in Tasklist (202 with the request). A proposal equal to the registration is 200.
+     */
     @org.springframework.web.bind.annotation.PutMapping("/{code}/system")
     @PreAuthorize("hasRole('dost-operator')")
-    SystemResponse registerSystem(@PathVariable String code, @jakarta.validation.Valid @RequestBody SystemRequest request,
-                                  org.springframework.security.core.Authentication caller) {
-        AgencySystem system = systems.register(new AgencySystem(code, request.baseUrl(),
+    org.springframework.http.ResponseEntity<?> registerSystem(@PathVariable String code,
+                                                              @jakarta.validation.Valid @RequestBody SystemRequest request,
+                                                              org.springframework.security.core.Authentication caller) {
+        AgencySystem proposed = new AgencySystem(code, request.baseUrl(),
                 request.pushEnabled() == null || request.pushEnabled(), request.signingKeyJwk(),
                 Boolean.TRUE.equals(request.signatureRequired()),
                 request.statusLevel2() == null || request.statusLevel2(),
-                request.pollIntervalSeconds() == null ? 60 : request.pollIntervalSeconds()),
-                vn.hanoi.lgsp.audit.AuditEntry.ActorKind.STAFF, staffName(caller));
-        return new SystemResponse(ApiResponses.SUCCESS, "System of " + code + " registered", system);
+                request.pollIntervalSeconds() == null ? 60 : request.pollIntervalSeconds());
+        return changes.request(proposed, staffName(caller))
+                .<org.springframework.http.ResponseEntity<?>>map(change -> org.springframework.http.ResponseEntity
+                        .status(org.springframework.http.HttpStatus.ACCEPTED)
+                        .header("Location", "/api/v1/agencies/" + code + "/system/changes/" + change.id())
+                        .body(new ChangeResponse(ApiResponses.SUCCESS, "Change " + change.id() + " of the system of " + code
+                                + " awaits the approval of a DOST leader in Tasklist", change)))
+                .orElseGet(() -> org.springframework.http.ResponseEntity.ok(new SystemResponse(ApiResponses.SUCCESS,
+                        "The system of " + code + " is already registered so", systems.find(code).orElseThrow())));
+    }
+
+    @GetMapping("/{code}/system/changes")
+    @PreAuthorize("hasRole('dost-operator') or hasRole('dost-leader') or hasRole('supervisor')")
+    ChangesResponse systemChanges(@PathVariable String code) {
+        java.util.List<SystemChanges.Change> found = changes.of(code);
+        return new ChangesResponse(ApiResponses.SUCCESS, found.size() + " change requests of " + code, found);
+    }
+
+    @GetMapping("/{code}/system/changes/{id}")
+    @PreAuthorize("hasRole('dost-operator') or hasRole('dost-leader') or hasRole('supervisor')")
+    ChangeResponse systemChange(@PathVariable String code, @PathVariable java.util.UUID id) {
+        SystemChanges.Change change = changes.find(id).filter(c -> c.agencyCode().equals(code)).orElseThrow(() ->
+                new ApiException(ErrorCode.NOT_FOUND, "No change request " + id + " for " + code));
+        return new ChangeResponse(ApiResponses.SUCCESS, "Change request " + id + ": " + change.status(), change);
     }
 
     record AgencyResponse(String code, String message, Agency agency) {

@@ -57,7 +57,36 @@ public class AgencySystems {
      */
     @Transactional
     public AgencySystem register(AgencySystem system, AuditEntry.ActorKind actorKind, String actor) {
+        return register(system, actorKind, actor, Map.of());
+    }
+
+    /** As above, with further facts for the journal (who asked, who approved). */
+    AgencySystem register(AgencySystem system, AuditEntry.ActorKind actorKind, String actor, Map<String, Object> facts) {
         Optional<AgencySystem> before = find(system.agencyCode());
+        validate(system);
+        jdbc.update("""
+                insert into lgsp.agency_system (agency_code, base_url, push_enabled, signing_key_jwk, signature_required,
+                                                status_level2, poll_interval_seconds)
+                values (?, ?, ?, ?, ?, ?, ?)
+                on conflict (agency_code) do update set base_url = excluded.base_url, push_enabled = excluded.push_enabled,
+                    signing_key_jwk = excluded.signing_key_jwk, signature_required = excluded.signature_required,
+                    status_level2 = excluded.status_level2, poll_interval_seconds = excluded.poll_interval_seconds,
+                    updated_at = now()""",
+                system.agencyCode(), stripTrailingSlash(system.baseUrl()), system.pushEnabled(), system.signingKeyJwk(),
+                system.signatureRequired(), system.statusLevel2(), system.pollIntervalSeconds());
+        AgencySystem after = find(system.agencyCode()).orElseThrow();
+        Map<String, Object> details = new LinkedHashMap<>();
+        before.ifPresent(old -> details.put("old", journaled(old)));
+        details.put("new", journaled(after));
+        details.putAll(facts);
+        journal.append(new AuditEntry(Instant.now(), actorKind, actor, null,
+                before.isPresent() ? "agency.system.changed" : "agency.system.registered", system.agencyCode(), "00",
+                null, details));
+        return after;
+    }
+
+    /** Every check a registration must pass, made when it is asked for and again when it is applied. */
+    void validate(AgencySystem system) {
         agencies.requireActive(system.agencyCode());
         URI url;
         try {
@@ -75,27 +104,9 @@ public class AgencySystems {
         if (system.pollIntervalSeconds() < 10) {
             throw new ApiException(ErrorCode.VALIDATION_FAILED, "pollIntervalSeconds must be at least 10");
         }
-        jdbc.update("""
-                insert into lgsp.agency_system (agency_code, base_url, push_enabled, signing_key_jwk, signature_required,
-                                                status_level2, poll_interval_seconds)
-                values (?, ?, ?, ?, ?, ?, ?)
-                on conflict (agency_code) do update set base_url = excluded.base_url, push_enabled = excluded.push_enabled,
-                    signing_key_jwk = excluded.signing_key_jwk, signature_required = excluded.signature_required,
-                    status_level2 = excluded.status_level2, poll_interval_seconds = excluded.poll_interval_seconds,
-                    updated_at = now()""",
-                system.agencyCode(), stripTrailingSlash(system.baseUrl()), system.pushEnabled(), system.signingKeyJwk(),
-                system.signatureRequired(), system.statusLevel2(), system.pollIntervalSeconds());
-        AgencySystem after = find(system.agencyCode()).orElseThrow();
-        Map<String, Object> details = new LinkedHashMap<>();
-        before.ifPresent(old -> details.put("old", journaled(old)));
-        details.put("new", journaled(after));
-        journal.append(new AuditEntry(Instant.now(), actorKind, actor, null,
-                before.isPresent() ? "agency.system.changed" : "agency.system.registered", system.agencyCode(), "00",
-                null, details));
-        return after;
     }
 
-    private static Map<String, Object> journaled(AgencySystem system) {
+    static Map<String, Object> journaled(AgencySystem system) {
         Map<String, Object> values = new LinkedHashMap<>();
         values.put("baseUrl", system.baseUrl());
         values.put("pushEnabled", system.pushEnabled());

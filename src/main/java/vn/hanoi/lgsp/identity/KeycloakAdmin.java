@@ -164,6 +164,22 @@ public class KeycloakAdmin {
         return id.isPresent();
     }
 
+    /**
+     * Disables a client, if it exists, and stops the tokens it already holds: the client stays
+     * in Keycloak (DOST can look at it or enable it again), but nothing it was given works.
+     */
+    public boolean disableClient(String clientId, String reason) {
+        java.util.Optional<String> id = findClient(clientId);
+        revoked.revoke(clientId);
+        id.ifPresent(internal -> http.put().uri(keycloak.adminUrl() + "/clients/{id}", internal)
+                .headers(h -> h.setBearerAuth(serviceToken()))
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("clientId", clientId, "enabled", false))
+                .retrieve().toBodilessEntity());
+        journalCredential("credential.client.disabled", clientId, Map.of("existed", id.isPresent(), "reason", reason));
+        return id.isPresent();
+    }
+
     /** Credentials are made and revoked by the platform, on a DOST decision taken in Tasklist (itself journaled). */
     private void journalCredential(String action, String target, Map<String, Object> details) {
         journal.append(new vn.hanoi.lgsp.audit.AuditEntry(java.time.Instant.now(),

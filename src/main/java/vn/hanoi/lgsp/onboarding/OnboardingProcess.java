@@ -41,6 +41,8 @@ public final class OnboardingProcess {
         public static final String CORRECTION_DUE = "correctionDue";
         public static final String PROVIDER_DUE = "providerDue";
         public static final String TEST_CLIENT_ID = "testClientId";
+        /** Set by DOST on the test confirmation form: the test client outlives go-live. */
+        public static final String KEEP_TEST_CLIENT = "keepTestClient";
 
         private Variables() {
         }

@@ -150,6 +150,10 @@ public class OnboardingSteps {
                 r.agencyCode(), "production");
         registrations.productionClient(r.id(), clientId);
         catalog.goLive(r);
+        // at go-live the test credentials stop, unless DOST keeps them on purpose (test form)
+        if (r.testClientId() != null && !Boolean.TRUE.equals(execution.getVariable(Variables.KEEP_TEST_CLIENT))) {
+            keycloak.disableClient(r.testClientId(), "go-live of registration " + r.id());
+        }
         if (r.status() != RegistrationStatus.ACTIVE) {
             registrations.status(r.id(), RegistrationStatus.ACTIVE, "production credentials " + clientId + " issued; "
                     + ("PROVIDER".equals(r.requestType()) ? "service published" : "access granted"));

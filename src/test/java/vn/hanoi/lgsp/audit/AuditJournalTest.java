@@ -91,16 +91,22 @@ class AuditJournalTest extends PlatformTest {
         String original = before.path("baseUrl").asText();
         Map<String, Object> change = Map.of("baseUrl", original + "/moved", "pushEnabled", true);
         try {
-            assertThat(api.put("/api/v1/agencies/" + code + "/system", operator, change).status()).isEqualTo(200);
+            vn.hanoi.lgsp.support.SystemChangeApproval.applied(api, keycloak, code, change);
             journal.flush();
             Map<String, Object> row = jdbc.queryForMap("""
                     select actor, actor_kind, details::text as details from lgsp.audit_journal
                     where action = 'agency.system.changed' and target = ? order by seq desc limit 1""", code);
-            assertThat(row.get("actor")).isEqualTo("operator");
+            // applied by the leader who approved it, at the operator's request
+            assertThat(row.get("actor")).isEqualTo("leader");
             assertThat(row.get("actor_kind")).isEqualTo("STAFF");
-            assertThat((String) row.get("details")).contains("\"old\"").contains(original + "/moved").contains(original);
+            assertThat((String) row.get("details")).contains("\"old\"").contains(original + "/moved").contains(original)
+                    .contains("\"requestedBy\": \"operator\"").contains("\"approvedBy\": \"leader\"");
+            assertThat(jdbc.queryForObject("""
+                    select count(*) from lgsp.audit_journal where action = 'agency.system.change-requested' and target = ?
+                    and actor = 'operator'""", Long.class, code)).isPositive();
         } finally {
-            api.put("/api/v1/agencies/" + code + "/system", operator, Map.of("baseUrl", original, "pushEnabled", true));
+            vn.hanoi.lgsp.support.SystemChangeApproval.applied(api, keycloak, code,
+                    Map.of("baseUrl", original, "pushEnabled", true));
         }
     }
 

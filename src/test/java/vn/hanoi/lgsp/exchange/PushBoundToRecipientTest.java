@@ -105,8 +105,7 @@ class PushBoundToRecipientTest extends PlatformTest {
         system.put("pushEnabled", current.path("pushEnabled").asBoolean(true));
         system.put("signingKeyJwk", jwk);
         system.put("signatureRequired", signatureRequired);
-        Api.Reply reply = api.put("/api/v1/agencies/" + agency + "/system", operator, system);
-        assertThat(reply.status()).as(reply.body().toString()).isEqualTo(200);
+        vn.hanoi.lgsp.support.SystemChangeApproval.applied(api, keycloak, agency, system);
         return current;
     }
 }

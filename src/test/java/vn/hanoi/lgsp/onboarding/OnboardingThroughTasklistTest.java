@@ -79,6 +79,29 @@ class OnboardingThroughTasklistTest extends PlatformTest {
         assertThat(api.get("/api/v1/categories/agencies", productionToken).code()).isEqualTo("00");
         JsonNode grants = api.get("/api/v1/grants?consumer=" + WARD, dost).body();
         assertThat(grants.toString()).contains(service).contains("PRODUCTION");
+
+        // issue 9 point 3: at go-live the test credentials stop — the token held, and any new one
+        assertThat(api.get("/api/v1/categories", testToken).status()).isEqualTo(401);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> tokenFromCredentials(id, "TEST"))
+                .hasMessageContaining("token request failed");
+    }
+
+    @Test
+    void aTestClientDostKeepsOnPurposeOutlivesGoLive() throws Exception {
+        String service = publishedJusticeService();
+        String id = submitted(api.postJson("/api/v1/registrations", ward,
+                ServiceOnboardingProcessTest.consumer(service, 0)));
+        completeTask(id, "reviewer", Map.of("reviewDecision", "APPROVE", "reviewComment", "đủ điều kiện"));
+        awaitStatus(id, "AWAITING_PROVIDER");
+        api.postJson("/api/v1/registrations/" + id + "/provider-decision", justice, Map.of("permit", true, "comment", "đồng ý"));
+        awaitStatus(id, "TESTING");
+        String testToken = tokenFromCredentials(id, "TEST");
+        api.post("/api/v1/registrations/" + id + "/test-confirmation", ward, "application/json", "{}");
+        completeTask(id, "operator", Map.of("testResult", "PASSED", "keepTestClient", true));
+
+        awaitStatus(id, "ACTIVE");
+        assertThat(api.get("/api/v1/categories", testToken).status()).isEqualTo(200);
+        assertThat(tokenFromCredentials(id, "TEST")).isNotBlank();
     }
 
     @Test
