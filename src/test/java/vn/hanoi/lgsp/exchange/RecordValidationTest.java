@@ -230,6 +230,25 @@ class RecordValidationTest extends PlatformTest {
     }
 
     @Test
+    void onlyTheRecordEndpointReadsRecordSizedJsonStrings() {
+        // 200 KB of content: 273 K characters of base64, more than the API's 100 K limit in tests
+        byte[] large = new byte[200 * 1024];
+        java.util.Arrays.fill(large, (byte) 'B');
+        Api.Reply record = submit(new Record(large, "application/octet-stream", WARD, Map.of()));
+        assertThat(record.status()).as(record.body().toString()).isEqualTo(202);
+
+        // the same length anywhere else is refused as a bad body, not read
+        String operator = new Keycloak(keycloakUrl).operatorToken();
+        Api.Reply elsewhere = api.postJson("/api/v1/grants", operator, Map.of("consumer", "x".repeat(150_000),
+                "service", "s", "version", "v1"));
+        assertThat(elsewhere.status()).isEqualTo(400);
+        assertThat(elsewhere.code()).isEqualTo("01");
+        assertThat(elsewhere.message()).as("refused as a body it would not read").contains("not valid JSON");
+        exchangesBefore = exchanges();
+        instancesBefore = startedInstances();
+    }
+
+    @Test
     void refusesTokensThatNameNoAgency() {
         String staff = new Keycloak(keycloakUrl).staffToken("operator");
         refused(api.post("/api/v1/exchanges", staff, record().json(), RecordExchangeTest.key()), 403, "FORBIDDEN",
