@@ -30,7 +30,11 @@ public class JournalAnchors {
     private final JournalSigner signer;
     private final Clock clock;
 
-    JournalAnchors(JdbcTemplate jdbc, TransactionTemplate transactions, JournalSettings settings) {
+    private final vn.hanoi.lgsp.cluster.ClusterJobs jobs;
+
+    JournalAnchors(JdbcTemplate jdbc, TransactionTemplate transactions, JournalSettings settings,
+                   vn.hanoi.lgsp.cluster.ClusterJobs jobs) {
+        this.jobs = jobs;
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.settings = settings;
@@ -40,6 +44,12 @@ public class JournalAnchors {
 
     /** Closes every finished day not yet anchored, then applies the retention. Every node may run it. */
     @Scheduled(initialDelayString = "PT1M", fixedDelayString = "PT1H")
+    void hourly() {
+        if (jobs.claim("audit-journal-anchors", java.time.Duration.ofMinutes(50))) {
+            daily();
+        }
+    }
+
     void daily() {
         LocalDate today = LocalDate.now(clock.withZone(settings.zone()));
         List<LocalDate> open = jdbc.queryForList("""

@@ -42,12 +42,17 @@ class ConnectionPoller implements SmartLifecycle {
     private final ObjectMapper json;
     private final HttpClient http;
     private final Semaphore inFlight;
-    private final Map<String, Instant> nextCheck = new ConcurrentHashMap<>();
     private final Map<String, Boolean> running = new ConcurrentHashMap<>();
     private ScheduledExecutorService scheduler;
     private volatile boolean started;
 
-    ConnectionPoller(AgencySystems systems, ConnectionMonitor monitor, ConnectionSettings settings, ObjectMapper json) {
+    private final org.springframework.jdbc.core.JdbcTemplate jdbc;
+    private final String node;
+
+    ConnectionPoller(AgencySystems systems, ConnectionMonitor monitor, ConnectionSettings settings, ObjectMapper json,
+                     org.springframework.jdbc.core.JdbcTemplate jdbc, vn.hanoi.lgsp.cluster.ClusterJobs cluster) {
+        this.jdbc = jdbc;
+        this.node = cluster.node();
         this.systems = systems;
         this.monitor = monitor;
         this.settings = settings;
@@ -71,32 +76,39 @@ class ConnectionPoller implements SmartLifecycle {
                 TimeUnit.MILLISECONDS);
     }
 
+    /**
+     * Checks the systems that are due, as claimed in PostgreSQL: every node ticks, but a system's
+     * check is claimed by one node at a time and its next time moves on with the claim, so the
+     * cluster polls each system once per interval however many nodes it has.
+     */
     private void tick() {
         try {
-            Instant now = Instant.now();
-            for (AgencySystem system : systems.all()) {
-                Instant due = nextCheck.getOrDefault(system.agencyCode(), Instant.MIN);
-                if (due.isAfter(now) || running.putIfAbsent(system.agencyCode(), true) != null) {
+            int free = inFlight.availablePermits();
+            if (free == 0) {
+                return;
+            }
+            for (String code : claimDue(free)) {
+                AgencySystem system = systems.find(code).orElse(null);
+                if (system == null || running.putIfAbsent(code, true) != null) {
                     continue;
                 }
                 if (!inFlight.tryAcquire()) {
-                    running.remove(system.agencyCode());
+                    running.remove(code);
                     return;
                 }
                 Duration interval = settings.intervalOverride() != null ? settings.intervalOverride()
                         : Duration.ofSeconds(system.pollIntervalSeconds());
-                nextCheck.put(system.agencyCode(), now.plus(interval));
                 check(system).whenComplete((outcome, failure) -> {
                     try {
                         if (outcome != null) {
                             monitor.record(outcome, interval);
                         } else {
-                            log.warn("Check of {} could not be recorded: {}", system.agencyCode(), failure.toString());
+                            log.warn("Check of {} could not be recorded: {}", code, failure.toString());
                         }
                     } catch (RuntimeException e) {
-                        log.warn("Check of {} could not be recorded: {}", system.agencyCode(), e.toString());
+                        log.warn("Check of {} could not be recorded: {}", code, e.toString());
                     } finally {
-                        running.remove(system.agencyCode());
+                        running.remove(code);
                         inFlight.release();
                     }
                 });
@@ -104,6 +116,23 @@ class ConnectionPoller implements SmartLifecycle {
         } catch (RuntimeException e) {
             log.warn("Connection polling tick failed: {}", e.toString());
         }
+    }
+
+    /** Claims up to {@code limit} due systems for this node and moves their next check on by their interval. */
+    List<String> claimDue(int limit) {
+        jdbc.update("""
+                insert into lgsp.poll_schedule (agency_code, next_check_at)
+                select agency_code, now() from lgsp.agency_system on conflict do nothing""");
+        Integer override = settings.intervalOverride() == null ? null : (int) settings.intervalOverride().toSeconds();
+        return jdbc.queryForList("""
+                update lgsp.poll_schedule p
+                set next_check_at = now() + make_interval(secs => coalesce(cast(? as integer), s.poll_interval_seconds)),
+                    claimed_by = ?
+                from lgsp.agency_system s
+                where s.agency_code = p.agency_code and p.agency_code in (
+                    select agency_code from lgsp.poll_schedule where next_check_at <= now()
+                    order by next_check_at limit ? for update skip locked)
+                returning p.agency_code""", String.class, override, node, limit);
     }
 
     CompletableFuture<CheckOutcome> check(AgencySystem system) {

@@ -25,13 +25,23 @@ class ContentSweeper {
     private final RuntimeService runtime;
     private final ExchangeStore store;
 
-    ContentSweeper(JdbcTemplate jdbc, RuntimeService runtime, ExchangeStore store) {
+    private final vn.hanoi.lgsp.cluster.ClusterJobs jobs;
+
+    ContentSweeper(JdbcTemplate jdbc, RuntimeService runtime, ExchangeStore store, vn.hanoi.lgsp.cluster.ClusterJobs jobs) {
+        this.jobs = jobs;
         this.jdbc = jdbc;
         this.runtime = runtime;
         this.store = store;
     }
 
     @Scheduled(fixedDelayString = "${lgsp.exchange.sweep-interval:PT5M}", initialDelayString = "PT1M")
+    void sweepOncePerCluster() {
+        // one node per round sweeps; the others' timers find the round taken
+        if (jobs.claim("exchange-content-sweep", java.time.Duration.ofMinutes(1))) {
+            sweep();
+        }
+    }
+
     @Transactional
     public void sweep() {
         List<Object[]> candidates = jdbc.query("""
