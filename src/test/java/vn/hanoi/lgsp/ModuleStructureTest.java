@@ -1,5 +1,11 @@
 package vn.hanoi.lgsp;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 import org.springframework.modulith.core.ApplicationModules;
 import org.springframework.modulith.docs.Documenter;
@@ -8,10 +14,44 @@ import org.springframework.modulith.docs.Documenter;
 class ModuleStructureTest {
 
     private final ApplicationModules modules = ApplicationModules.of(LgspApplication.class);
+    private static final JavaClasses CLASSES = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("vn.hanoi.lgsp");
 
     @Test
     void modulesKeepTheirBoundaries() {
         modules.verify();
+    }
+
+    /**
+     * Issue 10: the workers run as a process of their own, so they know the platform only
+     * through the shared contract (topic, variable and error names, the worker API's records)
+     * and the shared outbound HTTP pieces (tokens, bounded answers) — nothing of its internals.
+     */
+    @Test
+    void theWorkersDependOnlyOnTheSharedContract() {
+        noClasses().that().resideInAPackage("vn.hanoi.lgsp.workers..")
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        "vn.hanoi.lgsp.agency..", "vn.hanoi.lgsp.audit..", "vn.hanoi.lgsp.calendar..",
+                        "vn.hanoi.lgsp.catalog..", "vn.hanoi.lgsp.category..", "vn.hanoi.lgsp.cluster..",
+                        "vn.hanoi.lgsp.connection..", "vn.hanoi.lgsp.contract..", "vn.hanoi.lgsp.devservices..",
+                        "vn.hanoi.lgsp.exchange..", "vn.hanoi.lgsp.gateway..", "vn.hanoi.lgsp.identity..",
+                        "vn.hanoi.lgsp.monitoring..", "vn.hanoi.lgsp.onboarding..", "vn.hanoi.lgsp.simulators..",
+                        "vn.hanoi.lgsp.status..", "vn.hanoi.lgsp.xml..", "org.camunda.bpm.engine..",
+                        "org.springframework.jdbc..", "javax.sql..")
+                .because("a workers process has no engine, no database and none of the platform's beans")
+                .check(CLASSES);
+    }
+
+    /** The contract is shared by both sides, so it depends on neither. */
+    @Test
+    void theSharedContractDependsOnNoModule() {
+        classes().that().resideInAPackage("vn.hanoi.lgsp.workercontract..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("vn.hanoi.lgsp.workercontract..", "java..")
+                .check(CLASSES);
+        classes().that().resideInAPackage("vn.hanoi.lgsp.http..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("vn.hanoi.lgsp.http..", "java..",
+                        "org.springframework..", "org.slf4j..")
+                .check(CLASSES);
     }
 
     @Test

@@ -191,7 +191,7 @@ class ConnectionPoller implements SmartLifecycle {
         try {
             return http.sendAsync(HttpRequest.newBuilder(URI.create(url)).timeout(settings.timeout()).GET().build(),
                     // a status answer is small; a system answering without end fails its check instead
-                    vn.hanoi.lgsp.contract.BoundedBody.ofString(MAX_STATUS_ANSWER));
+                    vn.hanoi.lgsp.http.BoundedBody.ofString(MAX_STATUS_ANSWER));
         } catch (IllegalArgumentException e) {
             return CompletableFuture.failedFuture(e);
         }

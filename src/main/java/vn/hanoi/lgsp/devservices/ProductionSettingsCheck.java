@@ -45,7 +45,16 @@ final class ProductionSettingsCheck {
         }
     }
 
+    /** A workers-only process: Keycloak, its two secrets, and where the engine and the platform are. */
+    static final List<String> WORKER_SETTINGS = List.of("lgsp.keycloak.url", "lgsp.workers.engine-rest-url",
+            "lgsp.workers.platform-url");
+    static final List<String> WORKER_SECRETS = List.of("lgsp.workers.client-secret", "lgsp.workers.outbound-client-secret");
+
     static List<String> problems(Environment environment) {
+        String roles = environment.getProperty("lgsp.roles", "engine,workers");
+        if (!roles.contains("engine")) {
+            return workerProblems(environment, roles);
+        }
         List<String> problems = new ArrayList<>();
         Set<String> demo = demoSecrets();
         for (String server : SERVERS) {
@@ -66,7 +75,6 @@ final class ProductionSettingsCheck {
                 problems.add(file + " is not configured");
             }
         }
-        String roles = environment.getProperty("lgsp.roles", "engine,workers");
         if (roles.contains("simulators")) {
             problems.add("lgsp.roles contains 'simulators': simulated NDXP, VDXP and agency systems are for development only");
         }
@@ -76,6 +84,28 @@ final class ProductionSettingsCheck {
         String flyway = environment.getProperty("lgsp.flyway.locations", "");
         if (flyway.contains("db/demo")) {
             problems.add("lgsp.flyway.locations includes the demo data (db/demo)");
+        }
+        return problems;
+    }
+
+    private static List<String> workerProblems(Environment environment, String roles) {
+        List<String> problems = new ArrayList<>();
+        for (String setting : WORKER_SETTINGS) {
+            if (blank(environment.getProperty(setting))) {
+                problems.add(setting + " is not configured (a workers process reaches the others over HTTP)");
+            }
+        }
+        Set<String> demo = demoSecrets();
+        for (String secret : WORKER_SECRETS) {
+            String value = environment.getProperty(secret);
+            if (blank(value)) {
+                problems.add(secret + " is not configured");
+            } else if (demo.contains(value.strip())) {
+                problems.add(secret + " is a published demo secret; configure one of your own");
+            }
+        }
+        if (roles.contains("simulators")) {
+            problems.add("lgsp.roles contains 'simulators': simulated NDXP, VDXP and agency systems are for development only");
         }
         return problems;
     }

@@ -1,5 +1,6 @@
 package vn.hanoi.lgsp.exchange;
 
+import vn.hanoi.lgsp.workercontract.RecordExchangeProcess;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
@@ -7,8 +8,8 @@ import java.util.Map;
 import java.util.UUID;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
-import vn.hanoi.lgsp.exchange.RecordExchangeProcess.Routes;
-import vn.hanoi.lgsp.exchange.RecordExchangeProcess.Variables;
+import vn.hanoi.lgsp.workercontract.RecordExchangeProcess.Routes;
+import vn.hanoi.lgsp.workercontract.RecordExchangeProcess.Variables;
 
 /**
  * What the {@code record-exchange} model records as it moves, called from execution

@@ -1,5 +1,6 @@
 package vn.hanoi.lgsp.exchange;
 
+import vn.hanoi.lgsp.workercontract.RecordExchangeProcess;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -15,8 +16,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.hanoi.lgsp.contract.ApiException;
 import vn.hanoi.lgsp.contract.ErrorCode;
-import vn.hanoi.lgsp.exchange.RecordExchangeProcess.Messages;
-import vn.hanoi.lgsp.exchange.RecordExchangeProcess.Variables;
+import vn.hanoi.lgsp.workercontract.RecordExchangeProcess.Messages;
+import vn.hanoi.lgsp.workercontract.RecordExchangeProcess.Variables;
 
 /** What agencies, workers and national platforms do with exchanges. */
 @Service

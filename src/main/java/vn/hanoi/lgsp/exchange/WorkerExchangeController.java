@@ -1,6 +1,12 @@
 package vn.hanoi.lgsp.exchange;
 
 import java.util.Base64;
+import vn.hanoi.lgsp.workercontract.WorkerApi;
+import vn.hanoi.lgsp.workercontract.WorkerApi.Applicant;
+import vn.hanoi.lgsp.workercontract.WorkerApi.Attempt;
+import vn.hanoi.lgsp.workercontract.WorkerApi.Delivery;
+import vn.hanoi.lgsp.workercontract.WorkerApi.Endpoint;
+import vn.hanoi.lgsp.workercontract.WorkerApi.Receipt;
 import org.springframework.http.MediaType;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,7 +23,7 @@ import vn.hanoi.lgsp.contract.ApiResponses;
  * separate processes: the record to deliver, and where their deliveries stand.
  */
 @RestController
-@RequestMapping(path = "/api/v1/internal/exchanges", produces = MediaType.APPLICATION_JSON_VALUE)
+@RequestMapping(path = WorkerApi.PATH, produces = MediaType.APPLICATION_JSON_VALUE)
 @PreAuthorize("hasRole('lgsp-worker')")
 class WorkerExchangeController {
 
@@ -32,38 +38,17 @@ class WorkerExchangeController {
         this.audiences = audiences;
     }
 
-    /** An agency system as the workers reach it; {@code audienceScope} gets a token for that agency alone. */
-    record Endpoint(String baseUrl, boolean pushEnabled, String audienceScope) {
-    }
-
-    /** Everything a delivery needs; the content only while the exchange still holds it. */
-    record Delivery(String code, String message, String exchangeId, ExchangeStatus status, String source,
-                    String destination, String procedureCode, String contentType, String sha256, java.time.Instant deadline,
-                    String content, String signature, boolean receiptConfirmed, Endpoint sourceSystem,
-                    Endpoint destinationSystem, ExchangeView.Result result, String failureReason) {
-    }
-
-    record Applicant(String code, String message, String citizenId, String fullName) {
-    }
-
-    /** The receipt, with the push attempt that brought it (for monitoring). */
-    record Receipt(String receivedSha256, Integer httpStatus, Long durationMs) {
-    }
-
-    record Attempt(String route, boolean success, String error, Integer httpStatus, Long durationMs) {
-    }
-
     @GetMapping("/{id}")
     Delivery delivery(@PathVariable String id) {
         ExchangeStore.Exchange e = exchanges.require(ExchangeController.parse(id));
         var content = e.receivedAt() == null && !e.status().terminal()
                 ? java.util.Optional.of(exchanges.content(e)) : java.util.Optional.<ExchangeStore.Content>empty();
-        return new Delivery(ApiResponses.SUCCESS, "Exchange " + e.status(), e.id().toString(), e.status(), e.source(),
+        return new Delivery(ApiResponses.SUCCESS, "Exchange " + e.status(), e.id().toString(), e.status().name(), e.source(),
                 e.destination(), e.procedureCode(), e.contentType(), e.contentSha256(), e.deadline(),
                 content.map(c -> Base64.getEncoder().encodeToString(c.bytes())).orElse(null),
                 content.map(ExchangeStore.Content::signature).orElse(null), e.receivedAt() != null,
                 endpoint(e.source()), endpoint(e.destination()),
-                e.resultCode() == null ? null : new ExchangeView.Result(e.resultCode(), e.resultMessage(), e.resultReference()),
+                e.resultCode() == null ? null : new WorkerApi.Result(e.resultCode(), e.resultMessage(), e.resultReference()),
                 e.failureReason());
     }
 

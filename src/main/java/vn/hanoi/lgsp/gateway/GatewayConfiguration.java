@@ -5,7 +5,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import vn.hanoi.lgsp.identity.KeycloakAdmin;
 import vn.hanoi.lgsp.identity.KeycloakSettings;
-import vn.hanoi.lgsp.identity.OutboundTokens;
+import vn.hanoi.lgsp.http.OutboundTokens;
 import vn.hanoi.lgsp.workers.NationalEndpoints;
 import vn.hanoi.lgsp.workers.NationalPlatformSettings;
 

@@ -12,7 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import vn.hanoi.lgsp.catalog.AccessGrant;
 import vn.hanoi.lgsp.identity.KeycloakAdmin;
 import vn.hanoi.lgsp.identity.KeycloakSettings;
-import vn.hanoi.lgsp.identity.OutboundTokens;
+import vn.hanoi.lgsp.http.OutboundTokens;
 import vn.hanoi.lgsp.workers.NationalPlatformSettings;
 
 /**

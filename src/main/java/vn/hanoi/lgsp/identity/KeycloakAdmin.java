@@ -1,5 +1,6 @@
 package vn.hanoi.lgsp.identity;
 
+import vn.hanoi.lgsp.http.OutboundTokens;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatusCode;

@@ -1,5 +1,6 @@
 package vn.hanoi.lgsp.identity;
 
+import vn.hanoi.lgsp.http.OutboundTokens;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 

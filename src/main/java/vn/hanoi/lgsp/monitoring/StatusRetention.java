@@ -48,10 +48,15 @@ public class StatusRetention implements SchedulingConfigurer {
     private final LocalTime dropAt;
 
     /** Several nodes: one drops the month's expired indices (absent when built by hand in a test). */
-    @org.springframework.beans.factory.annotation.Autowired(required = false)
-    private vn.hanoi.lgsp.cluster.ClusterJobs jobs;
+    private final vn.hanoi.lgsp.cluster.ClusterJobs jobs;
 
     StatusRetention(RestClient rest, ObjectMapper json, MonitoringSettings settings) {
+        this(rest, json, settings, null);
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    StatusRetention(RestClient rest, ObjectMapper json, MonitoringSettings settings, vn.hanoi.lgsp.cluster.ClusterJobs jobs) {
+        this.jobs = jobs;
         MonitoringSettings.Status status = settings.status();
         this.retention = requireAtLeastMinimum(status.retention());
         this.rest = rest;

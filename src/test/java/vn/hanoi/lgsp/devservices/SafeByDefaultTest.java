@@ -51,6 +51,22 @@ class SafeByDefaultTest {
     }
 
     @Test
+    void aWorkersProcessNeedsOnlyKeycloakItsSecretsAndWhereTheOthersAre() {
+        MockEnvironment workers = new MockEnvironment().withProperty("lgsp.roles", "workers");
+        assertThat(ProductionSettingsCheck.problems(workers))
+                .anyMatch(p -> p.startsWith("lgsp.workers.engine-rest-url is not configured"))
+                .anyMatch(p -> p.startsWith("lgsp.workers.client-secret is not configured"))
+                .noneMatch(p -> p.startsWith("spring.datasource.url"));
+        workers.withProperty("lgsp.keycloak.url", "https://sso.lgsp.internal")
+                .withProperty("lgsp.workers.engine-rest-url", "https://engine.lgsp.internal/engine-rest")
+                .withProperty("lgsp.workers.platform-url", "https://engine.lgsp.internal")
+                .withProperty("lgsp.workers.client-secret", "lgsp-workers-dev-secret")
+                .withProperty("lgsp.workers.outbound-client-secret", "a-real-one");
+        assertThat(ProductionSettingsCheck.problems(workers))
+                .containsExactly("lgsp.workers.client-secret is a published demo secret; configure one of your own");
+    }
+
+    @Test
     void theProductionRealmTemplateHasNoUsersNoSecretsAndNoPasswordGrant() throws Exception {
         JsonNode realm = new ObjectMapper().readTree(Path.of("deploy/keycloak/lgsp-realm-production.json").toFile());
         JsonNode development = new ObjectMapper().readTree(

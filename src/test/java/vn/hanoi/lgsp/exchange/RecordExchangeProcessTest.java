@@ -1,5 +1,6 @@
 package vn.hanoi.lgsp.exchange;
 
+import vn.hanoi.lgsp.workercontract.RecordExchangeProcess;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
@@ -18,9 +19,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import vn.hanoi.lgsp.agency.AgencyRegistry;
-import vn.hanoi.lgsp.exchange.RecordExchangeProcess.Errors;
-import vn.hanoi.lgsp.exchange.RecordExchangeProcess.Topics;
-import vn.hanoi.lgsp.exchange.RecordExchangeProcess.Variables;
+import vn.hanoi.lgsp.workercontract.RecordExchangeProcess.Errors;
+import vn.hanoi.lgsp.workercontract.RecordExchangeProcess.Topics;
+import vn.hanoi.lgsp.workercontract.RecordExchangeProcess.Variables;
 import vn.hanoi.lgsp.support.ProcessTest;
 
 /**

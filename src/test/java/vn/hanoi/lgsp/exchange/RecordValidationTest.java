@@ -1,5 +1,6 @@
 package vn.hanoi.lgsp.exchange;
 
+import vn.hanoi.lgsp.workercontract.RecordExchangeProcess;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;

@@ -1,7 +1,7 @@
 package vn.hanoi.lgsp.workers;
 
 import java.io.IOException;
-import vn.hanoi.lgsp.identity.OutboundTokens;
+import vn.hanoi.lgsp.http.OutboundTokens;
 
 /**
  * One of the workers' outbound identities (towards the platform, agency systems, NDXP, VDXP),

@@ -1,6 +1,5 @@
 package vn.hanoi.lgsp.workers;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -9,9 +8,10 @@ import org.camunda.bpm.client.task.ExternalTaskHandler;
 import org.camunda.bpm.client.task.ExternalTaskService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import vn.hanoi.lgsp.exchange.RecordExchangeProcess.Errors;
-import vn.hanoi.lgsp.exchange.RecordExchangeProcess.Routes;
-import vn.hanoi.lgsp.exchange.RecordExchangeProcess.Variables;
+import vn.hanoi.lgsp.workercontract.RecordExchangeProcess.Errors;
+import vn.hanoi.lgsp.workercontract.WorkerApi;
+import vn.hanoi.lgsp.workercontract.RecordExchangeProcess.Routes;
+import vn.hanoi.lgsp.workercontract.RecordExchangeProcess.Variables;
 
 /**
  * {@code deliver-local}: pushes a record to the destination system inside the city
@@ -40,13 +40,13 @@ final class DeliverLocalHandler implements ExternalTaskHandler {
         if (fetched.isEmpty()) {
             return;
         }
-        JsonNode delivery = fetched.get();
-        if (delivery.path("receiptConfirmed").asBoolean()) {
+        WorkerApi.Delivery delivery = fetched.get();
+        if (delivery.receiptConfirmed()) {
             service.complete(task, Map.of(Variables.RECEIPT_CONFIRMED, true, Variables.DELIVERED_TO_INBOX, false));
             return;
         }
-        JsonNode destination = delivery.path("destinationSystem");
-        if (destination.isMissingNode() || destination.isNull() || !destination.path("pushEnabled").asBoolean()) {
+        WorkerApi.Endpoint destination = delivery.destinationSystem();
+        if (destination == null || !destination.pushEnabled()) {
             service.complete(task, Map.of(Variables.RECEIPT_CONFIRMED, false, Variables.DELIVERED_TO_INBOX, true));
             return;
         }
@@ -54,20 +54,20 @@ final class DeliverLocalHandler implements ExternalTaskHandler {
     }
 
     private void push(ExternalTask task, ExternalTaskService service, RetryPolicy retry, String exchangeId,
-                      JsonNode delivery, JsonNode destination) {
-        String baseUrl = destination.path("baseUrl").asText();
+                      WorkerApi.Delivery delivery, WorkerApi.Endpoint destination) {
+        String baseUrl = destination.baseUrl();
         Map<String, Object> record = new LinkedHashMap<>();
         record.put("exchangeId", exchangeId);
-        record.put("source", delivery.path("source").asText());
-        record.put("destination", delivery.path("destination").asText());
-        record.put("procedureCode", delivery.path("procedureCode").asText());
-        record.put("contentType", delivery.path("contentType").asText());
-        record.put("content", delivery.path("content").asText());
-        record.put("sha256", delivery.path("sha256").asText());
-        record.put("deadline", delivery.path("deadline").asText(null));
+        record.put("source", delivery.source());
+        record.put("destination", delivery.destination());
+        record.put("procedureCode", delivery.procedureCode());
+        record.put("contentType", delivery.contentType());
+        record.put("content", delivery.content());
+        record.put("sha256", delivery.sha256());
+        record.put("deadline", delivery.deadline() == null ? null : delivery.deadline().toString());
         // the source's own detached JWS over the content: the destination checks sender and integrity itself
-        if (delivery.hasNonNull("signature")) {
-            record.put("signature", delivery.path("signature").asText());
+        if (delivery.signature() != null) {
+            record.put("signature", delivery.signature());
         }
         JsonHttp.Reply reply;
         try {

@@ -53,6 +53,15 @@ final class JsonHttp {
         this.timeout = timeout;
     }
 
+    /** Reads a platform answer as its contract record. */
+    <T> T as(JsonNode body, Class<T> type) throws IOException {
+        try {
+            return json.treeToValue(body, type);
+        } catch (JsonProcessingException e) {
+            throw new IOException("the platform's answer is not a " + type.getSimpleName() + ": " + e.getOriginalMessage(), e);
+        }
+    }
+
     Reply get(String url, String token) throws IOException {
         return send(request(url, token).GET().build());
     }
@@ -74,7 +83,7 @@ final class JsonHttp {
     private Reply send(HttpRequest request) throws IOException {
         long start = System.nanoTime();
         try {
-            HttpResponse<String> response = http.send(request, vn.hanoi.lgsp.contract.BoundedBody.ofString(maxAnswer));
+            HttpResponse<String> response = http.send(request, vn.hanoi.lgsp.http.BoundedBody.ofString(maxAnswer));
             long millis = (System.nanoTime() - start) / 1_000_000;
             JsonNode body;
             try {

@@ -1,15 +1,15 @@
 package vn.hanoi.lgsp.workers;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.camunda.bpm.client.task.ExternalTask;
+import vn.hanoi.lgsp.workercontract.WorkerApi;
 import org.camunda.bpm.client.task.ExternalTaskHandler;
 import org.camunda.bpm.client.task.ExternalTaskService;
-import vn.hanoi.lgsp.exchange.RecordExchangeProcess.Errors;
-import vn.hanoi.lgsp.exchange.RecordExchangeProcess.Routes;
-import vn.hanoi.lgsp.exchange.RecordExchangeProcess.Variables;
+import vn.hanoi.lgsp.workercontract.RecordExchangeProcess.Errors;
+import vn.hanoi.lgsp.workercontract.RecordExchangeProcess.Routes;
+import vn.hanoi.lgsp.workercontract.RecordExchangeProcess.Variables;
 
 /**
  * {@code ndxp-send}: hands a record for another province or a central body to NDXP,
@@ -38,19 +38,19 @@ final class NdxpSendHandler implements ExternalTaskHandler {
         if (fetched.isEmpty()) {
             return;
         }
-        JsonNode delivery = fetched.get();
-        if (delivery.path("receiptConfirmed").asBoolean()) {
+        WorkerApi.Delivery delivery = fetched.get();
+        if (delivery.receiptConfirmed()) {
             service.complete(task, Map.of(Variables.RECEIPT_CONFIRMED, true));
             return;
         }
         Map<String, Object> message = new LinkedHashMap<>();
         message.put("messageId", exchangeId);
-        message.put("from", delivery.path("source").asText());
+        message.put("from", delivery.source());
         message.put("to", task.getVariable(Variables.NDXP_ADDRESS));
-        message.put("procedureCode", delivery.path("procedureCode").asText());
-        message.put("contentType", delivery.path("contentType").asText());
-        message.put("content", delivery.path("content").asText());
-        message.put("sha256", delivery.path("sha256").asText());
+        message.put("procedureCode", delivery.procedureCode());
+        message.put("contentType", delivery.contentType());
+        message.put("content", delivery.content());
+        message.put("sha256", delivery.sha256());
         JsonHttp.Reply reply;
         try {
             reply = http.post(ndxpUrl + "/exchange/messages", ndxpTokens.get(), message);

@@ -1,15 +1,15 @@
 package vn.hanoi.lgsp.workers;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.camunda.bpm.client.task.ExternalTask;
+import vn.hanoi.lgsp.workercontract.WorkerApi;
 import org.camunda.bpm.client.task.ExternalTaskHandler;
 import org.camunda.bpm.client.task.ExternalTaskService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import vn.hanoi.lgsp.exchange.RecordExchangeProcess.Variables;
+import vn.hanoi.lgsp.workercontract.RecordExchangeProcess.Variables;
 
 /**
  * {@code notify-source}: tells the source system how its exchange ended — the destination's
@@ -38,20 +38,20 @@ final class NotifySourceHandler implements ExternalTaskHandler {
         if (fetched.isEmpty()) {
             return;
         }
-        JsonNode exchange = fetched.get();
-        JsonNode source = exchange.path("sourceSystem");
-        if (source.isMissingNode() || source.isNull() || !source.path("pushEnabled").asBoolean()) {
+        WorkerApi.Delivery exchange = fetched.get();
+        WorkerApi.Endpoint source = exchange.sourceSystem();
+        if (source == null || !source.pushEnabled()) {
             service.complete(task);
             return;
         }
         Map<String, Object> notice = new LinkedHashMap<>();
         notice.put("exchangeId", exchangeId);
-        notice.put("status", exchange.path("status").asText());
-        notice.put("destination", exchange.path("destination").asText());
-        notice.put("result", exchange.path("result").isMissingNode() ? null : exchange.path("result"));
-        notice.put("failureReason", exchange.path("failureReason").asText(null));
+        notice.put("status", exchange.status());
+        notice.put("destination", exchange.destination());
+        notice.put("result", exchange.result());
+        notice.put("failureReason", exchange.failureReason());
         try {
-            JsonHttp.Reply reply = http.post(source.path("baseUrl").asText() + "/results", platform.outboundToken(source), notice);
+            JsonHttp.Reply reply = http.post(source.baseUrl() + "/results", platform.outboundToken(source), notice);
             platform.attempt(exchangeId, "NOTIFY", reply.ok(), reply.ok() ? null : "HTTP_" + reply.status(), reply.status(),
                     reply.millis());
             if (reply.ok()) {

@@ -2,7 +2,7 @@ package vn.hanoi.lgsp.workers;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.util.LinkedHashMap;
+import vn.hanoi.lgsp.workercontract.WorkerApi;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,23 +34,24 @@ final class PlatformApi {
      * the platform names with the system's endpoint), so the recipient cannot replay it at
      * another agency, nor at the platform's own API.
      */
-    String outboundToken(JsonNode endpoint) throws IOException {
-        String scope = endpoint.path("audienceScope").asText(null);
+    String outboundToken(WorkerApi.Endpoint endpoint) throws IOException {
+        String scope = endpoint.audienceScope();
         if (scope == null || scope.isBlank()) {
             throw new IOException("the platform named no audience for this agency system");
         }
         return perRecipient.computeIfAbsent(scope, outboundTokens).get();
     }
 
-    JsonNode delivery(String exchangeId) throws IOException {
-        return require(http.get(url(exchangeId), tokens.get()), "read exchange " + exchangeId);
+    WorkerApi.Delivery delivery(String exchangeId) throws IOException {
+        return http.as(require(http.get(url(exchangeId), tokens.get()), "read exchange " + exchangeId),
+                WorkerApi.Delivery.class);
     }
 
     /**
      * The exchange as a worker needs it, or nothing when the platform cannot be reached: then
      * the task is already handed back to be retried later, or left to the engine's incidents.
      */
-    java.util.Optional<JsonNode> deliveryOrRetry(String exchangeId, org.camunda.bpm.client.task.ExternalTask task,
+    java.util.Optional<WorkerApi.Delivery> deliveryOrRetry(String exchangeId, org.camunda.bpm.client.task.ExternalTask task,
                                                  org.camunda.bpm.client.task.ExternalTaskService service,
                                                  RetryPolicy retry) {
         try {
@@ -61,24 +62,20 @@ final class PlatformApi {
         }
     }
 
-    JsonNode applicant(String exchangeId) throws IOException {
-        return require(http.get(url(exchangeId) + "/applicant", tokens.get()), "read the applicant of " + exchangeId);
+    WorkerApi.Applicant applicant(String exchangeId) throws IOException {
+        return http.as(require(http.get(url(exchangeId) + "/applicant", tokens.get()), "read the applicant of " + exchangeId),
+                WorkerApi.Applicant.class);
     }
 
     /** Records the destination's receipt and the push that brought it; the platform checks its digest. */
     JsonHttp.Reply receipt(String exchangeId, String receivedSha256, JsonHttp.Reply push) throws IOException {
-        return http.post(url(exchangeId) + "/receipt", tokens.get(), Map.of("receivedSha256", receivedSha256,
-                "httpStatus", push.status(), "durationMs", push.millis()));
+        return http.post(url(exchangeId) + "/receipt", tokens.get(),
+                new WorkerApi.Receipt(receivedSha256, push.status(), push.millis()));
     }
 
     /** Best effort: monitoring of an attempt must not fail the delivery itself. */
     void attempt(String exchangeId, String route, boolean success, String error, Integer httpStatus, long millis) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("route", route);
-        body.put("success", success);
-        body.put("error", error);
-        body.put("httpStatus", httpStatus);
-        body.put("durationMs", millis);
+        WorkerApi.Attempt body = new WorkerApi.Attempt(route, success, error, httpStatus, millis);
         try {
             http.post(url(exchangeId) + "/attempts", tokens.get(), body);
         } catch (IOException | RuntimeException e) {
@@ -87,7 +84,7 @@ final class PlatformApi {
     }
 
     private String url(String exchangeId) {
-        return baseUrl + "/api/v1/internal/exchanges/" + exchangeId;
+        return baseUrl + WorkerApi.PATH + "/" + exchangeId;
     }
 
     private static JsonNode require(JsonHttp.Reply reply, String what) throws IOException {

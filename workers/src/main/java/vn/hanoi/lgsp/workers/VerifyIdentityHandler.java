@@ -1,14 +1,14 @@
 package vn.hanoi.lgsp.workers;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.camunda.bpm.client.task.ExternalTask;
+import vn.hanoi.lgsp.workercontract.WorkerApi;
 import org.camunda.bpm.client.task.ExternalTaskHandler;
 import org.camunda.bpm.client.task.ExternalTaskService;
-import vn.hanoi.lgsp.exchange.RecordExchangeProcess.Errors;
-import vn.hanoi.lgsp.exchange.RecordExchangeProcess.Variables;
+import vn.hanoi.lgsp.workercontract.RecordExchangeProcess.Errors;
+import vn.hanoi.lgsp.workercontract.RecordExchangeProcess.Variables;
 
 /**
  * {@code vdxp-verify-identity}: asks VDXP whether the applicant named in the record is who
@@ -34,11 +34,11 @@ final class VerifyIdentityHandler implements ExternalTaskHandler {
         String exchangeId = task.getVariable(Variables.EXCHANGE_ID);
         RetryPolicy retry = RetryPolicy.of(task, 4, 2);
         try {
-            JsonNode applicant = platform.applicant(exchangeId);
+            WorkerApi.Applicant applicant = platform.applicant(exchangeId);
             Map<String, Object> question = new LinkedHashMap<>();
-            question.put("citizenId", applicant.path("citizenId").asText());
-            if (applicant.hasNonNull("fullName")) {
-                question.put("fullName", applicant.path("fullName").asText());
+            question.put("citizenId", applicant.citizenId());
+            if (applicant.fullName() != null) {
+                question.put("fullName", applicant.fullName());
             }
             JsonHttp.Reply reply = http.post(vdxpUrl + "/identity/verify", vdxpTokens.get(), question);
             platform.attempt(exchangeId, "VDXP", reply.ok(), reply.ok() ? null : "HTTP_" + reply.status(), reply.status(),

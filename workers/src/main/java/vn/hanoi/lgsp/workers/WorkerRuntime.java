@@ -17,8 +17,8 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.event.EventListener;
-import vn.hanoi.lgsp.exchange.RecordExchangeProcess.Topics;
-import vn.hanoi.lgsp.identity.OutboundTokens;
+import vn.hanoi.lgsp.workercontract.RecordExchangeProcess.Topics;
+import vn.hanoi.lgsp.http.OutboundTokens;
 
 /**
  * The external-task client of this process: long-polls the engine's REST API with the
@@ -44,10 +44,20 @@ final class WorkerRuntime implements SmartLifecycle {
         this.json = json;
     }
 
+    private volatile ApplicationReadyEvent ready;
+
     @EventListener(ApplicationReadyEvent.class)
-    void startPolling(ApplicationReadyEvent ready) {
+    synchronized void startPolling(ApplicationReadyEvent ready) {
+        this.ready = ready;
+        if (client != null) {
+            return;
+        }
         String ownUrl = ready.getApplicationContext() instanceof WebServerApplicationContext web
                 ? "http://127.0.0.1:" + web.getWebServer().getPort() : null;
+        if (ownUrl == null && (blank(settings.engineRestUrl()) || blank(settings.platformUrl()))) {
+            throw new IllegalStateException("A workers process on its own needs lgsp.workers.engine-rest-url and "
+                    + "lgsp.workers.platform-url: there is no engine in this process to default to");
+        }
         String engineRest = blank(settings.engineRestUrl()) ? ownUrl + "/engine-rest" : settings.engineRestUrl();
         String platformUrl = blank(settings.platformUrl()) ? ownUrl : settings.platformUrl();
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
@@ -119,7 +129,11 @@ final class WorkerRuntime implements SmartLifecycle {
 
     @Override
     public void start() {
-        // polling starts once the web server is up: see startPolling
+        // the first start waits for the web server (startPolling); a restart after stop() polls again at once
+        ApplicationReadyEvent started = ready;
+        if (started != null) {
+            startPolling(started);
+        }
     }
 
     @Override

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import vn.hanoi.lgsp.identity.KeycloakSettings;
+import org.springframework.beans.factory.annotation.Value;
 
 /** The workers role ({@code lgsp.roles} contains {@code workers}). */
 @Configuration(proxyBeanMethods = false)
@@ -26,9 +26,12 @@ class WorkersConfiguration {
         };
     }
 
+    /** The workers read the same Keycloak settings as the platform, by name only: no platform bean is needed. */
     @Bean
-    WorkerRuntime workerRuntime(WorkerSettings settings, NationalEndpoints national, KeycloakSettings keycloak,
-                                ObjectMapper json) {
-        return new WorkerRuntime(settings, national, keycloak.tokenEndpoint(), json);
+    WorkerRuntime workerRuntime(WorkerSettings settings, NationalEndpoints national, ObjectMapper json,
+                                @Value("${lgsp.keycloak.url}") String keycloakUrl,
+                                @Value("${lgsp.keycloak.realm:lgsp}") String realm) {
+        return new WorkerRuntime(settings, national, keycloakUrl + "/realms/" + realm + "/protocol/openid-connect/token",
+                json);
     }
 }

@@ -1,4 +1,4 @@
-package vn.hanoi.lgsp.exchange;
+package vn.hanoi.lgsp.workercontract;
 
 /**
  * Names shared by the BPMN model {@code record-exchange}, the DMN table

@@ -1,4 +1,4 @@
-package vn.hanoi.lgsp.contract;
+package vn.hanoi.lgsp.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

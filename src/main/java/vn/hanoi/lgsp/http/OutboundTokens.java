@@ -1,4 +1,4 @@
-package vn.hanoi.lgsp.identity;
+package vn.hanoi.lgsp.http;
 
 import java.time.Duration;
 import java.util.Map;

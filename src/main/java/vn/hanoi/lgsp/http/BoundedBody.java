@@ -1,4 +1,4 @@
-package vn.hanoi.lgsp.contract;
+package vn.hanoi.lgsp.http;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
