@@ -21,13 +21,10 @@ public class ExchangeLifecycle {
 
     private final ExchangeStore store;
     private final ExchangeMonitoring monitoring;
-    private final org.springframework.context.ApplicationEventPublisher events;
 
-    ExchangeLifecycle(ExchangeStore store, ExchangeMonitoring monitoring,
-                      org.springframework.context.ApplicationEventPublisher events) {
+    ExchangeLifecycle(ExchangeStore store, ExchangeMonitoring monitoring) {
         this.store = store;
         this.monitoring = monitoring;
-        this.events = events;
     }
 
     /** After the routing table: the route, the NDXP address and the deadline become variables. */
@@ -103,17 +100,12 @@ public class ExchangeLifecycle {
         finish(execution, ExchangeStatus.FAILED, reason == null ? "failed" : reason.toString(), "FAILED");
     }
 
-    /** A delivery that failed for good points at a problem with the destination's system. */
+    /**
+     * A delivery that failed for good. Whether it opens an incident for the destination's system
+     * is the model's own step ({@code Gateway_DestinationAtFault}), after this is committed.
+     */
     public void deliveryFailed(DelegateExecution execution) {
         failed(execution);
-        Object route = execution.getVariable(Variables.ROUTE);
-        if (route == null) {
-            // VDXP, not the destination, failed before routing
-            return;
-        }
-        ExchangeStore.Exchange exchange = lock(execution);
-        events.publishEvent(new ExchangeFailed(exchange.id().toString(), exchange.source(), exchange.destination(),
-                route.toString(), String.valueOf(execution.getVariable(Variables.FAILURE_REASON))));
     }
 
     public void rejectedIdentity(DelegateExecution execution) {

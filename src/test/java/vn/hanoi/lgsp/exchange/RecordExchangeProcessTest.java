@@ -127,9 +127,13 @@ class RecordExchangeProcessTest extends ProcessTest {
         execute(job(s.instance()));
         bpmnError(Topics.DELIVER_LOCAL, Errors.DELIVERY_FAILED, "the destination system refused the record: HTTP 400");
 
-        assertFailedWithOperatorTask(s, "refused the record");
-        // the destination's system gets an incident of its own
+        // the destination's system gets an incident of its own — a step of the model, after the failure committed
+        assertThat(s.instance()).isWaitingAt("Task_OpenIncident");
+        assertThat(incidents.openFor(HANOI_WARD)).as("not inside the failing transaction").isEmpty();
+        execute(job("Task_OpenIncident", s.instance()));
         assertThat(incidents.openFor(HANOI_WARD)).hasValueSatisfying(i -> assertThat(i.kind()).isEqualTo("EXCHANGE_FAILURE"));
+        assertThat(s.instance()).hasPassed("End_IncidentOpened");
+        assertFailedWithOperatorTask(s, "refused the record");
     }
 
     @Test
@@ -157,8 +161,30 @@ class RecordExchangeProcessTest extends ProcessTest {
         execute(job(s.instance()));
         bpmnError(Topics.NDXP_SEND, Errors.DELIVERY_FAILED, "NDXP refused the record: HTTP 400");
 
+        assertThat(s.instance()).hasPassed("End_NoIncident").hasNotPassed("Task_OpenIncident");
         assertFailedWithOperatorTask(s, "NDXP refused");
         assertThat(incidents.openFor(GOVERNMENT_OFFICE)).as("the national route failed, not the destination").isEmpty();
+    }
+
+    @Test
+    void pushesThatKeepFailingLeaveTheRecordInTheInboxUntilTheDestinationFetchesIt() {
+        Submitted s = submit(HANOI_WARD, null);
+        execute(job(s.instance()));
+        // the worker's last push failed: it hands the record over to the inbox
+        complete(Topics.DELIVER_LOCAL, Map.of(Variables.RECEIPT_CONFIRMED, false, Variables.DELIVERED_TO_INBOX, true));
+
+        assertThat(s.instance()).hasPassed("Event_WaitingInInbox").isWaitingAt("Gateway_AwaitReceipt");
+        exchanges.confirmReceipt(s.id(), sha256(s), true, "inbox");
+        assertThat(s.instance()).hasPassed("Event_Delivered").isWaitingAt("Gateway_AwaitResult");
+        exchanges.reportResult(s.id(), HANOI_WARD, "00", "Đã xử lý", "PHK/1");
+        complete(Topics.NOTIFY_SOURCE, Map.of());
+        assertThat(s.instance()).isEnded().hasPassed("End_Completed");
+
+        // a destination that took the push itself never passes through the inbox
+        Submitted pushed = submit(HANOI_WARD, null);
+        execute(job(pushed.instance()));
+        complete(Topics.DELIVER_LOCAL, Map.of(Variables.RECEIPT_CONFIRMED, true, Variables.DELIVERED_TO_INBOX, false));
+        assertThat(pushed.instance()).hasNotPassed("Event_WaitingInInbox").isWaitingAt("Gateway_AwaitResult");
     }
 
     @Test
