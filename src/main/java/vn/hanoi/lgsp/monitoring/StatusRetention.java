@@ -51,11 +51,17 @@ public class StatusRetention implements SchedulingConfigurer {
     private final vn.hanoi.lgsp.cluster.ClusterJobs jobs;
 
     StatusRetention(RestClient rest, ObjectMapper json, MonitoringSettings settings) {
-        this(rest, json, settings, null);
+        this(rest, json, settings, (vn.hanoi.lgsp.cluster.ClusterJobs) null);
     }
 
     @org.springframework.beans.factory.annotation.Autowired
-    StatusRetention(RestClient rest, ObjectMapper json, MonitoringSettings settings, vn.hanoi.lgsp.cluster.ClusterJobs jobs) {
+    StatusRetention(RestClient rest, ObjectMapper json, MonitoringSettings settings,
+                    org.springframework.beans.factory.ObjectProvider<vn.hanoi.lgsp.cluster.ClusterJobs> jobs) {
+        this(rest, json, settings, jobs.getIfAvailable());
+    }
+
+    private StatusRetention(RestClient rest, ObjectMapper json, MonitoringSettings settings,
+                            vn.hanoi.lgsp.cluster.ClusterJobs jobs) {
         this.jobs = jobs;
         MonitoringSettings.Status status = settings.status();
         this.retention = requireAtLeastMinimum(status.retention());
