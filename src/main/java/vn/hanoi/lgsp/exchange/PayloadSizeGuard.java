@@ -46,68 +46,18 @@ class PayloadSizeGuard extends OncePerRequestFilter {
         }
         if (request.getContentLengthLong() < 0) {
             // chunked: no length announced, so the body is counted as it arrives and cut at the limit
-            byte[] body = request.getInputStream().readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
-            if (body.length > limit) {
+            vn.hanoi.lgsp.contract.ReplayableRequest counted;
+            try {
+                counted = vn.hanoi.lgsp.contract.ReplayableRequest.of(request, (int) Math.min(Integer.MAX_VALUE - 8, limit));
+            } catch (vn.hanoi.lgsp.contract.ReplayableRequest.TooLarge e) {
                 envelopes.write(request, response, ErrorCode.PAYLOAD_TOO_LARGE, "The request is larger than " + limit
                         + " bytes; a record may be at most " + settings.maxPayloadSize().toBytes() + " bytes (base64 about "
                         + limit + " bytes)");
                 return;
             }
-            chain.doFilter(new ReadBody(request, body), response);
+            chain.doFilter(counted, response);
             return;
         }
         chain.doFilter(request, response);
-    }
-
-    /** The chunked body, already read and counted, served to the controller. */
-    private static final class ReadBody extends jakarta.servlet.http.HttpServletRequestWrapper {
-
-        private final byte[] body;
-
-        ReadBody(HttpServletRequest request, byte[] body) {
-            super(request);
-            this.body = body;
-        }
-
-        @Override
-        public jakarta.servlet.ServletInputStream getInputStream() {
-            java.io.ByteArrayInputStream in = new java.io.ByteArrayInputStream(body);
-            return new jakarta.servlet.ServletInputStream() {
-                @Override
-                public int read() {
-                    return in.read();
-                }
-
-                @Override
-                public int read(byte[] b, int off, int len) {
-                    return in.read(b, off, len);
-                }
-
-                @Override
-                public boolean isFinished() {
-                    return in.available() == 0;
-                }
-
-                @Override
-                public boolean isReady() {
-                    return true;
-                }
-
-                @Override
-                public void setReadListener(jakarta.servlet.ReadListener listener) {
-                    throw new UnsupportedOperationException("synchronous only");
-                }
-            };
-        }
-
-        @Override
-        public int getContentLength() {
-            return body.length;
-        }
-
-        @Override
-        public long getContentLengthLong() {
-            return body.length;
-        }
     }
 }

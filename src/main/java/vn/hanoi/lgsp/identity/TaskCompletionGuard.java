@@ -7,6 +7,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import vn.hanoi.lgsp.contract.ReplayableRequest;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;

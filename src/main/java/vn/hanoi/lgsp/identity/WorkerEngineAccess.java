@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
+import vn.hanoi.lgsp.contract.ReplayableRequest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;

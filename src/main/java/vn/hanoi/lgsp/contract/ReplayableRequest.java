@@ -1,4 +1,4 @@
-package vn.hanoi.lgsp.identity;
+package vn.hanoi.lgsp.contract;
 
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletInputStream;
@@ -14,9 +14,9 @@ import java.nio.charset.StandardCharsets;
  * A request whose (small) body a filter has read to check it, served again to the engine's
  * REST resources. Bodies over the limit are refused rather than half-checked.
  */
-final class ReplayableRequest extends HttpServletRequestWrapper {
+public final class ReplayableRequest extends HttpServletRequestWrapper {
 
-    static final class TooLarge extends IOException {
+    public static final class TooLarge extends IOException {
         TooLarge(int limit) {
             super("the body is larger than " + limit + " bytes");
         }
@@ -29,7 +29,7 @@ final class ReplayableRequest extends HttpServletRequestWrapper {
         this.body = body;
     }
 
-    static ReplayableRequest of(HttpServletRequest request, int limit) throws IOException {
+    public static ReplayableRequest of(HttpServletRequest request, int limit) throws IOException {
         if (request.getContentLengthLong() > limit) {
             throw new TooLarge(limit);
         }
@@ -40,7 +40,7 @@ final class ReplayableRequest extends HttpServletRequestWrapper {
         return new ReplayableRequest(request, body);
     }
 
-    byte[] body() {
+    public byte[] body() {
         return body;
     }
 
