@@ -3,6 +3,8 @@ package vn.hanoi.lgsp;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -39,6 +41,25 @@ class ModuleStructureTest {
                         "vn.hanoi.lgsp.status..", "vn.hanoi.lgsp.xml..", "org.camunda.bpm.engine..",
                         "org.springframework.jdbc..", "javax.sql..")
                 .because("a workers process has no engine, no database and none of the platform's beans")
+                .check(CLASSES);
+    }
+
+    /**
+     * Issue 10: the simulators stand where NDXP, VDXP and the agencies' systems stand in
+     * production, so they know the platform only as those do — its public API and Keycloak —
+     * and no class of it; the platform reaches them only at the addresses its settings name.
+     */
+    @Test
+    void theSimulatorsAreOnlyPeers() {
+        noClasses().that().resideInAPackage("vn.hanoi.lgsp.simulators..")
+                .should().dependOnClassesThat(JavaClass.Predicates.resideInAnyPackage("vn.hanoi.lgsp..", "org.camunda..",
+                        "org.springframework.jdbc..", "javax.sql..")
+                        .and(DescribedPredicate.not(JavaClass.Predicates.resideInAPackage("vn.hanoi.lgsp.simulators.."))))
+                .because("a real national platform or agency system has none of the LGSP's classes, tables or beans")
+                .check(CLASSES);
+        noClasses().that().resideOutsideOfPackage("vn.hanoi.lgsp.simulators..")
+                .should().dependOnClassesThat().resideInAPackage("vn.hanoi.lgsp.simulators..")
+                .because("the platform must run the same with real peers in their place")
                 .check(CLASSES);
     }
 

@@ -10,6 +10,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -55,6 +56,9 @@ class ServiceCatalogController {
     }
 
     record StatusRequest(String status) {
+    }
+
+    record BaseUrlRequest(String baseUrl) {
     }
 
     @GetMapping
@@ -118,5 +122,18 @@ class ServiceCatalogController {
         SharedService service = catalog.moveVersion(code, version, target, caller.getName());
         return new ServiceResponse(ApiResponses.SUCCESS, "Version " + version + " of " + code + " is now " + target,
                 service);
+    }
+
+    /**
+     * Moves a version to another address of the provider's system (a provider relocating, or a
+     * simulated provider in development); the gateway follows within its cache time.
+     */
+    @PutMapping("/{code}/versions/{version}/base-url")
+    @PreAuthorize("hasRole('dost-operator')")
+    ServiceResponse relocate(@PathVariable String code, @PathVariable String version, @RequestBody BaseUrlRequest request,
+                             Authentication caller) {
+        SharedService service = catalog.changeBaseUrl(code, version, request.baseUrl(), caller.getName());
+        return new ServiceResponse(ApiResponses.SUCCESS, "Version " + version + " of " + code + " now at "
+                + service.version(version).map(ServiceVersion::baseUrl).orElse(""), service);
     }
 }

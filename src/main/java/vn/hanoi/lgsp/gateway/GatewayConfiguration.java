@@ -1,12 +1,10 @@
 package vn.hanoi.lgsp.gateway;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import vn.hanoi.lgsp.identity.KeycloakAdmin;
 import vn.hanoi.lgsp.identity.KeycloakSettings;
 import vn.hanoi.lgsp.http.OutboundTokens;
-import vn.hanoi.lgsp.workers.NationalEndpoints;
 import vn.hanoi.lgsp.workers.NationalPlatformSettings;
 
 @Configuration(proxyBeanMethods = false)
@@ -17,18 +15,12 @@ class GatewayConfiguration {
 
     @Bean
     Upstreams gatewayUpstreams(GatewaySettings settings, OutboundTokens tokens, KeycloakAdmin keycloak,
-                               KeycloakSettings keycloakSettings, ObjectProvider<NationalEndpoints> national,
-                               NationalPlatformSettings configured) {
+                               KeycloakSettings keycloakSettings, NationalPlatformSettings national) {
         if (settings.clientSecret() == null || settings.clientSecret().isBlank()) {
             throw new IllegalStateException("lgsp.gateway.client-secret must be set: the secret of the LGSP's "
                     + "Keycloak client " + settings.clientId() + " that calls provider systems");
         }
-        // NDXP as the simulators or the workers see it, else as configured
-        return new Upstreams(settings, tokens, keycloak, keycloakSettings,
-                () -> {
-                    NationalEndpoints endpoints = national.getIfAvailable();
-                    return endpoints != null ? endpoints.ndxp() : configured.ndxp();
-                }, XROAD_CLIENT);
+        return new Upstreams(settings, tokens, keycloak, keycloakSettings, national::ndxp, XROAD_CLIENT);
     }
 
     @Bean

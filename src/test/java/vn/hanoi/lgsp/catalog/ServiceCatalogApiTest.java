@@ -177,6 +177,31 @@ class ServiceCatalogApiTest extends PlatformTest {
         assertThat(api.get("/api/v1/services/hotich-tra-cuu", justice).status()).isEqualTo(200);
     }
 
+    /** A provider moving its system: a DOST operator's change, never the provider's own token's. */
+    @Test
+    void onlyADostOperatorRelocatesAVersionAndTheAddressIsChecked() {
+        register("doi-dia-chi-thu-nghiem", CONSTRUCTION);
+        String path = "/api/v1/services/doi-dia-chi-thu-nghiem/versions/v1/base-url";
+
+        Api.Reply byProvider = api.put(path, justice, Map.of("baseUrl", "https://elsewhere.example.gov.vn/api"));
+        assertThat(byProvider.status()).isEqualTo(403);
+        assertThat(byProvider.error()).isEqualTo("FORBIDDEN");
+        Api.Reply notAUrl = api.put(path, dost, Map.of("baseUrl", "javascript:alert(1)"));
+        assertThat(notAUrl.status()).isEqualTo(400);
+        assertThat(notAUrl.code()).isEqualTo("01");
+        assertThat(notAUrl.message()).contains("baseUrl");
+        assertThat(api.put(path, dost, Map.of()).code()).isEqualTo("01");
+        assertThat(api.put("/api/v1/services/doi-dia-chi-thu-nghiem/versions/v9/base-url", dost,
+                Map.of("baseUrl", "https://x.example.gov.vn")).status()).isEqualTo(404);
+
+        Api.Reply moved = api.put(path, dost, Map.of("baseUrl", " https://moi.example.gov.vn/api/v1 "));
+        assertThat(moved.status()).isEqualTo(200);
+        assertThat(version(moved.body().path("service"), "v1").path("baseUrl").asText())
+                .isEqualTo("https://moi.example.gov.vn/api/v1");
+        assertThat(version(api.get("/api/v1/services/doi-dia-chi-thu-nghiem", justice).body().path("service"), "v1")
+                .path("baseUrl").asText()).isEqualTo("https://moi.example.gov.vn/api/v1");
+    }
+
     @Test
     void unknownOrClosedProviderIsAnUnknownAgency() {
         Api.Reply closed = register("dong-thu-nghiem", "000.00.30.H26");

@@ -146,7 +146,7 @@ class KeycloakTokenVerifierTest {
     @Test
     void agencySimulatorAcceptsRecordsOnlyWithRealmTokens() throws Exception {
         var agency = new AgencySystemSimulator(new AgencySystemSimulator.Config("000.00.61.H26", 0,
-                new KeycloakTokenVerifier(issuer), null, null, Duration.ofMillis(-1)));
+                new KeycloakTokenVerifier(issuer), (String) null, null, Duration.ofMillis(-1)));
         agency.start();
         try {
             byte[] content = "x".getBytes(StandardCharsets.UTF_8);

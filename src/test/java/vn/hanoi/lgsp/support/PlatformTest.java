@@ -1,7 +1,12 @@
 package vn.hanoi.lgsp.support;
 
+import java.time.Duration;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import vn.hanoi.lgsp.simulators.Simulators;
 
 /**
  * Base of the integration tests: the whole platform on a random port, against the real
@@ -12,6 +17,15 @@ public abstract class PlatformTest {
 
     @LocalServerPort
     protected int port;
+
+    @Autowired
+    private ObjectProvider<Simulators> simulators;
+
+    /** The simulated systems connect through the public API once the platform is ready: tests wait for it. */
+    @BeforeEach
+    void simulatedSystemsConnected() {
+        simulators.ifAvailable(s -> s.awaitConnected(Duration.ofSeconds(90)));
+    }
 
     protected String baseUrl() {
         return "http://127.0.0.1:" + port;

@@ -46,13 +46,19 @@ public final class AgencySystemSimulator extends SimulatedServer {
     /**
      * @param port             0 picks a free port
      * @param bearerTokenValid decides whether LGSP's token is acceptable; {@code null} accepts any
-     * @param lgspBaseUrl      where results go, e.g. {@code http://127.0.0.1:8080}
+     * @param lgspBaseUrl      where results go, e.g. {@code http://127.0.0.1:8080}; read on every
+     *                         result, as the LGSP's address may be known only once it is up
      * @param agencyToken      this agency's token towards LGSP, asked for on every attempt
      * @param resultDelay      time from receipt to result; negative or {@code null} posts no result
      *                         on its own
      */
-    public record Config(String agencyCode, int port, Predicate<String> bearerTokenValid, String lgspBaseUrl,
-            Supplier<String> agencyToken, Duration resultDelay) {
+    public record Config(String agencyCode, int port, Predicate<String> bearerTokenValid,
+            Supplier<String> lgspBaseUrl, Supplier<String> agencyToken, Duration resultDelay) {
+
+        public Config(String agencyCode, int port, Predicate<String> bearerTokenValid, String lgspBaseUrl,
+                      Supplier<String> agencyToken, Duration resultDelay) {
+            this(agencyCode, port, bearerTokenValid, () -> lgspBaseUrl, agencyToken, resultDelay);
+        }
 
         public Config {
             Objects.requireNonNull(agencyCode, "agencyCode");
@@ -97,6 +103,10 @@ public final class AgencySystemSimulator extends SimulatedServer {
         this.healthMode = Objects.requireNonNull(healthMode);
     }
 
+    private String lgspBaseUrl() {
+        return config.lgspBaseUrl() == null ? null : config.lgspBaseUrl().get();
+    }
+
     public HealthMode healthMode() {
         return healthMode;
     }
@@ -104,10 +114,11 @@ public final class AgencySystemSimulator extends SimulatedServer {
     /** Sends a processing result for the exchange to LGSP now, retrying in the background. */
     public void postResult(String exchangeId, String code, String message) {
         Objects.requireNonNull(exchangeId, "exchangeId");
-        if (config.lgspBaseUrl() == null) {
+        String lgspBaseUrl = lgspBaseUrl();
+        if (lgspBaseUrl == null) {
             throw new IllegalStateException(name() + " has no LGSP base URL to post results to");
         }
-        URI target = URI.create(stripSlash(config.lgspBaseUrl()) + "/api/v1/exchanges/"
+        URI target = URI.create(stripSlash(lgspBaseUrl) + "/api/v1/exchanges/"
                 + URLEncoder.encode(exchangeId, StandardCharsets.UTF_8).replace("+", "%20") + "/result");
         ResultBody body = new ResultBody(code, message, config.agencyCode() + "/" + shortId());
         poster.post(target, config.agencyToken(), body, "result of exchange " + exchangeId);
@@ -196,7 +207,7 @@ public final class AgencySystemSimulator extends SimulatedServer {
         receivedIds.add(exchangeId);
         log.info("{} received exchange {} ({} bytes)", name(), exchangeId, content.length);
         Duration delay = config.resultDelay();
-        if (autoResult && delay != null && !delay.isNegative() && config.lgspBaseUrl() != null) {
+        if (autoResult && delay != null && !delay.isNegative() && lgspBaseUrl() != null) {
             poster.later(delay, () -> postResult(exchangeId, SimResponse.SUCCESS, "Đã xử lý xong hồ sơ"));
         }
         return SimResponse.ok(new ReceiptAnswer(SimResponse.SUCCESS, "Đã tiếp nhận hồ sơ", fresh, false));

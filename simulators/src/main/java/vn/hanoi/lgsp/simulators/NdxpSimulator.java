@@ -28,12 +28,19 @@ public final class NdxpSimulator extends SimulatedServer {
 
     /**
      * @param port           0 picks a free port
-     * @param callbackUrl    where RECEIVED and RESULT events go; {@code null} sends none
+     * @param callbackUrl    where RECEIVED and RESULT events go, read on every event (the LGSP's
+     *                       address may be known only once its web server is up); {@code null}
+     *                       or a {@code null} answer sends none
      * @param callbackToken  the bearer token for callbacks, asked for on every attempt
      * @param resultDelay    how long the receiving agency "works" before its result comes back
      */
-    public record Config(int port, String consumerKey, String consumerSecret, String callbackUrl,
+    public record Config(int port, String consumerKey, String consumerSecret, Supplier<String> callbackUrl,
             Supplier<String> callbackToken, Duration resultDelay) {
+
+        public Config(int port, String consumerKey, String consumerSecret, String callbackUrl,
+                      Supplier<String> callbackToken, Duration resultDelay) {
+            this(port, consumerKey, consumerSecret, () -> callbackUrl, callbackToken, resultDelay);
+        }
 
         public Config {
             Objects.requireNonNull(consumerKey, "consumerKey");
@@ -46,7 +53,6 @@ public final class NdxpSimulator extends SimulatedServer {
     }
 
     private final Config config;
-    private final URI callbackUri;
     private final OpaqueTokens tokens;
     private final CallbackPoster poster = new CallbackPoster("NDXP");
     private final Map<String, Accepted> accepted = new ConcurrentHashMap<>();
@@ -56,7 +62,6 @@ public final class NdxpSimulator extends SimulatedServer {
     public NdxpSimulator(Config config) {
         super("NDXP", config.port());
         this.config = config;
-        this.callbackUri = config.callbackUrl() == null ? null : URI.create(config.callbackUrl());
         this.tokens = new OpaqueTokens("NDXP", config.consumerKey(), config.consumerSecret(), Clock.systemUTC());
         routes().add("POST", "/token", tokens::issue);
         routes().add("POST", "/exchange/messages", this::submit);
@@ -140,20 +145,22 @@ public final class NdxpSimulator extends SimulatedServer {
     }
 
     private void report(String messageId, Accepted message) {
-        if (callbackUri == null) {
+        String callbackUrl = config.callbackUrl() == null ? null : config.callbackUrl().get();
+        if (callbackUrl == null) {
             return;
         }
+        URI callbackUri = URI.create(callbackUrl);
         Event received = new Event(messageId, message.ndxpMessageId(), "RECEIVED", message.sha256(),
                 Instant.now().toString(), null);
         poster.post(callbackUri, config.callbackToken(), received, "RECEIVED callback for " + messageId)
                 .thenAccept(delivered -> {
                     if (delivered) {
-                        poster.later(config.resultDelay(), () -> sendResult(messageId, message));
+                        poster.later(config.resultDelay(), () -> sendResult(callbackUri, messageId, message));
                     }
                 });
     }
 
-    private void sendResult(String messageId, Accepted message) {
+    private void sendResult(URI callbackUri, String messageId, Accepted message) {
         String reference = message.to().agencyCode() + "/" + message.ndxpMessageId().substring(0, 8);
         Event result = new Event(messageId, message.ndxpMessageId(), "RESULT", null, Instant.now().toString(),
                 new Result(SimResponse.SUCCESS, "Cơ quan nhận đã xử lý hồ sơ", reference));

@@ -1,15 +1,25 @@
 package vn.hanoi.lgsp.simulators;
 
 import java.time.Duration;
-import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * The simulators role: stand-ins for NDXP, VDXP and the demo agencies' systems.
+ * The simulators role ({@code lgsp.simulators.*}): stand-ins for NDXP, VDXP and the demo
+ * agencies' systems. Bound from the environment before any bean exists, because the national
+ * platforms' addresses they publish are read by the workers' and the gateway's settings.
  *
  * @param resultDelay   time a simulated destination takes to process a record and report
- * @param demoExchanges send a few demo records when the database has no exchange yet
+ * @param demoExchanges send the demo records (once: they carry fixed idempotency keys)
+ * @param platformUrl   the LGSP the simulated systems call; empty in one JVM with the platform,
+ *                      where the platform's own port is taken once its web server is up
+ * @param demoStaff     the demo realm's DOST staff through whom the simulated systems are
+ *                      registered, as DOST registers any agency's system
  */
-@ConfigurationProperties("lgsp.simulators")
-public record SimulatorSettings(@DefaultValue("2s") Duration resultDelay, @DefaultValue("true") boolean demoExchanges) {
+public record SimulatorSettings(@DefaultValue("2s") Duration resultDelay, @DefaultValue("true") boolean demoExchanges,
+                                String platformUrl, @DefaultValue DemoStaff demoStaff) {
+
+    /** Demo-realm accounts: an operator asks for each registration, a leader approves it. */
+    public record DemoStaff(@DefaultValue("lgsp-cli") String clientId, @DefaultValue("operator") String operator,
+                            @DefaultValue("leader") String leader, @DefaultValue("HaNoi#2025") String password) {
+    }
 }

@@ -4,17 +4,16 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import vn.hanoi.lgsp.agency.AgencySystem;
-import vn.hanoi.lgsp.agency.AgencySystems;
-import vn.hanoi.lgsp.catalog.ServiceCatalog;
-import vn.hanoi.lgsp.gateway.GatewayPolicies;
 
 /**
- * The running simulators of this process: NDXP, VDXP, and the systems of the demo agencies,
- * registered as those agencies' connected systems. Started once the platform's own web
- * server is up, because they call it back.
+ * The running simulators of this process: NDXP, VDXP, the systems of the demo agencies and
+ * the Department of Justice's data-sharing API. They are peers of the LGSP: the platform
+ * reaches them at the addresses its settings name ({@link #nationalEndpointSettings()}), and
+ * they are connected to it through its public API ({@link PeerSetup}), as real systems are.
  */
 public class Simulators implements AutoCloseable {
 
@@ -36,32 +35,34 @@ public class Simulators implements AutoCloseable {
     private static final int PROVIDER_THREADS = 64;
 
     private final SimulatorSettings settings;
-    private final AgencySystems systems;
-    private final ServiceCatalog catalog;
-    private final GatewayPolicies policies;
     private final String issuer;
+    private final Supplier<String> lgspBaseUrl;
     private NdxpSimulator ndxp;
     private VdxpSimulator vdxp;
     private ServiceProviderSimulator civilStatus;
     private final Map<String, AgencySystemSimulator> agencies = new LinkedHashMap<>();
+    private volatile Thread connecting;
+    private volatile RuntimeException connectFailure;
 
-    Simulators(SimulatorSettings settings, AgencySystems systems, ServiceCatalog catalog, GatewayPolicies policies,
-               String issuer) {
+    /**
+     * @param lgspBaseUrl the LGSP the simulated systems call back, read on every call: in one JVM
+     *                    with the platform it is known only once the platform's web server is up
+     */
+    Simulators(SimulatorSettings settings, String issuer, Supplier<String> lgspBaseUrl) {
         this.settings = settings;
-        this.systems = systems;
-        this.catalog = catalog;
-        this.policies = policies;
         this.issuer = issuer;
+        this.lgspBaseUrl = lgspBaseUrl;
     }
 
-    synchronized void start(String lgspBaseUrl) {
+    /** Starts every simulated server on a free port; nothing is sent to the LGSP yet. */
+    synchronized void start() {
         if (ndxp != null) {
             return;
         }
         String tokenUrl = issuer + "/protocol/openid-connect/token";
         Duration delay = settings.resultDelay();
         ndxp = new NdxpSimulator(new NdxpSimulator.Config(0, NDXP_CONSUMER_KEY, NDXP_CONSUMER_SECRET,
-                lgspBaseUrl + "/api/v1/national/ndxp/callbacks",
+                () -> platformPath("/api/v1/national/ndxp/callbacks"),
                 new ClientCredentialsToken(tokenUrl, NDXP_CALLBACK_CLIENT[0], NDXP_CALLBACK_CLIENT[1]), delay));
         ndxp.start();
         vdxp = new VdxpSimulator(new VdxpSimulator.Config(0, VDXP_CONSUMER_KEY, VDXP_CONSUMER_SECRET));
@@ -69,32 +70,98 @@ public class Simulators implements AutoCloseable {
         DEMO_AGENCIES.forEach((code, client) -> {
             // as a real agency system should: only tokens the LGSP fetched for this agency (audience = its code)
             AgencySystemSimulator system = new AgencySystemSimulator(new AgencySystemSimulator.Config(code, 0,
-                    new KeycloakTokenVerifier(issuer, code),
-                    lgspBaseUrl, new ClientCredentialsToken(tokenUrl, client[0], client[1]), delay));
+                    new KeycloakTokenVerifier(issuer, code), lgspBaseUrl,
+                    new ClientCredentialsToken(tokenUrl, client[0], client[1]), delay));
             system.start();
             agencies.put(code, system);
-            systems.register(new AgencySystem(code, system.baseUrl(), true, null, false, true, 60));
         });
-        startCivilStatusProvider();
-        log.info("Simulators up: NDXP {}, VDXP {}, agency systems {}", ndxp.baseUrl(), vdxp.baseUrl(), agencies.keySet());
+        // the Department of Justice's civil-status API behind the gateway: only tokens the LGSP fetched
+        // for it; the demo has one system for both environments, so it takes production and test tokens
+        civilStatus = new ServiceProviderSimulator(new ServiceProviderSimulator.Config(JUSTICE, 0,
+                new KeycloakTokenVerifier(issuer, Set.of(JUSTICE, JUSTICE + "-test")), PROVIDER_THREADS));
+        civilStatus.start();
+        log.info("Simulators up: NDXP {}, VDXP {}, agency systems {}, civil-status API {}", ndxp.baseUrl(),
+                vdxp.baseUrl(), agencies.keySet(), civilStatus.baseUrl());
     }
 
     /**
-     * The Department of Justice's civil-status API behind the gateway: it accepts only tokens
-     * the LGSP fetched for it (audience = its agency code). Where the demo catalog has the
-     * service, its production and test upstreams point here.
+     * The settings under which the LGSP reaches these simulators as its national platforms, for
+     * the platforms nothing else is configured for: {@code lgsp.national.ndxp.*} and
+     * {@code lgsp.national.vdxp.*}.
      */
-    private void startCivilStatusProvider() {
-        civilStatus = new ServiceProviderSimulator(new ServiceProviderSimulator.Config(JUSTICE, 0,
-                // the demo has one system for both environments: it takes production and test tokens
-                new KeycloakTokenVerifier(issuer, java.util.Set.of(JUSTICE, JUSTICE + "-test")), PROVIDER_THREADS));
-        civilStatus.start();
-        if (catalog.find(CIVIL_STATUS_SERVICE).flatMap(s -> s.version("v1")).isEmpty()) {
+    Map<String, Object> nationalEndpointSettings(boolean ndxpConfigured, boolean vdxpConfigured) {
+        Map<String, Object> properties = new LinkedHashMap<>();
+        if (!ndxpConfigured) {
+            properties.put("lgsp.national.ndxp.url", ndxp.baseUrl());
+            properties.put("lgsp.national.ndxp.consumer-key", NDXP_CONSUMER_KEY);
+            properties.put("lgsp.national.ndxp.consumer-secret", NDXP_CONSUMER_SECRET);
+        }
+        if (!vdxpConfigured) {
+            properties.put("lgsp.national.vdxp.url", vdxp.baseUrl());
+            properties.put("lgsp.national.vdxp.consumer-key", VDXP_CONSUMER_KEY);
+            properties.put("lgsp.national.vdxp.consumer-secret", VDXP_CONSUMER_SECRET);
+        }
+        return properties;
+    }
+
+    /**
+     * Connects the simulated systems to the LGSP through its public API, in the background
+     * (the approvals need the engine's job executor, which starts once the platform is ready),
+     * then sends the demo records.
+     */
+    synchronized void connect() {
+        if (connecting != null) {
             return;
         }
-        catalog.changeBaseUrl(CIVIL_STATUS_SERVICE, "v1", civilStatus.baseUrl(), "simulators");
-        policies.save(CIVIL_STATUS_SERVICE, "v1", new GatewayPolicies.PolicyInput("DIRECT", null,
-                civilStatus.baseUrl(), true, null, null, "query:soDinhDanh", null), "simulators");
+        String tokenUrl = issuer + "/protocol/openid-connect/token";
+        connecting = new Thread(() -> {
+            try {
+                PeerSetup setup = new PeerSetup(lgspBaseUrl.get(), tokenUrl, settings.demoStaff());
+                agencies.forEach((code, system) -> setup.registerSystem(code, system.baseUrl()));
+                Map<String, Object> policy = new LinkedHashMap<>();
+                policy.put("upstream", "DIRECT");
+                policy.put("validateRequests", true);
+                policy.put("subjectLocator", "query:soDinhDanh");
+                setup.relocateService(CIVIL_STATUS_SERVICE, "v1", civilStatus.baseUrl(), policy);
+                log.info("Simulated systems connected to the LGSP at {}", lgspBaseUrl.get());
+                if (settings.demoExchanges()) {
+                    new DemoTraffic(lgspBaseUrl.get(), tokenUrl).send();
+                }
+            } catch (RuntimeException e) {
+                connectFailure = e;
+                PeerSetup.logFailure("connecting the simulated systems", e);
+            }
+        }, "simulators-connect");
+        connecting.setDaemon(true);
+        connecting.start();
+    }
+
+    /**
+     * Waits until the simulated systems are connected to the LGSP (registered and approved), for
+     * tests that need them; fails with the reason when connecting failed.
+     */
+    public void awaitConnected(Duration timeout) {
+        Thread thread = connecting;
+        if (thread == null) {
+            throw new IllegalStateException("the simulators were never connected to the LGSP");
+        }
+        try {
+            thread.join(timeout.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        if (thread.isAlive()) {
+            throw new IllegalStateException("the simulators are still connecting after " + timeout);
+        }
+        if (connectFailure != null) {
+            throw new IllegalStateException("the simulators could not connect to the LGSP", connectFailure);
+        }
+    }
+
+    private String platformPath(String path) {
+        String base = lgspBaseUrl.get();
+        return base == null ? null : base.replaceAll("/+$", "") + path;
     }
 
     /** The Department of Justice's data-sharing API (the demo service {@code hotich-tra-cuu}). */
@@ -113,10 +180,6 @@ public class Simulators implements AutoCloseable {
     /** The simulated system of a demo agency. */
     public Optional<AgencySystemSimulator> agency(String agencyCode) {
         return Optional.ofNullable(agencies.get(agencyCode));
-    }
-
-    boolean started() {
-        return ndxp != null;
     }
 
     @Override

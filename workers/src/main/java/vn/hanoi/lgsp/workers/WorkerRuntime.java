@@ -30,14 +30,14 @@ final class WorkerRuntime implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(WorkerRuntime.class);
 
     private final WorkerSettings settings;
-    private final NationalEndpoints national;
+    private final NationalPlatformSettings national;
     private final String keycloakTokenUrl;
     private final ObjectMapper json;
     private volatile ExternalTaskClient client;
     private ExecutorService pool;
     private Semaphore slots;
 
-    WorkerRuntime(WorkerSettings settings, NationalEndpoints national, String keycloakTokenUrl, ObjectMapper json) {
+    WorkerRuntime(WorkerSettings settings, NationalPlatformSettings national, String keycloakTokenUrl, ObjectMapper json) {
         this.settings = settings;
         this.national = national;
         this.keycloakTokenUrl = keycloakTokenUrl;

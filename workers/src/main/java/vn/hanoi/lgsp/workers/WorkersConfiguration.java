@@ -11,24 +11,9 @@ import org.springframework.beans.factory.annotation.Value;
 @ConditionalOnExpression("'${lgsp.roles:engine,workers}'.contains('workers')")
 class WorkersConfiguration {
 
-    @Bean
-    NationalEndpoints configuredNationalEndpoints(NationalPlatformSettings settings) {
-        return new NationalEndpoints() {
-            @Override
-            public NationalPlatformSettings.Endpoint ndxp() {
-                return settings.ndxp();
-            }
-
-            @Override
-            public NationalPlatformSettings.Endpoint vdxp() {
-                return settings.vdxp();
-            }
-        };
-    }
-
     /** The workers read the same Keycloak settings as the platform, by name only: no platform bean is needed. */
     @Bean
-    WorkerRuntime workerRuntime(WorkerSettings settings, NationalEndpoints national, ObjectMapper json,
+    WorkerRuntime workerRuntime(WorkerSettings settings, NationalPlatformSettings national, ObjectMapper json,
                                 @Value("${lgsp.keycloak.url}") String keycloakUrl,
                                 @Value("${lgsp.keycloak.realm:lgsp}") String realm) {
         return new WorkerRuntime(settings, national, keycloakUrl + "/realms/" + realm + "/protocol/openid-connect/token",
