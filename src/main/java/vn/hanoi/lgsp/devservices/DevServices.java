@@ -37,6 +37,9 @@ public final class DevServices {
     private final Path dataRoot;
     private final Path runDir;
     private final boolean ephemeral;
+    private DevServicesSettings settings;
+    private Path serversDir;
+    private Path archives;
     private final Map<String, DevServer> servers = new LinkedHashMap<>();
     private final Map<String, String> properties = new LinkedHashMap<>();
     private final List<ConfigurableApplicationContext> dependents = new CopyOnWriteArrayList<>();
@@ -97,6 +100,9 @@ public final class DevServices {
         Path archives = settings.archives().toAbsolutePath();
 
         DevServices services = new DevServices(home, dataRoot, runDir, settings.ephemeral());
+        services.settings = settings;
+        services.serversDir = serversDir;
+        services.archives = archives;
         String host = settings.bindHost();
         try (PortPicker ports = new PortPicker()) {
             if (!isConfigured.test("spring.datasource.url")) {
@@ -168,6 +174,30 @@ public final class DevServices {
             forContext.put("lgsp.audit.signing-key-file", developmentJournalKey().toString());
         }
         return forContext;
+    }
+
+    /**
+     * A PostgreSQL server of the same version on another data folder (its {@code postgresql}
+     * directory), e.g. one restored from a base backup; not started, not stopped with this set.
+     */
+    PostgresServer postgresOn(Path otherDataRoot, Path otherRunDir, int port) {
+        return new PostgresServer(settings.postgres(), serversDir, otherDataRoot, otherRunDir, port);
+    }
+
+    /** An Elasticsearch node of the same version on another data folder, reading the same snapshot root. */
+    ElasticsearchServer elasticsearchOn(Path otherDataRoot, Path otherRunDir, int httpPort, int transportPort) {
+        return new ElasticsearchServer(settings.elasticsearch(), archives, serversDir, otherDataRoot, otherRunDir,
+                httpPort, transportPort, elasticsearch().snapshots());
+    }
+
+    /** Elasticsearch's snapshot root ({@code path.repo}), where filesystem repositories may live. */
+    Path elasticsearchSnapshotRoot() {
+        return elasticsearch().snapshots();
+    }
+
+    /** Where this set keeps its data folders; a drill puts the restored copies beside them. */
+    Path dataRoot() {
+        return dataRoot;
     }
 
     /** PostgreSQL's data directory (tables, WAL), for tests that look at what reached the disk. */

@@ -24,11 +24,22 @@ final class ElasticsearchServer implements DevServer {
     private final Path runDir;
     private final int httpPort;
     private final int transportPort;
+    private final Path snapshots;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private volatile ServerProcess process;
 
     ElasticsearchServer(DevServicesSettings.Elasticsearch settings, Path archives, Path serversDir, Path dataRoot,
                         Path runDir, int httpPort, int transportPort) {
+        this(settings, archives, serversDir, dataRoot, runDir, httpPort, transportPort,
+                dataRoot.resolve("elasticsearch-snapshots"));
+    }
+
+    /**
+     * @param snapshots the node's snapshot repository root ({@code path.repo}): a filesystem
+     *                  repository under it holds the snapshots a restore drill restores elsewhere
+     */
+    ElasticsearchServer(DevServicesSettings.Elasticsearch settings, Path archives, Path serversDir, Path dataRoot,
+                        Path runDir, int httpPort, int transportPort, Path snapshots) {
         this.settings = settings;
         this.archive = archives.resolve("elasticsearch-" + settings.version() + ".zip");
         this.distribution = serversDir.resolve("elasticsearch-" + settings.version());
@@ -36,6 +47,7 @@ final class ElasticsearchServer implements DevServer {
         this.runDir = runDir;
         this.httpPort = httpPort;
         this.transportPort = transportPort;
+        this.snapshots = snapshots;
     }
 
     @Override
@@ -56,6 +68,7 @@ final class ElasticsearchServer implements DevServer {
                 "node.name: lgsp-dev-1",
                 "path.data: " + nodeDir.resolve("data"),
                 "path.logs: " + nodeDir.resolve("logs"),
+                "path.repo: " + snapshots,
                 "network.host: 127.0.0.1",
                 "http.port: " + httpPort,
                 "transport.port: " + transportPort,
@@ -68,6 +81,10 @@ final class ElasticsearchServer implements DevServer {
         Files.createDirectories(nodeDir.resolve("logs"));
         Files.createDirectories(nodeDir.resolve("tmp"));
         Unprivileged.own(nodeDir);
+        if (!Files.isDirectory(snapshots)) {
+            Files.createDirectories(snapshots);
+            Unprivileged.own(snapshots);
+        }
         launch();
     }
 
@@ -101,6 +118,11 @@ final class ElasticsearchServer implements DevServer {
             }
             Thread.sleep(500);
         }
+    }
+
+    /** The root under which filesystem snapshot repositories may live ({@code path.repo}). */
+    Path snapshots() {
+        return snapshots;
     }
 
     String url() {

@@ -218,7 +218,10 @@ public class KeycloakAdmin {
         String id = scopeId.orElseThrow(() -> new IllegalStateException("client scope " + scope + " vanished"));
         http.put().uri(keycloak.adminUrl() + "/clients/{client}/optional-client-scopes/{scope}", clientUuid, id)
                 .headers(h -> h.setBearerAuth(serviceToken()))
-                .retrieve().toBodilessEntity();
+                .retrieve()
+                // two deliveries to a new recipient at once (or two nodes) link it together: one wins
+                .onStatus(status -> status.value() == 409, (request, reply) -> { })
+                .toBodilessEntity();
     }
 
     private java.util.Optional<String> findClientScope(String name) {
