@@ -7,6 +7,7 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.scheduling.annotation.EnableScheduling;
+import vn.hanoi.lgsp.simulators.SimulatorApplication;
 import vn.hanoi.lgsp.workers.WorkerApplication;
 
 /** Hanoi's data integration and sharing platform (LGSP), Decision 5918/QĐ-UBND. */
@@ -15,9 +16,14 @@ import vn.hanoi.lgsp.workers.WorkerApplication;
 @EnableScheduling
 public class LgspApplication {
 
-    public static void main(String[] args) {
-        // one artifact, each role alone: a workers-only process starts the workers and nothing of the platform
-        SpringApplication application = Set.of("workers").equals(roles(args)) ? WorkerApplication.create()
+    public static void main(String[] args) throws InterruptedException {
+        // one artifact, each role alone: a workers-only or simulators-only process starts nothing of the platform
+        Set<String> roles = roles(args);
+        if (Set.of("simulators").equals(roles)) {
+            SimulatorApplication.runUntilStopped(SimulatorApplication.create(), args);
+            return;
+        }
+        SpringApplication application = Set.of("workers").equals(roles) ? WorkerApplication.create()
                 : new SpringApplication(LgspApplication.class);
         application.run(args);
     }

@@ -195,6 +195,20 @@ public final class DevServices {
         return elasticsearch().snapshots();
     }
 
+    /** The JDBC URL of another database on this set's PostgreSQL, made if missing (a harness's own). */
+    String postgresDatabase(String database) {
+        PostgresServer postgres = (PostgresServer) servers.get("postgres");
+        postgres.ensureDatabase(database);
+        return postgres.jdbcUrl(database);
+    }
+
+    /** An Elasticsearch node of a cluster of several, on its own data folder. */
+    ElasticsearchServer elasticsearchClusterNode(Path nodeDataRoot, Path nodeRunDir, int httpPort, int transportPort,
+                                                 ElasticsearchServer.Cluster cluster) {
+        return new ElasticsearchServer(settings.elasticsearch(), archives, serversDir, nodeDataRoot, nodeRunDir,
+                httpPort, transportPort, nodeDataRoot.resolve("snapshots"), cluster);
+    }
+
     /** Where this set keeps its data folders; a drill puts the restored copies beside them. */
     Path dataRoot() {
         return dataRoot;

@@ -25,6 +25,7 @@ final class ElasticsearchServer implements DevServer {
     private final int httpPort;
     private final int transportPort;
     private final Path snapshots;
+    private final Cluster cluster;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private volatile ServerProcess process;
 
@@ -40,6 +41,23 @@ final class ElasticsearchServer implements DevServer {
      */
     ElasticsearchServer(DevServicesSettings.Elasticsearch settings, Path archives, Path serversDir, Path dataRoot,
                         Path runDir, int httpPort, int transportPort, Path snapshots) {
+        this(settings, archives, serversDir, dataRoot, runDir, httpPort, transportPort, snapshots, null);
+    }
+
+    /**
+     * A node of a cluster of several on loopback (the soak harness runs two), rather than a
+     * single-node one.
+     *
+     * @param clusterName    the cluster every node names
+     * @param nodeName       this node's name, one of {@code masterNodes}
+     * @param transportPorts every node's transport port, for discovery
+     * @param masterNodes    the nodes that elect the first master together
+     */
+    record Cluster(String clusterName, String nodeName, List<Integer> transportPorts, List<String> masterNodes) {
+    }
+
+    ElasticsearchServer(DevServicesSettings.Elasticsearch settings, Path archives, Path serversDir, Path dataRoot,
+                        Path runDir, int httpPort, int transportPort, Path snapshots, Cluster cluster) {
         this.settings = settings;
         this.archive = archives.resolve("elasticsearch-" + settings.version() + ".zip");
         this.distribution = serversDir.resolve("elasticsearch-" + settings.version());
@@ -48,6 +66,7 @@ final class ElasticsearchServer implements DevServer {
         this.httpPort = httpPort;
         this.transportPort = transportPort;
         this.snapshots = snapshots;
+        this.cluster = cluster;
     }
 
     @Override
@@ -63,20 +82,25 @@ final class ElasticsearchServer implements DevServer {
         Unprivileged.run(List.of("rm", "-rf", config.toString()));
         Files.createDirectories(nodeDir);
         Unprivileged.run(List.of("cp", "-r", distribution.resolve("config").toString(), config.toString()));
-        Files.writeString(config.resolve("elasticsearch.yml"), String.join("\n",
-                "cluster.name: lgsp-dev",
-                "node.name: lgsp-dev-1",
+        List<String> topology = cluster == null
+                ? List.of("cluster.name: lgsp-dev", "node.name: lgsp-dev-1", "discovery.type: single-node")
+                : List.of("cluster.name: " + cluster.clusterName(), "node.name: " + cluster.nodeName(),
+                        "discovery.seed_hosts: [" + String.join(", ", cluster.transportPorts().stream()
+                                .map(p -> "\"127.0.0.1:" + p + "\"").toList()) + "]",
+                        "cluster.initial_master_nodes: [" + String.join(", ", cluster.masterNodes().stream()
+                                .map(n -> "\"" + n + "\"").toList()) + "]");
+        Files.writeString(config.resolve("elasticsearch.yml"), String.join("\n", List.of(
+                String.join("\n", topology),
                 "path.data: " + nodeDir.resolve("data"),
                 "path.logs: " + nodeDir.resolve("logs"),
                 "path.repo: " + snapshots,
                 "network.host: 127.0.0.1",
                 "http.port: " + httpPort,
                 "transport.port: " + transportPort,
-                "discovery.type: single-node",
                 "xpack.security.enabled: false",
                 "cluster.routing.allocation.disk.threshold_enabled: false",
                 "action.auto_create_index: true",
-                ""));
+                "")));
         Files.createDirectories(nodeDir.resolve("data"));
         Files.createDirectories(nodeDir.resolve("logs"));
         Files.createDirectories(nodeDir.resolve("tmp"));
@@ -95,8 +119,12 @@ final class ElasticsearchServer implements DevServer {
                         "ES_PATH_CONF", nodeDir.resolve("config").toString(),
                         "ES_JAVA_OPTS", "-Xms" + settings.heap() + " -Xmx" + settings.heap()
                                 + " -Djava.io.tmpdir=" + nodeDir.resolve("tmp")),
-                distribution, runDir.resolve("logs/elasticsearch.log"), runDir.resolve("elasticsearch.pid"));
+                distribution, runDir.resolve("logs/" + logName() + ".log"), runDir.resolve(logName() + ".pid"));
         awaitHealthy(Duration.ofMinutes(3));
+    }
+
+    private String logName() {
+        return cluster == null ? "elasticsearch" : "elasticsearch-" + cluster.nodeName();
     }
 
     private void awaitHealthy(Duration timeout) throws InterruptedException {

@@ -90,6 +90,15 @@ public class ExchangeLifecycle {
         store.addEvent(exchange.id(), ExchangeStatus.DELIVERED, "delivered to " + exchange.destination());
     }
 
+    /**
+     * Whether the destination's result is already stored (it came before the process reached its
+     * wait). Locks the exchange: a result being reported at this moment is either seen here or,
+     * once this transaction has made the wait, correlated to it.
+     */
+    public boolean resultInHand(DelegateExecution execution) {
+        return lock(execution).resultCode() != null;
+    }
+
     public void completed(DelegateExecution execution) {
         finish(execution, ExchangeStatus.COMPLETED, "result returned to " + lock(execution).source(), null);
     }

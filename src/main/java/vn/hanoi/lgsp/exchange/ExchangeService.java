@@ -123,7 +123,11 @@ class ExchangeService {
         // stored first: the process moves on inside the correlation and reads it to notify the source
         store.setResult(exchange.id(), code, message, reference);
         store.addEvent(exchange.id(), exchange.status(), "result " + code + " reported by " + exchange.destination());
-        correlate(exchange, Messages.RESULT_REPORTED, "the result");
+        if (waitingFor(exchange, Messages.RESULT_REPORTED)) {
+            correlate(exchange, Messages.RESULT_REPORTED, "the result");
+        }
+        // else the process has not reached its wait: it finds the result stored when it does
+        // (Gateway_ResultInHand, under the same row lock), so the destination need not retry
         monitoring.step(exchange, "result", null, "00".equals(code), "00".equals(code) ? null : "RESULT_REFUSED", null, null);
         return store.find(exchange.id()).orElseThrow();
     }
@@ -167,10 +171,13 @@ class ExchangeService {
         monitoring.step(require(id), "delivery-attempt", route, success, error, httpStatus, durationMs);
     }
 
-    private void correlate(ExchangeStore.Exchange exchange, String message, String what) {
-        boolean waiting = runtime.createExecutionQuery().processInstanceBusinessKey(exchange.id().toString())
+    private boolean waitingFor(ExchangeStore.Exchange exchange, String message) {
+        return runtime.createExecutionQuery().processInstanceBusinessKey(exchange.id().toString())
                 .messageEventSubscriptionName(message).count() > 0;
-        if (!waiting) {
+    }
+
+    private void correlate(ExchangeStore.Exchange exchange, String message, String what) {
+        if (!waitingFor(exchange, message)) {
             throw notWaiting(exchange, what);
         }
         try {

@@ -72,6 +72,32 @@ class RecordExchangeProcessTest extends ProcessTest {
         assertThat(s.instance()).isEnded().hasPassed("End_Completed");
     }
 
+    /**
+     * The destination reports its result before the platform knows it holds the record (the
+     * answer to the push was lost; the worker's lock expires and the push is repeated): the
+     * result is kept, nobody is asked to retry, and the source is told as soon as the delivery
+     * is recorded.
+     */
+    @Test
+    void resultReportedBeforeTheDeliveryIsRecordedIsKeptAndReturnedOnceItIs() {
+        Submitted s = submit(HANOI_WARD, null);
+        execute(job(s.instance()));
+        assertThat(s.instance()).isWaitingAt("Task_DeliverLocal");
+
+        exchanges.reportResult(s.id(), HANOI_WARD, "00", "Đã xử lý trước khi biên nhận về", "HK/2");
+        assertThat(s.instance()).isWaitingAt("Task_DeliverLocal");
+        assertThat(store.find(s.id()).orElseThrow().resultCode()).isEqualTo("00");
+        complete(Topics.DELIVER_LOCAL, Map.of(Variables.RECEIPT_CONFIRMED, true, Variables.DELIVERED_TO_INBOX, false));
+
+        assertThat(s.instance()).hasPassed("Event_Delivered", "Gateway_ResultInHand")
+                .hasNotPassed("Gateway_AwaitResult").isWaitingAt("Task_NotifyCompleted");
+        assertThat(status(s)).isEqualTo(ExchangeStatus.COMPLETED);
+        // the same result again is a repeat, not a conflict
+        exchanges.reportResult(s.id(), HANOI_WARD, "00", "Đã xử lý trước khi biên nhận về", "HK/2");
+        complete(Topics.NOTIFY_SOURCE, Map.of());
+        assertThat(s.instance()).isEnded().hasPassed("End_Completed");
+    }
+
     @Test
     void applicantVerifiedByVdxpGoesOnToRouting() {
         Submitted s = submit(HANOI_WARD, new SubmitRequest.Applicant("001090000001", "Nguyễn Văn An"));

@@ -32,13 +32,16 @@ public final class PlatformNode implements AutoCloseable {
     private final List<String> command;
     private final Path log;
     private final int port;
+    private final boolean web;
     private Process process;
+    private long logOffset;
 
-    private PlatformNode(String name, List<String> command, Path log, int port) {
+    private PlatformNode(String name, List<String> command, Path log, int port, boolean web) {
         this.name = name;
         this.command = command;
         this.log = log;
         this.port = port;
+        this.web = web;
     }
 
     /**
@@ -71,13 +74,15 @@ public final class PlatformNode implements AutoCloseable {
         command.add(classPath());
         command.add("vn.hanoi.lgsp.LgspApplication");
         all.forEach((key, value) -> command.add("--" + key + "=" + value));
-        return new PlatformNode(name, command, Path.of("target/test-logs/node-" + name + ".out"), port);
+        boolean web = all.getOrDefault("lgsp.roles", "engine,workers").contains("engine");
+        return new PlatformNode(name, command, Path.of("target/test-logs/node-" + name + ".out"), port, web);
     }
 
     /** Starts the JVM and waits until its web server answers (or, for a node without one, its log says so). */
     public PlatformNode start(Duration within) {
         try {
             Files.createDirectories(log.getParent());
+            logOffset = Files.exists(log) ? Files.size(log) : 0;
             Files.writeString(log, "# " + String.join(" ", command.stream()
                     .map(a -> a.contains("secret") || a.contains("password") ? a.replaceAll("=.*", "=***") : a).toList())
                     + "\n", java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
@@ -99,10 +104,13 @@ public final class PlatformNode implements AutoCloseable {
         throw new IllegalStateException("node " + name + " not up within " + within + "; see " + log);
     }
 
+    /** "Started …" in this start's part of the log, and for a node with a web server, an answer. */
     private boolean started() {
         try {
-            return Files.readString(log).contains("Started ")
-                    && (!command.contains("--lgsp.roles=workers") ? answers() : true);
+            byte[] all = Files.readAllBytes(log);
+            String since = new String(all, (int) Math.min(logOffset, all.length), (int) Math.max(0, all.length - logOffset),
+                    java.nio.charset.StandardCharsets.UTF_8);
+            return since.contains("Started ") && (!web || answers());
         } catch (IOException e) {
             return false;
         }

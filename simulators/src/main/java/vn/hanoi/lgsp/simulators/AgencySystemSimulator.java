@@ -72,6 +72,9 @@ public final class AgencySystemSimulator extends SimulatedServer {
     private final Map<String, String> signatures = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> attempts = new ConcurrentHashMap<>();
     private final List<String> receivedIds = new CopyOnWriteArrayList<>();
+    /** Pushes and inbox pick-ups answered with a receipt, repeats included: what the sender achieved. */
+    private final Map<String, AtomicInteger> accepted = new ConcurrentHashMap<>();
+    private volatile java.util.concurrent.ScheduledExecutorService inboxPolling;
     private final Map<String, JsonNode> outcomes = new ConcurrentHashMap<>();
     private volatile boolean autoResult = true;
     private volatile HealthMode healthMode = HealthMode.UP;
@@ -84,6 +87,8 @@ public final class AgencySystemSimulator extends SimulatedServer {
         routes().add("POST", "/results", this::outcome);
         routes().add("GET", "/status", (request, path) -> status());
         routes().add("GET", "/status/services", (request, path) -> services());
+        controlRoute("GET", "/_sim/deliveries", (request, path) -> SimResponse.ok(new DeliveryReport(SimResponse.SUCCESS,
+                DeliveryReport.of(receipts.keySet(), accepted))));
     }
 
     public String agencyCode() {
@@ -127,6 +132,53 @@ public final class AgencySystemSimulator extends SimulatedServer {
     /** 1 once the record was accepted as new, else 0. */
     public int deliveries(String exchangeId) {
         return receipts.containsKey(exchangeId) ? 1 : 0;
+    }
+
+    /**
+     * Picks records up from the LGSP inbox every {@code interval}, as a system told to collect
+     * what its push endpoint missed: fetch, acknowledge with the digest, result after the delay.
+     */
+    public synchronized void pollInbox(Duration interval) {
+        if (inboxPolling != null) {
+            return;
+        }
+        inboxPolling = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, name() + "-inbox");
+            t.setDaemon(true);
+            return t;
+        });
+        inboxPolling.scheduleWithFixedDelay(this::collectInbox, interval.toMillis(), interval.toMillis(),
+                java.util.concurrent.TimeUnit.MILLISECONDS);
+    }
+
+    private void collectInbox() {
+        String base = lgspBaseUrl();
+        if (base == null || !isRunning()) {
+            return;
+        }
+        try {
+            JsonNode inbox = InboxClient.get(base + "/api/v1/inbox?limit=50", config.agencyToken().get());
+            for (JsonNode item : inbox.path("records")) {
+                String id = item.path("exchangeId").asText();
+                JsonNode record = InboxClient.get(base + "/api/v1/inbox/" + id, config.agencyToken().get());
+                byte[] content = java.util.Base64.getDecoder().decode(record.path("content").asText());
+                String digest = Fields.digest(content);
+                InboxClient.post(base + "/api/v1/inbox/" + id + "/ack", config.agencyToken().get(),
+                        Map.of("receivedSha256", digest));
+                accepted.computeIfAbsent(id, k -> new AtomicInteger()).incrementAndGet();
+                if (receipts.putIfAbsent(id, new Receipt(id, digest, Instant.now().toString())) == null) {
+                    contents.put(id, content);
+                    receivedIds.add(id);
+                    log.info("{} collected exchange {} from its inbox", name(), id);
+                    Duration delay = config.resultDelay();
+                    if (autoResult && delay != null && !delay.isNegative()) {
+                        poster.later(delay, () -> postResult(id, SimResponse.SUCCESS, "Đã xử lý xong hồ sơ"));
+                    }
+                }
+            }
+        } catch (RuntimeException e) {
+            log.info("{} could not collect its inbox: {}", name(), e.getMessage());
+        }
     }
 
     /** Every POST that carried this exchange id, including refused and failed ones. */
@@ -176,6 +228,9 @@ public final class AgencySystemSimulator extends SimulatedServer {
 
     @Override
     void onClose() {
+        if (inboxPolling != null) {
+            inboxPolling.shutdownNow();
+        }
         poster.close();
     }
 
@@ -196,6 +251,7 @@ public final class AgencySystemSimulator extends SimulatedServer {
         }
         Receipt fresh = new Receipt(exchangeId, actual, Instant.now().toString());
         Receipt earlier = receipts.putIfAbsent(exchangeId, fresh);
+        accepted.computeIfAbsent(exchangeId, k -> new AtomicInteger()).incrementAndGet();
         if (earlier != null) {
             log.info("{} already holds exchange {}; answering its receipt again", name(), exchangeId);
             return SimResponse.ok(new ReceiptAnswer(SimResponse.SUCCESS, "Đã tiếp nhận hồ sơ", earlier, true));

@@ -57,6 +57,8 @@ public final class NdxpSimulator extends SimulatedServer {
     private final CallbackPoster poster = new CallbackPoster("NDXP");
     private final Map<String, Accepted> accepted = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> submissions = new ConcurrentHashMap<>();
+    /** Submissions answered 202, repeats included. */
+    private final Map<String, AtomicInteger> acceptedSubmissions = new ConcurrentHashMap<>();
     private final NationalDatabases nationalDatabases;
 
     public NdxpSimulator(Config config) {
@@ -64,6 +66,8 @@ public final class NdxpSimulator extends SimulatedServer {
         this.config = config;
         this.tokens = new OpaqueTokens("NDXP", config.consumerKey(), config.consumerSecret(), Clock.systemUTC());
         routes().add("POST", "/token", tokens::issue);
+        controlRoute("GET", "/_sim/deliveries", (request, path) -> SimResponse.ok(new DeliveryReport(SimResponse.SUCCESS,
+                DeliveryReport.of(accepted.keySet(), acceptedSubmissions))));
         routes().add("POST", "/exchange/messages", this::submit);
         routes().add("GET", "/population/citizens/([^/]+)", this::citizen);
         routes().add("GET", "/business-registration/enterprises/([^/]+)", this::enterprise);
@@ -134,6 +138,7 @@ public final class NdxpSimulator extends SimulatedServer {
         String ndxpMessageId = UUID.randomUUID().toString();
         Accepted fresh = new Accepted(ndxpMessageId, to, content, actual);
         Accepted earlier = accepted.putIfAbsent(messageId, fresh);
+        acceptedSubmissions.computeIfAbsent(messageId, k -> new AtomicInteger()).incrementAndGet();
         if (earlier != null) {
             log.info("NDXP message {} is a duplicate of {}; not delivered again", messageId, earlier.ndxpMessageId());
             return SimResponse.of(202, new Acceptance(SimResponse.SUCCESS, "Đã tiếp nhận trước đó",

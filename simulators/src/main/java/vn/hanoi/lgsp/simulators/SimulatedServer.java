@@ -43,6 +43,13 @@ public abstract class SimulatedServer implements AutoCloseable {
     private static final Duration BIND_RETRY = Duration.ofMillis(100);
 
     private final String name;
+    /** Ends the outages scheduled through {@code /_sim/behaviour}. */
+    private static final java.util.concurrent.ScheduledExecutorService OUTAGES =
+            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "simulated-outages");
+                t.setDaemon(true);
+                return t;
+            });
     private final SimulatorBehaviour behaviour;
     private final ExecutorService handlers;
     private final Routes routes = new Routes();
@@ -144,6 +151,11 @@ public abstract class SimulatedServer implements AutoCloseable {
     @Override
     public String toString() {
         return name + " simulator (" + (isRunning() ? baseUrl() : "stopped") + ")";
+    }
+
+    /** A control route under {@code /_sim/}: exempt from injected faults, for tests and harnesses. */
+    void controlRoute(String method, String path, Routes.Handler handler) {
+        controlRoutes.add(method, path, handler);
     }
 
     /** The business routes, filled in by each simulator's constructor. */
@@ -283,6 +295,14 @@ public abstract class SimulatedServer implements AutoCloseable {
             if (update.failNext() != null) {
                 behaviour.failNext(update.failNext());
             }
+            if (update.downForMs() != null) {
+                if (update.downForMs() <= 0) {
+                    throw new IllegalArgumentException("downForMs must be positive");
+                }
+                // after this answer has gone out; back on the same port when the outage ends
+                OUTAGES.schedule(() -> switchDown(true), 100, java.util.concurrent.TimeUnit.MILLISECONDS);
+                OUTAGES.schedule(() -> switchDown(false), 100 + update.downForMs(), java.util.concurrent.TimeUnit.MILLISECONDS);
+            }
         } catch (IllegalArgumentException e) {
             return SimResponse.failure(400, "VALIDATION_FAILED", "Cấu hình không hợp lệ: " + e.getMessage());
         }
@@ -337,6 +357,10 @@ public abstract class SimulatedServer implements AutoCloseable {
             boolean malformed, boolean down, int pendingFailures) {
     }
 
-    record BehaviourUpdate(Long latencyMs, Double errorRate, Boolean malformed, Integer failNext) {
+    /**
+     * @param downForMs stop listening (right after answering) and come back up by itself after
+     *                  this long: an outage a test or the soak harness schedules from outside
+     */
+    record BehaviourUpdate(Long latencyMs, Double errorRate, Boolean malformed, Integer failNext, Long downForMs) {
     }
 }

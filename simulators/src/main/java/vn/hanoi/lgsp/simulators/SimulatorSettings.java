@@ -14,9 +14,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                      where the platform's own port is taken once its web server is up
  * @param demoStaff     the demo realm's DOST staff through whom the simulated systems are
  *                      registered, as DOST registers any agency's system
+ * @param ndxpPort      NDXP's port; 0 picks a free one (a process of its own names it, so that the
+ *                      platform's nodes can be given {@code lgsp.national.ndxp.url})
+ * @param vdxpPort      VDXP's port, likewise
+ * @param inboxPoll     how often the simulated agency systems collect their LGSP inbox; empty: never
  */
 public record SimulatorSettings(@DefaultValue("2s") Duration resultDelay, @DefaultValue("true") boolean demoExchanges,
-                                String platformUrl, @DefaultValue DemoStaff demoStaff) {
+                                String platformUrl, @DefaultValue DemoStaff demoStaff, @DefaultValue("0") int ndxpPort,
+                                @DefaultValue("0") int vdxpPort, Duration inboxPoll) {
 
     /** Demo-realm accounts: an operator asks for each registration, a leader approves it. */
     public record DemoStaff(@DefaultValue("lgsp-cli") String clientId, @DefaultValue("operator") String operator,

@@ -24,10 +24,10 @@ public class Simulators implements AutoCloseable {
             "000.00.12.H26", new String[] {"sokhcn-system", "Sokhcn#Demo2025"},
             "000.00.13.H26", new String[] {"sotuphap-system", "Sotuphap#Demo2025"},
             "000.00.61.H26", new String[] {"phuonghoankiem-system", "Hoankiem#Demo2025"});
-    static final String NDXP_CONSUMER_KEY = "lgsp-hanoi";
-    static final String NDXP_CONSUMER_SECRET = "Ndxp-Consumer#2025";
-    static final String VDXP_CONSUMER_KEY = "lgsp-hanoi";
-    static final String VDXP_CONSUMER_SECRET = "Vdxp-Consumer#2025";
+    public static final String NDXP_CONSUMER_KEY = "lgsp-hanoi";
+    public static final String NDXP_CONSUMER_SECRET = "Ndxp-Consumer#2025";
+    public static final String VDXP_CONSUMER_KEY = "lgsp-hanoi";
+    public static final String VDXP_CONSUMER_SECRET = "Vdxp-Consumer#2025";
     private static final String[] NDXP_CALLBACK_CLIENT = {"ndxp-national", "Ndxp#Demo2025"};
     /** The demo data-sharing service the Department of Justice publishes through the gateway. */
     static final String JUSTICE = "000.00.13.H26";
@@ -61,11 +61,11 @@ public class Simulators implements AutoCloseable {
         }
         String tokenUrl = issuer + "/protocol/openid-connect/token";
         Duration delay = settings.resultDelay();
-        ndxp = new NdxpSimulator(new NdxpSimulator.Config(0, NDXP_CONSUMER_KEY, NDXP_CONSUMER_SECRET,
+        ndxp = new NdxpSimulator(new NdxpSimulator.Config(settings.ndxpPort(), NDXP_CONSUMER_KEY, NDXP_CONSUMER_SECRET,
                 () -> platformPath("/api/v1/national/ndxp/callbacks"),
                 new ClientCredentialsToken(tokenUrl, NDXP_CALLBACK_CLIENT[0], NDXP_CALLBACK_CLIENT[1]), delay));
         ndxp.start();
-        vdxp = new VdxpSimulator(new VdxpSimulator.Config(0, VDXP_CONSUMER_KEY, VDXP_CONSUMER_SECRET));
+        vdxp = new VdxpSimulator(new VdxpSimulator.Config(settings.vdxpPort(), VDXP_CONSUMER_KEY, VDXP_CONSUMER_SECRET));
         vdxp.start();
         DEMO_AGENCIES.forEach((code, client) -> {
             // as a real agency system should: only tokens the LGSP fetched for this agency (audience = its code)
@@ -73,6 +73,9 @@ public class Simulators implements AutoCloseable {
                     new KeycloakTokenVerifier(issuer, code), lgspBaseUrl,
                     new ClientCredentialsToken(tokenUrl, client[0], client[1]), delay));
             system.start();
+            if (settings.inboxPoll() != null && !settings.inboxPoll().isZero()) {
+                system.pollInbox(settings.inboxPoll());
+            }
             agencies.put(code, system);
         });
         // the Department of Justice's civil-status API behind the gateway: only tokens the LGSP fetched
