@@ -55,6 +55,9 @@ public final class ExchangeBenchmark {
 
     private static final String WARD = "000.00.61.H26";
     private static final Duration PEER_LATENCY = Duration.ofMillis(20);
+    /** The paced phases: about half of what the exchanges reach saturated, for 20 s. */
+    private static final double PACED_RATE = Double.parseDouble(System.getProperty("bench.exchange-paced-rate", "8"));
+    private static final int PACED_SECONDS = 20;
     private static final int WARM_UP = 100;
 
     private final ConfigurableApplicationContext platform;
@@ -107,6 +110,7 @@ public final class ExchangeBenchmark {
 
     private void run(int n) throws Exception {
         Simulators simulators = platform.getBean(Simulators.class);
+        simulators.awaitConnected(Duration.ofMinutes(2));
         SimulatedServer ward = simulators.agency(WARD).orElseThrow();
         ward.behaviour().setLatency(PEER_LATENCY);
         simulators.agency("000.00.13.H26").orElseThrow().behaviour().setLatency(PEER_LATENCY);
@@ -115,17 +119,30 @@ public final class ExchangeBenchmark {
         ExternalTaskClient noOpWorkers = noOpWorkers();
         Phase baseline;
         Phase exchange;
+        Phase pacedBaseline;
+        Phase pacedExchange;
+        int paced = (int) (PACED_RATE * PACED_SECONDS);
         try {
-            measure("warm-up baseline", WARM_UP, this::startBaseline, null);
-            baseline = measure("(a) baseline", n, this::startBaseline, null);
-            measure("warm-up exchanges", WARM_UP, this::submitExchange, null);
+            measure("warm-up baseline", WARM_UP, this::startBaseline, null, 0);
+            baseline = measure("(a) baseline", n, this::startBaseline, null, 0);
+            measure("warm-up exchanges", WARM_UP, this::submitExchange, null, 0);
             MonitoringLag lag = new MonitoringLag();
-            exchange = measure("(b) exchanges", n, this::submitExchange, lag);
+            exchange = measure("(b) exchanges", n, this::submitExchange, lag, 0);
             exchange = exchange.withLag(lag.maxAgeMillis(), lag.drainMillis());
+            // latency where nothing queues: a steady rate well under either phase's saturation
+            pacedBaseline = measure("(a) baseline, paced", paced, this::startBaseline, null, PACED_RATE);
+            pacedExchange = measure("(b) exchanges, paced", paced, this::submitExchange, null, PACED_RATE);
         } finally {
             noOpWorkers.stop();
         }
         report(n, baseline, exchange);
+        System.out.printf("%nPaced at %.0f/s for %d s (end-to-end latency as the engine recorded it):%n", PACED_RATE,
+                PACED_SECONDS);
+        System.out.println("| phase | count | p50 (ms) | p99 (ms) | max (ms) |");
+        System.out.println("|---|---|---|---|---|");
+        for (Phase p : List.of(pacedBaseline, pacedExchange)) {
+            System.out.printf("| %s | %d | %d | %d | %d |%n", p.name(), p.count(), p.p50(), p.p99(), p.max());
+        }
     }
 
     // ---- (a) the baseline: same number of external tasks, no-op workers ----
@@ -206,7 +223,8 @@ public final class ExchangeBenchmark {
         }
     }
 
-    private Phase measure(String name, int n, Starter starter, MonitoringLag lag) throws Exception {
+    /** @param perSecond submissions per second; 0 sends them all at once */
+    private Phase measure(String name, int n, Starter starter, MonitoringLag lag, double perSecond) throws Exception {
         HeapPeak heap = new HeapPeak();
         heap.start();
         if (lag != null) {
@@ -214,7 +232,14 @@ public final class ExchangeBenchmark {
         }
         ExecutorService clients = Executors.newFixedThreadPool(concurrency);
         List<Future<String>> started = new ArrayList<>();
+        long t0 = System.currentTimeMillis();
         for (int i = 0; i < n; i++) {
+            if (perSecond > 0) {
+                long wait = t0 + (long) (i * 1000 / perSecond) - System.currentTimeMillis();
+                if (wait > 0) {
+                    Thread.sleep(wait);
+                }
+            }
             started.add(clients.submit(starter::start));
         }
         List<String> instances = new ArrayList<>();

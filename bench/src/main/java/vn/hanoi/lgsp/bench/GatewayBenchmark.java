@@ -106,6 +106,8 @@ public final class GatewayBenchmark {
                 "--logging.level.vn.hanoi.lgsp=warn");
         int status = 0;
         try {
+            // the simulated systems connect in the background: measured traffic starts after them
+            platform.getBean(vn.hanoi.lgsp.simulators.Simulators.class).awaitConnected(Duration.ofMinutes(2));
             new GatewayBenchmark(platform, connections, duration, pacedRate, pacedDuration).run();
         } catch (Exception e) {
             e.printStackTrace(System.out);
