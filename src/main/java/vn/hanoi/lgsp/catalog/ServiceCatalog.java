@@ -53,10 +53,13 @@ public class ServiceCatalog {
     private final ServiceInput input;
 
     private final vn.hanoi.lgsp.agency.EndpointPolicy endpoints;
+    private final vn.hanoi.lgsp.audit.AuditJournal journal;
 
     ServiceCatalog(JdbcTemplate jdbc, AgencyRegistry agencies, TransactionLog transactions,
-                   ApplicationEventPublisher events, ObjectMapper json, vn.hanoi.lgsp.agency.EndpointPolicy endpoints) {
+                   ApplicationEventPublisher events, ObjectMapper json, vn.hanoi.lgsp.agency.EndpointPolicy endpoints,
+                   vn.hanoi.lgsp.audit.AuditJournal journal) {
         this.endpoints = endpoints;
+        this.journal = journal;
         this.jdbc = jdbc;
         this.agencies = agencies;
         this.transactions = transactions;
@@ -184,8 +187,15 @@ public class ServiceCatalog {
         requireVersion(code, version);
         input.checkVersion(new NewVersion(version, baseUrl, null, null, null, null));
         endpoints.check("baseUrl", baseUrl);
+        String before = jdbc.queryForObject("select base_url from lgsp.service_version where service_code = ? and version = ?",
+                String.class, code, version);
         jdbc.update("update lgsp.service_version set base_url = ? where service_code = ? and version = ?",
                 baseUrl.trim(), code, version);
+        // where consumers' calls go is configuration with reach: the journal keeps the old and new address
+        journal.append(new vn.hanoi.lgsp.audit.AuditEntry(java.time.Instant.now(),
+                vn.hanoi.lgsp.audit.AuditEntry.ActorKind.STAFF, actor, null, "catalog.version.relocated",
+                code + "/" + version, "00", null, java.util.Map.of("old", before == null ? "" : before,
+                        "new", baseUrl.trim())));
         transactions.record(Milestones.of("version-relocated", service.provider(), null, code, version,
                 transactions.environment()));
         events.publishEvent(new VersionRelocated(code, version, baseUrl.trim(), actor));

@@ -8,7 +8,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * R-03 when the model's own end listener did not run: a process instance deleted with
@@ -27,8 +26,12 @@ class ContentSweeper {
 
     private final vn.hanoi.lgsp.cluster.ClusterJobs jobs;
 
-    ContentSweeper(JdbcTemplate jdbc, RuntimeService runtime, ExchangeStore store, vn.hanoi.lgsp.cluster.ClusterJobs jobs) {
+    private final org.springframework.transaction.support.TransactionTemplate perExchange;
+
+    ContentSweeper(JdbcTemplate jdbc, RuntimeService runtime, ExchangeStore store, vn.hanoi.lgsp.cluster.ClusterJobs jobs,
+                   org.springframework.transaction.PlatformTransactionManager transactions) {
         this.jobs = jobs;
+        this.perExchange = new org.springframework.transaction.support.TransactionTemplate(transactions);
         this.jdbc = jdbc;
         this.runtime = runtime;
         this.store = store;
@@ -42,27 +45,41 @@ class ContentSweeper {
         }
     }
 
-    @Transactional
+    /**
+     * Each candidate is decided in a transaction of its own, on its row as it is now (locked):
+     * the list is only where to look. Decided on the listed status instead, an exchange that
+     * completed while the sweep went through a long list was marked cancelled.
+     */
     public void sweep() {
-        List<Object[]> candidates = jdbc.query("""
-                select e.id, e.status, e.process_instance_id from lgsp.exchange e
+        List<UUID> candidates = jdbc.query("""
+                select e.id from lgsp.exchange e
                 join lgsp.exchange_content c on c.exchange_id = e.id
                 where e.updated_at < now() - interval '1 minute'""",
-                (rs, n) -> new Object[] {rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3)});
-        for (Object[] c : candidates) {
-            UUID id = (UUID) c[0];
-            ExchangeStatus status = ExchangeStatus.valueOf((String) c[1]);
-            String instance = (String) c[2];
-            boolean processAlive = instance != null
-                    && runtime.createProcessInstanceQuery().processInstanceId(instance).count() > 0;
-            if (status.terminal() || !processAlive) {
-                store.purgeContent(id);
-                if (!status.terminal()) {
-                    store.setStatus(id, ExchangeStatus.CANCELLED);
-                    store.addEvent(id, ExchangeStatus.CANCELLED, "its process ended without the model's listeners");
-                }
-                log.warn("Removed the content left behind by exchange {} ({})", id, status);
-            }
+                (rs, n) -> rs.getObject(1, UUID.class));
+        for (UUID id : candidates) {
+            perExchange.executeWithoutResult(tx -> sweepOne(id));
         }
+    }
+
+    private void sweepOne(UUID id) {
+        ExchangeStore.Exchange exchange = store.lock(id).orElse(null);
+        if (exchange == null) {
+            return;
+        }
+        // the engine ends a process in the same transaction that locks this row to record the end,
+        // so a process seen alive here is either still running or will record its own end
+        boolean processAlive = exchange.processInstanceId() != null
+                && runtime.createProcessInstanceQuery().processInstanceId(exchange.processInstanceId()).count() > 0;
+        if (!exchange.status().terminal() && processAlive) {
+            return;
+        }
+        if (!store.purgeContent(id)) {
+            return;
+        }
+        if (!exchange.status().terminal()) {
+            store.setStatus(id, ExchangeStatus.CANCELLED);
+            store.addEvent(id, ExchangeStatus.CANCELLED, "its process ended without the model's listeners");
+        }
+        log.warn("Removed the content left behind by exchange {} ({})", id, exchange.status());
     }
 }

@@ -90,6 +90,11 @@ public class ExchangeLifecycle {
         store.addEvent(exchange.id(), ExchangeStatus.DELIVERED, "delivered to " + exchange.destination());
     }
 
+    /** Whether the receipt is already recorded (it came before the process reached its wait); locks the exchange. */
+    public boolean receiptInHand(DelegateExecution execution) {
+        return lock(execution).receivedAt() != null;
+    }
+
     /**
      * Whether the destination's result is already stored (it came before the process reached its
      * wait). Locks the exchange: a result being reported at this moment is either seen here or,
@@ -157,6 +162,11 @@ public class ExchangeLifecycle {
         }
         store.setStatus(exchange.id(), status);
         store.addEvent(exchange.id(), status, detail);
+        if (status != ExchangeStatus.COMPLETED && exchange.resultCode() != null) {
+            // a result that came before the delivery was recorded, then the exchange ended another way
+            store.addEvent(exchange.id(), status, "the result " + exchange.resultCode() + " reported by "
+                    + exchange.destination() + " was not passed on: the exchange ended " + status);
+        }
         if (error != null) {
             // a completion is already in monitoring as the destination's result
             monitoring.step(exchange, status.name().toLowerCase(), null, false, error, null, null);

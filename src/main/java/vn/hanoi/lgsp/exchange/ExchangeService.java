@@ -145,7 +145,8 @@ class ExchangeService {
         }
         store.setReceipt(id, receivedSha256.toLowerCase(), Instant.now());
         store.addEvent(id, exchange.status(), "receipt from " + exchange.destination() + " (" + by + ")");
-        if (correlate) {
+        // not waiting yet: the process finds the receipt recorded when it gets there (Gateway_ReceiptInHand)
+        if (correlate && waitingFor(exchange, Messages.RECORD_RECEIVED)) {
             correlate(exchange, Messages.RECORD_RECEIVED, "the receipt");
         }
         monitoring.step(exchange, "receipt", null, true, null, null, null);

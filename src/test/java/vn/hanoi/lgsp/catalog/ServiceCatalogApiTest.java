@@ -200,6 +200,17 @@ class ServiceCatalogApiTest extends PlatformTest {
                 .isEqualTo("https://moi.example.gov.vn/api/v1");
         assertThat(version(api.get("/api/v1/services/doi-dia-chi-thu-nghiem", justice).body().path("service"), "v1")
                 .path("baseUrl").asText()).isEqualTo("https://moi.example.gov.vn/api/v1");
+        // the journal keeps who moved it, from where and to where
+        String supervisor = new Keycloak(keycloakUrl).staffToken("supervisor");
+        JsonNode[] entry = new JsonNode[1];
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> {
+            entry[0] = api.get("/api/v1/audit/entries?action=catalog.version.relocated&target=doi-dia-chi-thu-nghiem/v1",
+                    supervisor).body().path("entries").path(0);
+            return !entry[0].isMissingNode();
+        });
+        assertThat(entry[0].path("actor").asText()).isNotBlank();
+        assertThat(entry[0].path("details").path("old").asText()).startsWith("https://doi-dia-chi-thu-nghiem.example.gov.vn");
+        assertThat(entry[0].path("details").path("new").asText()).isEqualTo("https://moi.example.gov.vn/api/v1");
     }
 
     @Test

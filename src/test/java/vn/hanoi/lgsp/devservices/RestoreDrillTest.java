@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.io.IOException;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -121,8 +122,9 @@ class RestoreDrillTest extends PlatformTest {
             // restore into fresh data folders and start the servers on them
             Path restoredRoot = drill.resolve("restored");
             Files.createDirectories(restoredRoot);
-            Unprivileged.run(List.of("cp", "-a", baseBackup.resolve("postgresql").toString(),
-                    restoredRoot.resolve("postgresql").toString()));
+            copyLiveTree(baseBackup.resolve("postgresql"), restoredRoot.resolve("postgresql"), Set.of());
+            Files.setPosixFilePermissions(restoredRoot.resolve("postgresql"),
+                    java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
             Files.createDirectories(drill.resolve("run/logs"));
             Unprivileged.own(drill);
             restoredPostgres = servers.postgresOn(restoredRoot, drill.resolve("run"), PlatformNode.freePort());
@@ -145,8 +147,10 @@ class RestoreDrillTest extends PlatformTest {
             await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).until(() -> ids.stream()
                     .allMatch(id -> "COMPLETED".equals(restoredApi.get("/api/v1/exchanges/" + id, justice).body()
                             .path("exchange").path("status").asText())));
+            // delivered once each: taken, and pushed once (no fault here: a second push would be a duplicate)
+            assertThat(ward.receivedExchangeIds()).containsAll(ids);
             for (String id : ids) {
-                assertThat(ward.deliveries(id)).as("deliveries of " + id).isEqualTo(1);
+                assertThat(ward.attempts(id)).as("pushes of " + id).isEqualTo(1);
             }
             // the monitoring documents: the snapshot's, and those of the steps taken after the restore, once each
             String restoredJdbc = restoredPostgres.jdbcUrl();
@@ -159,21 +163,25 @@ class RestoreDrillTest extends PlatformTest {
                         .contains("exchange-accepted", "exchange-routed", "exchange-delivery-attempt", "exchange-result");
             }
         } finally {
-            if (restored != null) {
-                restored.stop();
+            try {
+                if (restored != null) {
+                    restored.stop();
+                }
+                if (restoredElasticsearch != null) {
+                    restoredElasticsearch.stop();
+                }
+                if (restoredPostgres != null) {
+                    restoredPostgres.stop();
+                }
+                // the original platform gets the ward's own simulated system back
+                SystemChangeApproval.applied(api, keycloak, WARD,
+                        system(simulators.agency(WARD).orElseThrow().baseUrl()));
+            } finally {
+                // whatever happened above, the shared context's workers run again for the tests after this one
+                workers.start();
+                ward.close();
+                Unprivileged.run(List.of("rm", "-rf", drill.toString()));
             }
-            if (restoredElasticsearch != null) {
-                restoredElasticsearch.stop();
-            }
-            if (restoredPostgres != null) {
-                restoredPostgres.stop();
-            }
-            // the original platform gets the ward's own simulated system back, then its workers
-            SystemChangeApproval.applied(api, keycloak, WARD,
-                    system(simulators.agency(WARD).orElseThrow().baseUrl()));
-            workers.start();
-            ward.close();
-            Unprivileged.run(List.of("rm", "-rf", drill.toString()));
         }
     }
 
@@ -202,33 +210,78 @@ class RestoreDrillTest extends PlatformTest {
 
     /**
      * What {@code pg_basebackup} does, through SQL and a file copy (the bundled PostgreSQL has
-     * no client programs): start a backup (checkpoint), copy the data folder while the server
-     * runs, stop the backup, write its label, and take the WAL written meanwhile.
+     * no client programs): a replication slot keeps the WAL from being recycled meanwhile; start
+     * a backup (checkpoint); copy the data folder while the server runs, skipping files that
+     * vanish under the copy; stop the backup and write its label; take the WAL written meanwhile.
      */
     private void baseBackupOfPostgres(Path dataDirectory, Path target) throws Exception {
+        String slot = "drill_" + Long.toHexString(System.nanoTime());
         try (Connection c = DriverManager.getConnection(jdbcUrl, dbUser, dbPassword);
              Statement sql = c.createStatement()) {
-            sql.execute("select pg_backup_start('lgsp-restore-drill', true)");
-            Unprivileged.run(List.of("cp", "-a", dataDirectory.toString(), target.toString()));
-            String label;
-            String tablespaces;
-            try (ResultSet stop = sql.executeQuery("select labelfile, spcmapfile from pg_backup_stop(false)")) {
-                stop.next();
-                label = stop.getString(1);
-                tablespaces = stop.getString(2);
+            sql.execute("select pg_create_physical_replication_slot('" + slot + "', true)");
+            try {
+                sql.execute("select pg_backup_start('lgsp-restore-drill', true)");
+                copyLiveTree(dataDirectory, target, Set.of("pg_wal", "postmaster.pid", "postmaster.opts", "pg_replslot"));
+                String label;
+                String tablespaces;
+                try (ResultSet stop = sql.executeQuery("select labelfile, spcmapfile from pg_backup_stop(false)")) {
+                    stop.next();
+                    label = stop.getString(1);
+                    tablespaces = stop.getString(2);
+                }
+                // the segment holding the backup's end goes to disk complete
+                sql.execute("select pg_switch_wal()");
+                copyLiveTree(dataDirectory.resolve("pg_wal"), target.resolve("pg_wal"), Set.of());
+                Files.createDirectories(target.resolve("pg_replslot"));
+                Files.writeString(target.resolve("backup_label"), label);
+                if (tablespaces != null && !tablespaces.isBlank()) {
+                    Files.writeString(target.resolve("tablespace_map"), tablespaces);
+                }
+            } finally {
+                sql.execute("select pg_drop_replication_slot('" + slot + "')");
             }
-            // the segment holding the backup's end goes to disk complete
-            sql.execute("select pg_switch_wal()");
-            Unprivileged.run(List.of("rm", "-rf", target.resolve("pg_wal").toString(),
-                    target.resolve("postmaster.pid").toString(), target.resolve("postmaster.opts").toString()));
-            Unprivileged.run(List.of("cp", "-a", dataDirectory.resolve("pg_wal").toString(),
-                    target.resolve("pg_wal").toString()));
-            Files.writeString(target.resolve("backup_label"), label);
-            if (tablespaces != null && !tablespaces.isBlank()) {
-                Files.writeString(target.resolve("tablespace_map"), tablespaces);
-            }
-            Unprivileged.own(target);
         }
+        Files.setPosixFilePermissions(target, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+        Unprivileged.own(target);
+    }
+
+    /** Copies a tree that a running server changes: files removed during the copy are skipped, as pg_basebackup does. */
+    private static void copyLiveTree(Path from, Path to, Set<String> leaveOut) throws IOException {
+        Files.walkFileTree(from, new java.nio.file.SimpleFileVisitor<>() {
+            @Override
+            public java.nio.file.FileVisitResult preVisitDirectory(Path dir, java.nio.file.attribute.BasicFileAttributes a)
+                    throws IOException {
+                if (!dir.equals(from) && from.equals(dir.getParent()) && leaveOut.contains(dir.getFileName().toString())) {
+                    return java.nio.file.FileVisitResult.SKIP_SUBTREE;
+                }
+                Files.createDirectories(to.resolve(from.relativize(dir).toString()));
+                return java.nio.file.FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public java.nio.file.FileVisitResult visitFile(Path file, java.nio.file.attribute.BasicFileAttributes a)
+                    throws IOException {
+                if (from.equals(file.getParent()) && leaveOut.contains(file.getFileName().toString())) {
+                    return java.nio.file.FileVisitResult.CONTINUE;
+                }
+                try {
+                    Files.copy(file, to.resolve(from.relativize(file).toString()),
+                            java.nio.file.StandardCopyOption.COPY_ATTRIBUTES,
+                            java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                } catch (java.nio.file.NoSuchFileException vanished) {
+                    // removed by the server since it was listed: not part of the backup
+                }
+                return java.nio.file.FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public java.nio.file.FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
+                if (e instanceof java.nio.file.NoSuchFileException) {
+                    return java.nio.file.FileVisitResult.CONTINUE;
+                }
+                throw e;
+            }
+        });
     }
 
     private void snapshotElasticsearch(String url, String location) throws Exception {

@@ -98,6 +98,20 @@ class RecordExchangeProcessTest extends ProcessTest {
         assertThat(s.instance()).isEnded().hasPassed("End_Completed");
     }
 
+    /** An early result does not survive a delivery that then fails for good: the timeline says it was not passed on. */
+    @Test
+    void earlyResultThenAFailedDeliveryEndsFailedAndTheTimelineSaysTheResultWasNotPassedOn() {
+        Submitted s = submit(HANOI_WARD, null);
+        execute(job(s.instance()));
+        exchanges.reportResult(s.id(), HANOI_WARD, "00", "Đã xử lý", "HK/3");
+
+        bpmnError(Topics.DELIVER_LOCAL, Errors.DELIVERY_FAILED, "the destination system refused the record: HTTP 400");
+        execute(job("Task_OpenIncident", s.instance()));
+
+        assertFailedWithOperatorTask(s, "refused the record");
+        assertThat(store.events(s.id())).anySatisfy(e -> assertThat(e.detail()).contains("was not passed on"));
+    }
+
     @Test
     void applicantVerifiedByVdxpGoesOnToRouting() {
         Submitted s = submit(HANOI_WARD, new SubmitRequest.Applicant("001090000001", "Nguyễn Văn An"));
@@ -179,6 +193,22 @@ class RecordExchangeProcessTest extends ProcessTest {
 
         assertThat(s.instance()).isEnded().hasPassed("End_Completed");
         assertThat(status(s)).isEqualTo(ExchangeStatus.COMPLETED);
+    }
+
+    /** NDXP's RECEIVED callback beats the worker's report of the send: kept, and the process goes on when it gets there. */
+    @Test
+    void ndxpReceiptBeforeTheSendIsReportedIsKept() {
+        Submitted s = submit(GOVERNMENT_OFFICE, null);
+        execute(job(s.instance()));
+        assertThat(s.instance()).isWaitingAt("Task_NdxpSend");
+
+        exchanges.confirmReceipt(s.id(), sha256(s), true, "NDXP");
+        assertThat(s.instance()).isWaitingAt("Task_NdxpSend");
+        complete(Topics.NDXP_SEND, Map.of(Variables.RECEIPT_CONFIRMED, false));
+
+        assertThat(s.instance()).hasPassed("Gateway_ReceiptInHand", "Event_Delivered").hasNotPassed("Gateway_AwaitReceipt")
+                .isWaitingAt("Gateway_AwaitResult");
+        assertThat(status(s)).isEqualTo(ExchangeStatus.DELIVERED);
     }
 
     @Test

@@ -27,18 +27,31 @@ import org.springframework.core.env.PropertySource;
 public final class PlatformNode implements AutoCloseable {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    /** Nodes still running when the test JVM ends (a failed or timed-out test) are killed with it. */
+    private static final java.util.Set<PlatformNode> RUNNING = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> RUNNING.forEach(n -> {
+            if (n.process != null) {
+                n.process.destroyForcibly();
+            }
+        }), "platform-nodes-shutdown"));
+    }
 
     private final String name;
     private final List<String> command;
+    /** The node's settings, handed over in its environment: a command line is readable by every local user. */
+    private final String settingsJson;
     private final Path log;
     private final int port;
     private final boolean web;
     private Process process;
     private long logOffset;
 
-    private PlatformNode(String name, List<String> command, Path log, int port, boolean web) {
+    private PlatformNode(String name, List<String> command, String settingsJson, Path log, int port, boolean web) {
         this.name = name;
         this.command = command;
+        this.settingsJson = settingsJson;
         this.log = log;
         this.port = port;
         this.web = web;
@@ -73,9 +86,16 @@ public final class PlatformNode implements AutoCloseable {
         command.add("-cp");
         command.add(classPath());
         command.add("vn.hanoi.lgsp.LgspApplication");
-        all.forEach((key, value) -> command.add("--" + key + "=" + value));
+        // the roles on the command line too: the launcher picks the role's application from them
+        command.add("--lgsp.roles=" + all.getOrDefault("lgsp.roles", "engine,workers"));
+        String json;
+        try {
+            json = new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(all);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
         boolean web = all.getOrDefault("lgsp.roles", "engine,workers").contains("engine");
-        return new PlatformNode(name, command, Path.of("target/test-logs/node-" + name + ".out"), port, web);
+        return new PlatformNode(name, command, json, Path.of("target/test-logs/node-" + name + ".out"), port, web);
     }
 
     /** Starts the JVM and waits until its web server answers (or, for a node without one, its log says so). */
@@ -83,17 +103,20 @@ public final class PlatformNode implements AutoCloseable {
         try {
             Files.createDirectories(log.getParent());
             logOffset = Files.exists(log) ? Files.size(log) : 0;
-            Files.writeString(log, "# " + String.join(" ", command.stream()
-                    .map(a -> a.contains("secret") || a.contains("password") ? a.replaceAll("=.*", "=***") : a).toList())
-                    + "\n", java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
-            process = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+            Files.writeString(log, "# " + String.join(" ", command) + "\n",
+                    java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+            builder.environment().put("SPRING_APPLICATION_JSON", settingsJson);
+            process = builder.start();
+            RUNNING.add(this);
         } catch (IOException e) {
             throw new IllegalStateException("cannot start node " + name, e);
         }
         Instant until = Instant.now().plus(within);
         while (Instant.now().isBefore(until)) {
             if (!process.isAlive()) {
+                RUNNING.remove(this);
                 throw new IllegalStateException("node " + name + " ended with " + process.exitValue() + "; see " + log);
             }
             if (started()) {
@@ -101,6 +124,7 @@ public final class PlatformNode implements AutoCloseable {
             }
             sleep(250);
         }
+        kill();
         throw new IllegalStateException("node " + name + " not up within " + within + "; see " + log);
     }
 
@@ -146,6 +170,7 @@ public final class PlatformNode implements AutoCloseable {
         if (process != null) {
             process.destroyForcibly();
             waitFor(Duration.ofSeconds(30));
+            RUNNING.remove(this);
         }
     }
 
@@ -156,6 +181,7 @@ public final class PlatformNode implements AutoCloseable {
             if (!waitFor(Duration.ofSeconds(60))) {
                 kill();
             }
+            RUNNING.remove(this);
         }
     }
 

@@ -59,6 +59,16 @@ public class Simulators implements AutoCloseable {
         if (ndxp != null) {
             return;
         }
+        try {
+            startServers();
+        } catch (RuntimeException e) {
+            // none of those already up may outlive the failed start
+            close();
+            throw e;
+        }
+    }
+
+    private void startServers() {
         String tokenUrl = issuer + "/protocol/openid-connect/token";
         Duration delay = settings.resultDelay();
         ndxp = new NdxpSimulator(new NdxpSimulator.Config(settings.ndxpPort(), NDXP_CONSUMER_KEY, NDXP_CONSUMER_SECRET,

@@ -46,6 +46,10 @@ public class SimulatorsInitializer implements ApplicationContextInitializer<Conf
         environment.getPropertySources().addLast(new MapPropertySource(PROPERTY_SOURCE, simulators.nationalEndpointSettings(
                 configured(environment, "lgsp.national.ndxp.url"), configured(environment, "lgsp.national.vdxp.url"))));
         context.getBeanFactory().registerSingleton("simulators", simulators);
+        // destroyed with the context's beans: on close, and also when its start fails half-way
+        if (context.getBeanFactory() instanceof org.springframework.beans.factory.support.DefaultSingletonBeanRegistry registry) {
+            registry.registerDisposableBean("simulators", simulators::close);
+        }
 
         context.addApplicationListener(event -> {
             if (event instanceof WebServerInitializedEvent web && web.getApplicationContext() == context) {
