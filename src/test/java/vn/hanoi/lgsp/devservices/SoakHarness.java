@@ -487,10 +487,20 @@ final class SoakHarness {
     }
 
     private void behaviour(String simulator, Map<String, Object> change) throws Exception {
-        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(simulator + "/_sim/behaviour"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(change))).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> answer;
+        try {
+            answer = http.send(HttpRequest.newBuilder(URI.create(simulator + "/_sim/behaviour"))
+                    .timeout(Duration.ofSeconds(30))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(change))).build(),
+                    HttpResponse.BodyHandlers.ofString());
+        } catch (IOException lost) {
+            // an outage that began before its answer was written: it counts if the simulator is down now
+            if (change.containsKey("downForMs") && !answers(simulator + "/_sim/behaviour")) {
+                return;
+            }
+            throw lost;
+        }
         if (answer.statusCode() != 200) {
             throw new IllegalStateException(simulator + " refused " + change + ": " + answer.body());
         }

@@ -43,6 +43,7 @@ public abstract class SimulatedServer implements AutoCloseable {
     private static final Duration BIND_RETRY = Duration.ofMillis(100);
 
     private final String name;
+    private static final long OUTAGE_GRACE_MS = 1000;
     /** Ends the outages scheduled through {@code /_sim/behaviour}. */
     private static final java.util.concurrent.ScheduledExecutorService OUTAGES =
             java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
@@ -299,9 +300,11 @@ public abstract class SimulatedServer implements AutoCloseable {
                 if (update.downForMs() <= 0) {
                     throw new IllegalArgumentException("downForMs must be positive");
                 }
-                // after this answer has gone out; back on the same port when the outage ends
-                OUTAGES.schedule(() -> switchDown(true), 100, java.util.concurrent.TimeUnit.MILLISECONDS);
-                OUTAGES.schedule(() -> switchDown(false), 100 + update.downForMs(), java.util.concurrent.TimeUnit.MILLISECONDS);
+                // once this answer has gone out (a loaded machine may take a while to write it); back on
+                // the same port when the outage ends
+                OUTAGES.schedule(() -> switchDown(true), OUTAGE_GRACE_MS, java.util.concurrent.TimeUnit.MILLISECONDS);
+                OUTAGES.schedule(() -> switchDown(false), OUTAGE_GRACE_MS + update.downForMs(),
+                        java.util.concurrent.TimeUnit.MILLISECONDS);
             }
         } catch (IllegalArgumentException e) {
             return SimResponse.failure(400, "VALIDATION_FAILED", "Cấu hình không hợp lệ: " + e.getMessage());
