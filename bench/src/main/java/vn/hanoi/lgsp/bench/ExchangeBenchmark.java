@@ -25,8 +25,13 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.camunda.bpm.client.ExternalTaskClient;
+import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
@@ -37,6 +42,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import vn.hanoi.lgsp.LgspApplication;
 import vn.hanoi.lgsp.simulators.SimulatedServer;
 import vn.hanoi.lgsp.simulators.Simulators;
+import vn.hanoi.lgsp.workercontract.RecordExchangeProcess.Topics;
 
 /**
  * Record exchanges end to end against a bare Camunda baseline, in one run on the same
@@ -55,10 +61,17 @@ public final class ExchangeBenchmark {
 
     private static final String WARD = "000.00.61.H26";
     private static final Duration PEER_LATENCY = Duration.ofMillis(20);
-    /** The paced phases: about half of what the exchanges reach saturated, for 20 s. */
-    private static final double PACED_RATE = Double.parseDouble(System.getProperty("bench.exchange-paced-rate", "8"));
+    /**
+     * The paced phases run at half of what the exchanges reached saturated, for 20 s, unless a
+     * rate is given (to compare runs on different machines at the same rate).
+     */
+    private static final String PACED_RATE = System.getProperty("bench.exchange-paced-rate", "");
     private static final int PACED_SECONDS = 20;
     private static final int WARM_UP = 100;
+    private static final String BASELINE_KEY = "bench-baseline";
+    private static final String BASELINE_DELIVER = "bench-deliver";
+    private static final String BASELINE_NOTIFY = "bench-notify";
+    private static final String WORKERS_GROUP = "lgsp-workers";
 
     private final ConfigurableApplicationContext platform;
     private final String baseUrl;
@@ -93,6 +106,9 @@ public final class ExchangeBenchmark {
                 "--lgsp.dev-services.smtp.port=0",
                 "--server.port=0",
                 "--lgsp.simulators.result-delay=" + PEER_LATENCY.toMillis() + "ms",
+                // the baseline's no-op workers use the workers' own identity, so it must serve their topics
+                "--lgsp.engine.worker-topics=" + String.join(",", Topics.VERIFY_IDENTITY, Topics.DELIVER_LOCAL,
+                        Topics.NDXP_SEND, Topics.NOTIFY_SOURCE, BASELINE_DELIVER, BASELINE_NOTIFY),
                 "--logging.level.root=warn",
                 "--logging.level.vn.hanoi.lgsp=warn"};
         ConfigurableApplicationContext platform = application.run(properties);
@@ -121,7 +137,7 @@ public final class ExchangeBenchmark {
         Phase exchange;
         Phase pacedBaseline;
         Phase pacedExchange;
-        int paced = (int) (PACED_RATE * PACED_SECONDS);
+        double pacedRate;
         try {
             measure("warm-up baseline", WARM_UP, this::startBaseline, null, 0);
             baseline = measure("(a) baseline", n, this::startBaseline, null, 0);
@@ -130,13 +146,16 @@ public final class ExchangeBenchmark {
             exchange = measure("(b) exchanges", n, this::submitExchange, lag, 0);
             exchange = exchange.withLag(lag.maxAgeMillis(), lag.drainMillis());
             // latency where nothing queues: a steady rate well under either phase's saturation
-            pacedBaseline = measure("(a) baseline, paced", paced, this::startBaseline, null, PACED_RATE);
-            pacedExchange = measure("(b) exchanges, paced", paced, this::submitExchange, null, PACED_RATE);
+            pacedRate = PACED_RATE.isBlank() ? Math.max(1, Math.floor(exchange.throughput() / 2))
+                    : Double.parseDouble(PACED_RATE);
+            int paced = (int) (pacedRate * PACED_SECONDS);
+            pacedBaseline = measure("(a) baseline, paced", paced, this::startBaseline, null, pacedRate);
+            pacedExchange = measure("(b) exchanges, paced", paced, this::submitExchange, null, pacedRate);
         } finally {
             noOpWorkers.stop();
         }
         report(n, baseline, exchange);
-        System.out.printf("%nPaced at %.0f/s for %d s (end-to-end latency as the engine recorded it):%n", PACED_RATE,
+        System.out.printf("%nPaced at %.0f/s for %d s (end-to-end latency as the engine recorded it):%n", pacedRate,
                 PACED_SECONDS);
         System.out.println("| phase | count | p50 (ms) | p99 (ms) | max (ms) |");
         System.out.println("|---|---|---|---|---|");
@@ -148,12 +167,22 @@ public final class ExchangeBenchmark {
     // ---- (a) the baseline: same number of external tasks, no-op workers ----
 
     private void deployBaseline() {
-        BpmnModelInstance model = Bpmn.createExecutableProcess("bench-baseline").camundaHistoryTimeToLive(1)
+        BpmnModelInstance model = Bpmn.createExecutableProcess(BASELINE_KEY).camundaHistoryTimeToLive(1)
                 .startEvent().camundaAsyncAfter()
-                .serviceTask("deliver").camundaExternalTask("bench-deliver")
-                .serviceTask("notify").camundaExternalTask("bench-notify")
+                .serviceTask("deliver").camundaExternalTask(BASELINE_DELIVER)
+                .serviceTask("notify").camundaExternalTask(BASELINE_NOTIFY)
                 .endEvent().done();
-        platform.getBean(RepositoryService.class).createDeployment().addModelInstance("bench-baseline.bpmn", model).deploy();
+        platform.getBean(RepositoryService.class).createDeployment().addModelInstance(BASELINE_KEY + ".bpmn", model).deploy();
+        // the platform grants the workers the processes deployed before it was ready; this one came after
+        AuthorizationService authorizations = platform.getBean(AuthorizationService.class);
+        Authorization grant = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+        grant.setGroupId(WORKERS_GROUP);
+        grant.setResource(Resources.PROCESS_DEFINITION);
+        grant.setResourceId(BASELINE_KEY);
+        grant.addPermission(Permissions.READ);
+        grant.addPermission(ProcessDefinitionPermissions.READ_INSTANCE);
+        grant.addPermission(ProcessDefinitionPermissions.UPDATE_INSTANCE);
+        authorizations.saveAuthorization(grant);
     }
 
     private ExternalTaskClient noOpWorkers() {
@@ -163,8 +192,8 @@ public final class ExchangeBenchmark {
                 .workerId("bench-noop").maxTasks(10).asyncResponseTimeout(20_000)
                 .addInterceptor(request -> request.addHeader("Authorization", "Bearer " + workerToken.get()))
                 .build();
-        client.subscribe("bench-deliver").handler((task, service) -> service.complete(task)).open();
-        client.subscribe("bench-notify").handler((task, service) -> service.complete(task)).open();
+        client.subscribe(BASELINE_DELIVER).handler((task, service) -> service.complete(task)).open();
+        client.subscribe(BASELINE_NOTIFY).handler((task, service) -> service.complete(task)).open();
         return client;
     }
 
@@ -173,7 +202,7 @@ public final class ExchangeBenchmark {
 
     private String startBaseline() throws Exception {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(
-                        URI.create(baseUrl + "/engine-rest/process-definition/key/bench-baseline/start"))
+                        URI.create(baseUrl + "/engine-rest/process-definition/key/" + BASELINE_KEY + "/start"))
                 .header("Authorization", "Bearer " + adminToken.get())
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
