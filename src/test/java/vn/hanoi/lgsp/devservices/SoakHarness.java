@@ -215,7 +215,8 @@ final class SoakHarness {
         });
         at(schedule, window * 2 / 5, t0, faults, "engine node 1 killed (SIGKILL), then restarted", () -> {
             engine1.kill();
-            engine1.start(Duration.ofMinutes(4));
+            // a JVM starting among a dozen busy processes on two cores takes minutes, not seconds
+            engine1.start(Duration.ofMinutes(8));
             faults.put("engine node 1 back", Duration.between(t0, Instant.now()));
         });
         at(schedule, window * 11 / 20, t0, faults, "worker process 1 killed (SIGKILL)", worker1::kill);
