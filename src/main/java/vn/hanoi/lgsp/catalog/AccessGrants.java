@@ -107,6 +107,22 @@ public class AccessGrants {
                 order by 1""", String.class, provider);
     }
 
+    /** The active grants on one version in one environment: who calls it there today. */
+    public List<AccessGrant> activeOn(String service, String version, AccessGrant.Environment environment) {
+        return jdbc.query("""
+                select * from lgsp.access_grant
+                where service_code = ? and version = ? and environment = ? and revoked_at is null
+                order by consumer_code, id""", this::map, service, version, environment.name());
+    }
+
+    /** The consumer's active grants on any version of a service, in either environment. */
+    public List<AccessGrant> activeOf(String consumer, String service) {
+        return jdbc.query("""
+                select * from lgsp.access_grant
+                where consumer_code = ? and service_code = ? and revoked_at is null order by id""",
+                this::map, consumer, service);
+    }
+
     /** The consumer's active grant on that version in that environment, if it holds one. */
     public Optional<AccessGrant> activeGrant(String consumer, String service, String version,
                                              AccessGrant.Environment environment) {

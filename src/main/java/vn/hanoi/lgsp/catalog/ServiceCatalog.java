@@ -168,13 +168,55 @@ public class ServiceCatalog {
      */
     @Transactional
     public SharedService moveVersion(String code, String version, VersionStatus target, String actor) {
+        return move(code, version, target, null, null, actor);
+    }
+
+    /**
+     * Publishes a version; the version it replaces is deprecated with a sunset 180 days away, or
+     * at {@code sunsetAtLeast} when the provider chose a later one (R-15).
+     */
+    @Transactional
+    public SharedService publish(String code, String version, Instant sunsetAtLeast, String actor) {
+        return move(code, version, VersionStatus.PUBLISHED, sunsetAtLeast, null, actor);
+    }
+
+    /**
+     * Deprecates the published version with its end on {@code sunsetAt}, at least 60 calendar
+     * days after its consumers were told ({@code noticeGivenAt}; now when null) (R-16).
+     */
+    @Transactional
+    public SharedService deprecate(String code, String version, Instant sunsetAt, Instant noticeGivenAt, String actor) {
+        return move(code, version, VersionStatus.DEPRECATED, sunsetAt, noticeGivenAt, actor);
+    }
+
+    /** Ends a version that was never published (DRAFT or TEST): a refused upgrade, a retired service. */
+    @Transactional
+    public SharedService withdraw(String code, String version, String actor) {
         SharedService service = lock(code);
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        for (Lifecycle.Change change : Lifecycle.plan(service, version, target, now)) {
+        Instant now = lifecycleNow();
+        apply(service, Lifecycle.withdrawal(service, version), now, actor);
+        refreshStatus(code);
+        return require(code);
+    }
+
+    private SharedService move(String code, String version, VersionStatus target, Instant sunset, Instant noticeGivenAt,
+                               String actor) {
+        SharedService service = lock(code);
+        Instant now = lifecycleNow();
+        for (Lifecycle.Change change : Lifecycle.plan(service, version, target, now, sunset, noticeGivenAt)) {
             apply(service, change, now, actor);
         }
         refreshStatus(code);
         return require(code);
+    }
+
+    /**
+     * The clock of lifecycle decisions: the process engine's, which is the wall clock in
+     * production, so that the lifecycle processes' timers and the catalog's checks of a sunset
+     * agree when a test moves the engine's time.
+     */
+    private static Instant lifecycleNow() {
+        return org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime().toInstant().truncatedTo(ChronoUnit.MICROS);
     }
 
     /**
@@ -257,8 +299,11 @@ public class ServiceCatalog {
             case PUBLISHED -> jdbc.update("update lgsp.service_version set status = 'PUBLISHED', published_at = ?" + where,
                     at, service.code(), change.version());
             case DEPRECATED -> jdbc.update("""
-                    update lgsp.service_version set status = 'DEPRECATED', deprecated_at = ?, sunset_at = ?""" + where,
-                    at, Timestamp.from(change.sunsetAt()), service.code(), change.version());
+                    update lgsp.service_version set status = 'DEPRECATED', deprecated_at = ?, sunset_at = ?,
+                                                    notice_given_at = ?""" + where,
+                    at, Timestamp.from(change.sunsetAt()),
+                    change.noticeGivenAt() == null ? null : Timestamp.from(change.noticeGivenAt()),
+                    service.code(), change.version());
             case RETIRED -> jdbc.update("update lgsp.service_version set status = 'RETIRED', retired_at = ?" + where,
                     at, service.code(), change.version());
             case DRAFT -> throw new IllegalStateException("no version moves back to DRAFT");

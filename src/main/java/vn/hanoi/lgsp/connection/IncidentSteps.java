@@ -10,6 +10,7 @@ import java.util.UUID;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
+import vn.hanoi.lgsp.notification.Mailer;
 import vn.hanoi.lgsp.onboarding.AgencyContacts;
 
 /**
@@ -22,9 +23,9 @@ public class IncidentSteps {
 
     private final Incidents incidents;
     private final AgencyContacts contacts;
-    private final Notices notices;
+    private final Mailer notices;
 
-    IncidentSteps(Incidents incidents, AgencyContacts contacts, Notices notices) {
+    IncidentSteps(Incidents incidents, AgencyContacts contacts, Mailer notices) {
         this.incidents = incidents;
         this.contacts = contacts;
         this.notices = notices;
@@ -107,7 +108,7 @@ public class IncidentSteps {
     }
 
     private List<String> emailsOf(String group) {
-        return notices.group(group);
+        return notices.staffGroup(group);
     }
 
     private static String actor(DelegateExecution execution) {

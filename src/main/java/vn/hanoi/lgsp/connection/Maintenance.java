@@ -10,6 +10,8 @@ import org.springframework.transaction.annotation.Transactional;
 import vn.hanoi.lgsp.agency.AgencyRegistry;
 import vn.hanoi.lgsp.contract.ApiException;
 import vn.hanoi.lgsp.contract.ErrorCode;
+import vn.hanoi.lgsp.notice.NoticeBoard;
+import vn.hanoi.lgsp.notice.NoticeKind;
 
 /**
  * Maintenance windows (R-23): announced at least 24 hours ahead; checks inside a window are
@@ -26,10 +28,13 @@ public class Maintenance {
     private final AgencyRegistry agencies;
     private final vn.hanoi.lgsp.catalog.AccessGrants grants;
     private final vn.hanoi.lgsp.onboarding.AgencyContacts contacts;
-    private final Notices notices;
+    private final vn.hanoi.lgsp.notification.Mailer notices;
+    private final NoticeBoard noticeBoard;
 
     Maintenance(JdbcTemplate jdbc, AgencyRegistry agencies, vn.hanoi.lgsp.catalog.AccessGrants grants,
-                vn.hanoi.lgsp.onboarding.AgencyContacts contacts, Notices notices) {
+                vn.hanoi.lgsp.onboarding.AgencyContacts contacts, vn.hanoi.lgsp.notification.Mailer notices,
+                NoticeBoard noticeBoard) {
+        this.noticeBoard = noticeBoard;
         this.jdbc = jdbc;
         this.agencies = agencies;
         this.grants = grants;
@@ -60,12 +65,14 @@ public class Maintenance {
                 + "values (?, ?, ?, ?, ?, ?)", id, agencyCode, java.sql.Timestamp.from(startsAt),
                 java.sql.Timestamp.from(endsAt), reason, announcedBy);
         notifyConsumers(agencyCode, startsAt, endsAt, reason);
+        noticeBoard.publish(new NoticeBoard.Draft("maintenance/" + id, NoticeKind.MAINTENANCE, null, null, agencyCode,
+                "Bảo trì hệ thống " + agencyCode, reason, startsAt, endsAt));
         return windows(agencyCode).stream().filter(w -> w.id().equals(id)).findFirst().orElseThrow();
     }
 
     /** Everyone who depends on the system hears of the window in advance. */
     private void notifyConsumers(String agencyCode, Instant startsAt, Instant endsAt, String reason) {
-        java.util.List<String> to = new java.util.ArrayList<>(notices.group("dost-operators"));
+        java.util.List<String> to = new java.util.ArrayList<>(notices.staffGroup("dost-operators"));
         grants.productionConsumersOf(agencyCode).forEach(consumer -> to.addAll(contacts.of(consumer)));
         notices.send(to, "Thông báo bảo trì hệ thống " + agencyCode,
                 "Hệ thống của " + agencyCode + " bảo trì từ " + startsAt + " đến " + endsAt + ". Lý do: " + reason

@@ -236,6 +236,14 @@ public class KeycloakAdmin {
         return findClient(clientId).isPresent();
     }
 
+    /** Whether the client exists and may still ask for tokens. */
+    public boolean clientEnabled(String clientId) {
+        List<?> clients = http.get().uri(keycloak.adminUrl() + "/clients?clientId={c}", clientId)
+                .headers(h -> h.setBearerAuth(serviceToken()))
+                .retrieve().body(List.class);
+        return clients != null && !clients.isEmpty() && Boolean.TRUE.equals(((Map<?, ?>) clients.get(0)).get("enabled"));
+    }
+
     private java.util.Optional<String> findClient(String clientId) {
         List<?> clients = http.get().uri(keycloak.adminUrl() + "/clients?clientId={c}", clientId)
                 .headers(h -> h.setBearerAuth(serviceToken()))

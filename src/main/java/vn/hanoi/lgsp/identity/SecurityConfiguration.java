@@ -51,6 +51,9 @@ class SecurityConfiguration {
                         .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
                         // level-1 status answers anyone at once (Appendix 01 §2.3)
                         .requestMatchers(path("/api/v1/status")).permitAll()
+                        // the LGSP's notices are public, as on the portal (App1 §3.4-3.5)
+                        .requestMatchers(PathPatternRequestMatcher.withDefaults()
+                                .matcher(org.springframework.http.HttpMethod.GET, "/api/v1/notices")).permitAll()
                         .anyRequest().authenticated())
                 .oauth2ResourceServer(rs -> rs
                         .bearerTokenResolver(FastHeaderChecks.bearerTokens())

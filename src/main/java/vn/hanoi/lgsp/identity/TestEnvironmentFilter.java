@@ -14,7 +14,7 @@ import vn.hanoi.lgsp.contract.ErrorCode;
 /**
  * Keeps the environments apart (R-14): a credential issued for the test environment
  * ({@code lgsp_environment: test}) reaches the gateway (which sends it to test upstreams only),
- * reads the catalog, categories and status, and follows its own registration; it never
+ * reads the catalog, categories, status and the public notices, and follows its own registration; it never
  * touches production records, inboxes or credentials.
  */
 final class TestEnvironmentFilter extends OncePerRequestFilter {
@@ -64,6 +64,6 @@ final class TestEnvironmentFilter extends OncePerRequestFilter {
             return read && "TEST".equalsIgnoreCase(request.getParameter("environment"));
         }
         return read && (path.startsWith("/api/v1/services") || path.startsWith("/api/v1/categories")
-                || path.startsWith("/api/v1/status"));
+                || path.startsWith("/api/v1/status") || path.equals("/api/v1/notices"));
     }
 }

@@ -6,13 +6,12 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.identity.User;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 import vn.hanoi.lgsp.calendar.WorkingDayCalendar;
 import vn.hanoi.lgsp.identity.KeycloakAdmin;
+import vn.hanoi.lgsp.notification.Mailer;
 import vn.hanoi.lgsp.monitoring.TransactionDocument;
 import vn.hanoi.lgsp.monitoring.TransactionLog;
 import vn.hanoi.lgsp.onboarding.OnboardingProcess.Variables;
@@ -30,20 +29,18 @@ public class OnboardingSteps {
     private final WorkingDayCalendar workingDays;
     private final KeycloakAdmin keycloak;
     private final CatalogAccess catalog;
-    private final OnboardingMail mail;
-    private final IdentityService identities;
+    private final Mailer mail;
     private final TransactionLog transactions;
     private final Environment environment;
 
     OnboardingSteps(Registrations registrations, WorkingDayCalendar workingDays, KeycloakAdmin keycloak,
-                    CatalogAccess catalog, OnboardingMail mail, IdentityService identities, TransactionLog transactions,
+                    CatalogAccess catalog, Mailer mail, TransactionLog transactions,
                     Environment environment) {
         this.registrations = registrations;
         this.workingDays = workingDays;
         this.keycloak = keycloak;
         this.catalog = catalog;
         this.mail = mail;
-        this.identities = identities;
         this.transactions = transactions;
         this.environment = environment;
     }
@@ -198,7 +195,7 @@ public class OnboardingSteps {
     }
 
     private List<String> emailsOf(String group) {
-        return identities.createUserQuery().memberOfGroup(group).list().stream().map(User::getEmail).toList();
+        return mail.staffGroup(group);
     }
 
     private String platformUrl() {

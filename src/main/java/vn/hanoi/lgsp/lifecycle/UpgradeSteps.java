@@ -1,0 +1,219 @@
+package vn.hanoi.lgsp.lifecycle;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.stereotype.Component;
+import vn.hanoi.lgsp.calendar.WorkingDayCalendar;
+import vn.hanoi.lgsp.catalog.ServiceCatalog;
+import vn.hanoi.lgsp.catalog.ServiceVersion;
+import vn.hanoi.lgsp.catalog.SharedService;
+import vn.hanoi.lgsp.catalog.VersionStatus;
+import vn.hanoi.lgsp.lifecycle.UpgradeProcess.Variables;
+import vn.hanoi.lgsp.monitoring.GatewayUsage;
+import vn.hanoi.lgsp.notice.NoticeBoard;
+import vn.hanoi.lgsp.notice.NoticeKind;
+
+/**
+ * What the {@code service-version-upgrade} model does at its steps ({@code ${upgradeSteps.publish(execution)}}, ...).
+ * Steps look at the catalog before they change it, so that one run again after a failure does
+ * nothing twice.
+ */
+@Component("upgradeSteps")
+public class UpgradeSteps {
+
+    private static final String ACTOR = "lgsp";
+
+    private final ServiceCatalog catalog;
+    private final Announcements announce;
+    private final GatewayUsage usage;
+    private final WorkingDayCalendar workingDays;
+
+    UpgradeSteps(ServiceCatalog catalog, Announcements announce, GatewayUsage usage, WorkingDayCalendar workingDays) {
+        this.catalog = catalog;
+        this.announce = announce;
+        this.usage = usage;
+        this.workingDays = workingDays;
+    }
+
+    public void remindReviewers(DelegateExecution execution) {
+        announce.toStaff("dost-reviewers", "Nhắc hạn thẩm định phiên bản mới " + subject(execution),
+                "Phiên bản mới " + subject(execution) + " chờ thẩm định; hạn " + Announcements.day(instant(execution,
+                        Variables.REVIEW_DUE)) + ".");
+    }
+
+    public void escalateReview(DelegateExecution execution) {
+        announce.toStaff("dost-leaders", "Quá hạn thẩm định phiên bản mới " + subject(execution),
+                "Phiên bản mới " + subject(execution) + " chưa được thẩm định trong "
+                        + UpgradeProcess.REVIEW_WORKING_DAYS + " ngày làm việc.");
+    }
+
+    /** DOST approved: the new version goes on the test environment and the provider is told. */
+    public void moveToTest(DelegateExecution execution) {
+        String code = code(execution);
+        String version = version(execution);
+        if (catalog.require(code).version(version).map(ServiceVersion::status).orElse(null) == VersionStatus.DRAFT) {
+            catalog.moveVersion(code, version, VersionStatus.TEST, ACTOR);
+        }
+        execution.setVariable(Variables.TEST_DUE,
+                Date.from(workingDays.deadline(now(), UpgradeProcess.TEST_WORKING_DAYS)));
+        announce.toAgencies(List.of(provider(execution)), "Phiên bản " + subject(execution) + " được thử nghiệm",
+                "Sở KH&CN đã chấp thuận phiên bản " + subject(execution) + "; phiên bản được đưa lên môi trường thử "
+                        + "nghiệm của LGSP để kiểm tra trước khi công bố.");
+    }
+
+    /** Refused at review or at test: the new version is withdrawn and the provider hears why. */
+    public void withdraw(DelegateExecution execution) {
+        String code = code(execution);
+        String version = version(execution);
+        VersionStatus status = catalog.require(code).version(version).map(ServiceVersion::status).orElse(null);
+        if (status == VersionStatus.DRAFT || status == VersionStatus.TEST) {
+            catalog.withdraw(code, version, ACTOR);
+        }
+        Object comment = execution.getVariable(Variables.REVIEW_COMMENT);
+        announce.toAgencies(List.of(provider(execution)), "Không công bố phiên bản " + subject(execution),
+                "Phiên bản " + subject(execution) + " không được công bố. Ý kiến của Sở KH&CN: "
+                        + (comment == null || comment.toString().isBlank() ? "không nêu" : comment) + ".");
+    }
+
+    /**
+     * Publishes the new version; the old one is deprecated with its sunset 180 days on, or on the
+     * later day the provider chose (R-15). A notice of each; every consumer with a production
+     * grant on the old version is told, with the migration notes; the reminders are set.
+     */
+    public void publish(DelegateExecution execution) {
+        String code = code(execution);
+        String version = version(execution);
+        String previous = (String) execution.getVariable(Variables.PREVIOUS_VERSION);
+        SharedService service = catalog.require(code);
+        if (service.version(version).map(ServiceVersion::status).orElse(null) == VersionStatus.TEST) {
+            Date requested = (Date) execution.getVariable(Variables.REQUESTED_SUNSET);
+            service = catalog.publish(code, version, requested == null ? null : requested.toInstant(), ACTOR);
+        }
+        ServiceVersion old = service.version(previous).orElseThrow();
+        Instant sunset = old.sunsetAt();
+        execution.setVariable(Variables.SUNSET_AT, Date.from(sunset));
+        List<Integer> days = UpgradeProcess.REMINDER_DAYS;
+        execution.setVariable(Variables.REMINDER_90_AT, Date.from(sunset.minus(Duration.ofDays(days.get(0)))));
+        execution.setVariable(Variables.REMINDER_30_AT, Date.from(sunset.minus(Duration.ofDays(days.get(1)))));
+        execution.setVariable(Variables.REMINDER_7_AT, Date.from(sunset.minus(Duration.ofDays(days.get(2)))));
+        String key = execution.getProcessInstanceId();
+        announce.publish(new NoticeBoard.Draft("new-version/" + key, NoticeKind.NEW_VERSION, code, version,
+                service.provider(), "Phiên bản mới " + version + " của " + service.name(),
+                "Phiên bản " + version + " của dịch vụ " + service.name() + " (" + code + ") đã được công bố.\n"
+                        + notes(execution), now(), null));
+        announce.publish(new NoticeBoard.Draft("deprecation/" + key, NoticeKind.DEPRECATION, code, previous,
+                service.provider(), "Phiên bản " + previous + " của " + service.name() + " dừng từ "
+                        + Announcements.day(sunset),
+                "Phiên bản " + previous + " của dịch vụ " + service.name() + " (" + code + ") tiếp tục hoạt động đến "
+                        + Announcements.day(sunset) + "; đề nghị các đơn vị khai thác chuyển sang phiên bản " + version
+                        + " trước ngày này.", sunset, null));
+        Set<String> consumers = announce.productionConsumersOf(code, previous);
+        announce.toAgencies(consumers, "Phiên bản mới " + code + " " + version + "; " + previous + " dừng từ "
+                        + Announcements.day(sunset),
+                "Dịch vụ " + service.name() + " (" + code + ") có phiên bản mới " + version + ". Phiên bản " + previous
+                        + " mà đơn vị đang khai thác dừng từ ngày " + Announcements.day(sunset) + ".\n" + notes(execution)
+                        + "\nĐể chuyển sang phiên bản mới, hệ thống của đơn vị gửi POST /api/v1/services/" + code
+                        + "/versions/" + version + "/migration (không cần hồ sơ đăng ký mới).");
+        announce.toAgencies(List.of(service.provider()), "Đã công bố phiên bản " + code + " " + version,
+                "Phiên bản " + version + " đã được công bố; phiên bản " + previous + " dừng từ "
+                        + Announcements.day(sunset) + ". Đã thông báo " + consumers.size() + " đơn vị khai thác.");
+    }
+
+    /**
+     * At each of {@link UpgradeProcess#REMINDER_DAYS} before the sunset: the consumers still on the old version, that is with a
+     * production grant on it and at least one call to it through the gateway in the last
+     * {@link UpgradeProcess#RECENT_USE_DAYS} days, are reminded; the others have moved or stopped.
+     */
+    public void remind(DelegateExecution execution) {
+        long daysBefore = Announcements.daysUntil(instant(execution, Variables.SUNSET_AT));
+        String code = code(execution);
+        String previous = (String) execution.getVariable(Variables.PREVIOUS_VERSION);
+        Instant now = now();
+        Set<String> recent = new LinkedHashSet<>();
+        String provider = provider(execution);
+        for (GatewayUsage.Row row : usage.usage(now.minus(Duration.ofDays(UpgradeProcess.RECENT_USE_DAYS)), now, null,
+                provider)) {
+            if (row.service().equals(code) && row.version().equals(previous) && row.calls() > 0
+                    && "production".equalsIgnoreCase(row.environment())) {
+                recent.add(row.consumer());
+            }
+        }
+        List<String> reminded = new ArrayList<>(announce.productionConsumersOf(code, previous));
+        reminded.retainAll(recent);
+        Instant sunset = instant(execution, Variables.SUNSET_AT);
+        announce.toAgencies(reminded, "Nhắc: " + code + " " + previous + " dừng sau " + daysBefore + " ngày",
+                "Hệ thống của đơn vị vẫn gọi phiên bản " + previous + " của dịch vụ " + code + " trong "
+                        + UpgradeProcess.RECENT_USE_DAYS + " ngày qua. Phiên bản này dừng từ ngày "
+                        + Announcements.day(sunset) + "; đề nghị chuyển sang phiên bản " + version(execution) + ".");
+        execution.setVariable("remindedAt" + daysBefore + "Days", reminded);
+    }
+
+    /**
+     * The sunset: the old version is retired, which revokes its grants; consumers that never
+     * moved get a last notice and DOST operators a task listing them.
+     */
+    public void retireOld(DelegateExecution execution) {
+        String code = code(execution);
+        String previous = (String) execution.getVariable(Variables.PREVIOUS_VERSION);
+        String version = version(execution);
+        SharedService service = catalog.require(code);
+        if (service.version(previous).map(ServiceVersion::status).orElse(null) == VersionStatus.DEPRECATED) {
+            List<String> stragglers = new ArrayList<>(announce.productionConsumersOf(code, previous));
+            stragglers.removeAll(announce.productionConsumersOf(code, version));
+            execution.setVariable(Variables.STRAGGLER_LIST, stragglers);
+            catalog.moveVersion(code, previous, VersionStatus.RETIRED, ACTOR);
+        }
+        @SuppressWarnings("unchecked")
+        List<String> stragglers = (List<String>) execution.getVariable(Variables.STRAGGLER_LIST);
+        execution.setVariable(Variables.STRAGGLERS, stragglers != null && !stragglers.isEmpty());
+        execution.setVariable(Variables.STRAGGLER_SUMMARY, stragglers == null ? "" : String.join(", ", stragglers));
+        execution.setVariable(Variables.FOLLOW_UP_DUE,
+                Date.from(workingDays.deadline(now(), UpgradeProcess.FOLLOW_UP_WORKING_DAYS)));
+        announce.publish(new NoticeBoard.Draft("retired/" + execution.getProcessInstanceId(), NoticeKind.RETIRED, code,
+                previous, service.provider(), "Đã dừng phiên bản " + previous + " của " + service.name(),
+                "Phiên bản " + previous + " của dịch vụ " + service.name() + " (" + code + ") đã dừng; phiên bản đang "
+                        + "cung cấp là " + version + ".", now(), null));
+        if (stragglers != null && !stragglers.isEmpty()) {
+            announce.toAgencies(stragglers, "Đã dừng " + code + " " + previous + ": đơn vị chưa chuyển phiên bản",
+                    "Phiên bản " + previous + " của dịch vụ " + code + " đã dừng và quyền khai thác của đơn vị đã được "
+                            + "thu hồi. Đơn vị chưa chuyển sang phiên bản " + version + "; đề nghị gửi POST "
+                            + "/api/v1/services/" + code + "/versions/" + version + "/migration hoặc liên hệ Sở KH&CN.");
+        }
+    }
+
+    private String subject(DelegateExecution execution) {
+        return code(execution) + " " + version(execution);
+    }
+
+    private static String notes(DelegateExecution execution) {
+        Object notes = execution.getVariable(Variables.MIGRATION_NOTES);
+        return notes == null || notes.toString().isBlank() ? "" : "Hướng dẫn chuyển đổi: " + notes;
+    }
+
+    private static String code(DelegateExecution execution) {
+        return (String) execution.getVariable(Variables.SERVICE);
+    }
+
+    private static String version(DelegateExecution execution) {
+        return (String) execution.getVariable(Variables.VERSION);
+    }
+
+    private static String provider(DelegateExecution execution) {
+        return (String) execution.getVariable(Variables.PROVIDER);
+    }
+
+    private static Instant instant(DelegateExecution execution, String name) {
+        return ((Date) execution.getVariable(name)).toInstant();
+    }
+
+    private static Instant now() {
+        return ClockUtil.getCurrentTime().toInstant();
+    }
+}
