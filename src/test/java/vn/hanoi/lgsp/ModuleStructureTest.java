@@ -36,7 +36,8 @@ class ModuleStructureTest {
                         "vn.hanoi.lgsp.agency..", "vn.hanoi.lgsp.audit..", "vn.hanoi.lgsp.calendar..",
                         "vn.hanoi.lgsp.catalog..", "vn.hanoi.lgsp.category..", "vn.hanoi.lgsp.cluster..",
                         "vn.hanoi.lgsp.connection..", "vn.hanoi.lgsp.contract..", "vn.hanoi.lgsp.devservices..",
-                        "vn.hanoi.lgsp.exchange..", "vn.hanoi.lgsp.gateway..", "vn.hanoi.lgsp.identity..",
+                        "vn.hanoi.lgsp.exchange..", "vn.hanoi.lgsp.gateway..", "vn.hanoi.lgsp.identity..", "vn.hanoi.lgsp.lifecycle..",
+                        "vn.hanoi.lgsp.notice..", "vn.hanoi.lgsp.notification..",
                         "vn.hanoi.lgsp.monitoring..", "vn.hanoi.lgsp.onboarding..", "vn.hanoi.lgsp.simulators..",
                         "vn.hanoi.lgsp.status..", "vn.hanoi.lgsp.xml..", "org.camunda.bpm.engine..",
                         "org.springframework.jdbc..", "javax.sql..")

@@ -20,6 +20,8 @@ public final class OffboardingProcess {
         /** The provider's own staff (Keycloak users of that agency) as candidates; DOST when it has none. */
         public static final String PROVIDER_STAFF = "providerStaff";
         public static final String PROVIDER_GROUPS = "providerCandidateGroups";
+        /** On the revocation form: the provider (or DOST) confirms it revokes. */
+        public static final String REVOKE_CONFIRMED = "revokeConfirmed";
         public static final String REVOKE_COMMENT = "revokeComment";
         /** Who completed the revocation task (or DOST's). */
         public static final String REVOKED_BY = "revokedBy";

@@ -52,6 +52,8 @@ public final class UpgradeProcess {
         /** The same, as shown on DOST's follow-up form. */
         public static final String STRAGGLER_SUMMARY = "stragglerSummary";
         public static final String FOLLOW_UP_DUE = "followUpDue";
+        /** On DOST's follow-up form: what was agreed with the consumers that never moved. */
+        public static final String FOLLOW_UP_NOTES = "followUpNotes";
 
         private Variables() {
         }
