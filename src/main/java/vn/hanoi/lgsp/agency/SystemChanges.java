@@ -29,6 +29,15 @@ import vn.hanoi.lgsp.audit.AuditJournal;
 @Component("systemChanges")
 public class SystemChanges {
 
+    /** A DOST leader decides on a requested system change within this many hours. */
+    public static final int APPROVAL_HOURS = 24;
+
+    /** Due date of the leader's decision ({@code ${systemChanges.approvalDue()}}). */
+    public java.util.Date approvalDue() {
+        return java.util.Date.from(org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime().toInstant()
+                .plus(java.time.Duration.ofHours(APPROVAL_HOURS)));
+    }
+
     public static final String PROCESS_KEY = "system-change";
 
     /** A request and where it stands. */

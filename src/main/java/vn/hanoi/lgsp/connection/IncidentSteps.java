@@ -31,6 +31,16 @@ public class IncidentSteps {
         this.notices = notices;
     }
 
+    /** Due date of DOST's support task ({@code ${incidentSteps.dostSupportDue()}}): {@link IncidentProcess#DOST_SUPPORT_HOURS}. */
+    public Date dostSupportDue() {
+        return Date.from(ClockUtil.getCurrentTime().toInstant().plus(Duration.ofHours(IncidentProcess.DOST_SUPPORT_HOURS)));
+    }
+
+    /** Due date of the incident report ({@code ${incidentSteps.reportDue()}}): {@link IncidentProcess#REPORT_HOURS}. */
+    public Date reportDue() {
+        return Date.from(ClockUtil.getCurrentTime().toInstant().plus(Duration.ofHours(IncidentProcess.REPORT_HOURS)));
+    }
+
     /** The severity is known: the unit's 24 hours run from when the incident was detected. */
     public void assessed(DelegateExecution execution) {
         @SuppressWarnings("unchecked")

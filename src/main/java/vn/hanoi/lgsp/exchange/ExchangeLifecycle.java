@@ -19,6 +19,12 @@ import vn.hanoi.lgsp.workercontract.RecordExchangeProcess.Variables;
 @Component("exchangeLifecycle")
 public class ExchangeLifecycle {
 
+    /** Due date of DOST's investigation of a failed delivery ({@code ${exchangeLifecycle.investigationDue()}}). */
+    public Date investigationDue() {
+        return Date.from(org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime().toInstant()
+                .plus(Duration.ofHours(RecordExchangeProcess.INVESTIGATION_HOURS)));
+    }
+
     private final ExchangeStore store;
     private final ExchangeMonitoring monitoring;
 

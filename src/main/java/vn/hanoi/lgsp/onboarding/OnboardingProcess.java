@@ -13,6 +13,8 @@ public final class OnboardingProcess {
     public static final int CORRECTION_WORKING_DAYS = 5;
     /** A provider asked to permit a consumer answers within this long. */
     public static final int PROVIDER_WORKING_DAYS = 5;
+    /** DOST operators confirm the connection test within this many working days of the test credentials. */
+    public static final int TEST_CONFIRMATION_WORKING_DAYS = 5;
 
     public static final class Messages {
         public static final String CORRECTED = "RegistrationCorrected";

@@ -204,6 +204,12 @@ public class OnboardingSteps {
     }
 
     /** The whole registration id: a client is never shared between two registrations. */
+    /** Due date of DOST's test confirmation ({@code ${onboardingSteps.testConfirmationDue()}}), in working days. */
+    public Date testConfirmationDue() {
+        return Date.from(workingDays.deadline(org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime().toInstant(),
+                OnboardingProcess.TEST_CONFIRMATION_WORKING_DAYS));
+    }
+
     static String clientId(Registrations.Registration r, String environment) {
         return "reg-" + r.id() + "-" + environment;
     }

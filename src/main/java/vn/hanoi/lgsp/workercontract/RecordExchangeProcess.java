@@ -8,6 +8,8 @@ public final class RecordExchangeProcess {
 
     public static final String PROCESS_KEY = "record-exchange";
     public static final String ROUTING_DECISION = "exchange-routing";
+    /** DOST operators look into a delivery that failed for good within this many hours. */
+    public static final int INVESTIGATION_HOURS = 24;
 
     /** External-task topics. */
     public static final class Topics {
