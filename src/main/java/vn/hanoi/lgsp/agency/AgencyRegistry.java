@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -19,10 +20,12 @@ public class AgencyRegistry {
 
     private final JdbcTemplate jdbc;
     private final TransactionLog transactions;
+    private final ApplicationEventPublisher events;
 
-    AgencyRegistry(JdbcTemplate jdbc, TransactionLog transactions) {
+    AgencyRegistry(JdbcTemplate jdbc, TransactionLog transactions, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.transactions = transactions;
+        this.events = events;
     }
 
     /** What a DOST operator submits to register a body. */
@@ -104,7 +107,10 @@ public class AgencyRegistry {
         return find(code.value()).orElseThrow();
     }
 
-    /** Closes a body that was renamed, split, merged or dissolved, naming who takes over. */
+    /**
+     * Closes a body that was renamed, split, merged or dissolved, naming who takes over; what it
+     * had on the platform is then settled by the {@code agency-closure} process.
+     */
     @Transactional
     public Agency close(String code, LocalDate effective, Agency.ClosureReason reason, List<String> successors,
                         String closedBy) {
@@ -130,6 +136,7 @@ public class AgencyRegistry {
         }
         transactions.record(TransactionDocument.milestone(java.util.UUID.randomUUID().toString(), "agency-closed",
                 closedBy, code, transactions.environment()));
+        events.publishEvent(new AgencyClosed(code, effective, reason, List.copyOf(successors), closedBy));
         return find(code).orElseThrow();
     }
 

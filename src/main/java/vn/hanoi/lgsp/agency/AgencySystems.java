@@ -85,6 +85,40 @@ public class AgencySystems {
         return after;
     }
 
+    /** What became of a closed agency's system. */
+    public enum Transfer { NONE, MOVED, DISCONNECTED }
+
+    /**
+     * A closed agency's system passes to its successor (R-06): the same machine now answers for
+     * the successor, at the same address with the same keys. A successor that has a system of
+     * its own keeps it, and the closed agency's is disconnected; so is the system of an agency
+     * dissolved without a successor ({@code successor} null). Journaled either way.
+     */
+    @Transactional
+    public Transfer transfer(String closed, String successor, String actor) {
+        Optional<AgencySystem> system = find(closed);
+        if (system.isEmpty()) {
+            return Transfer.NONE;
+        }
+        AgencySystem old = system.get();
+        boolean move = successor != null && find(successor).isEmpty();
+        if (move) {
+            agencies.requireActive(successor);
+            jdbc.update("""
+                    insert into lgsp.agency_system (agency_code, base_url, push_enabled, signing_key_jwk, signature_required,
+                                                    status_level2, poll_interval_seconds)
+                    select ?, base_url, push_enabled, signing_key_jwk, signature_required, status_level2, poll_interval_seconds
+                    from lgsp.agency_system where agency_code = ?""", successor, closed);
+        }
+        jdbc.update("delete from lgsp.agency_system where agency_code = ?", closed);
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("old", journaled(old));
+        details.put("successor", successor);
+        journal.append(new AuditEntry(Instant.now(), AuditEntry.ActorKind.PLATFORM, actor, null,
+                move ? "agency.system.transferred" : "agency.system.disconnected", closed, "00", null, details));
+        return move ? Transfer.MOVED : Transfer.DISCONNECTED;
+    }
+
     /** Every check a registration must pass, made when it is asked for and again when it is applied. */
     void validate(AgencySystem system) {
         agencies.requireActive(system.agencyCode());

@@ -99,6 +99,54 @@ public class AccessGrants {
         return activeId(consumer, service, version, environment).map(id -> revoke(id, actor, reason));
     }
 
+    /** One grant carried over from a closed agency to its successor (R-06): the old id, and the new one if made. */
+    public record Transfer(long from, Long to, String service, String version, AccessGrant.Environment environment) {
+    }
+
+    /**
+     * Every active grant of a closed agency passes to its successor, on the same version and
+     * environment with the same quota: the successor carries on what the body it replaces was
+     * permitted. No version check: a deprecated version's grant moves too and ends at its sunset
+     * as it would have. Where the successor already holds the same grant the old one only ends.
+     */
+    @Transactional
+    public List<Transfer> transfer(String closed, String successor, String actor) {
+        agencies.requireActive(successor);
+        List<Transfer> moved = new java.util.ArrayList<>();
+        List<AccessGrant> active = jdbc.query("""
+                select * from lgsp.access_grant where consumer_code = ? and revoked_at is null order by id for update""",
+                this::map, closed);
+        for (AccessGrant grant : active) {
+            List<Long> ids = jdbc.query("""
+                    insert into lgsp.access_grant (consumer_code, service_code, version, environment, granted_by, quota)
+                    values (?, ?, ?, ?, ?, ?)
+                    on conflict do nothing
+                    returning id""", (rs, n) -> rs.getLong(1), successor, grant.service(), grant.version(),
+                    grant.environment().name(), actor, grant.quota());
+            revokeActive(grant, actor, "Agency " + closed + " closed; its grants pass to " + successor + " (R-06)");
+            Long to = ids.isEmpty() ? null : ids.get(0);
+            if (to != null) {
+                String provider = jdbc.queryForObject("select provider_code from lgsp.service where code = ?",
+                        String.class, grant.service());
+                transactions.record(Milestones.of("grant-issued", successor, provider, grant.service(), grant.version(),
+                        grant.environment().name().toLowerCase(Locale.ROOT)));
+                events.publishEvent(new GrantChanged(successor, grant.service(), grant.version()));
+            }
+            moved.add(new Transfer(grant.id(), to, grant.service(), grant.version(), grant.environment()));
+        }
+        return moved;
+    }
+
+    /** Ends every active grant of an agency dissolved without a successor. */
+    @Transactional
+    public List<Long> revokeAll(String consumer, String actor, String reason) {
+        List<AccessGrant> active = jdbc.query("""
+                select * from lgsp.access_grant where consumer_code = ? and revoked_at is null order by id for update""",
+                this::map, consumer);
+        active.forEach(grant -> revokeActive(grant, actor, reason));
+        return active.stream().map(AccessGrant::id).toList();
+    }
+
     /** The consumers that may call any service of a provider in production now: who an outage of it affects. */
     public List<String> productionConsumersOf(String provider) {
         return jdbc.queryForList("""

@@ -181,6 +181,87 @@ public class KeycloakAdmin {
         return id.isPresent();
     }
 
+    /** The clients whose tokens speak for the agency: its systems' and those onboarding issued to it. */
+    public List<String> clientsOfAgency(String agencyCode) {
+        // Keycloak searches clients by attribute only where the realm allows it: read the realm's clients page by page
+        List<String> found = new java.util.ArrayList<>();
+        int page = 200;
+        for (int first = 0; ; first += page) {
+            List<?> clients = http.get().uri(keycloak.adminUrl() + "/clients?first={f}&max={m}", first, page)
+                    .headers(h -> h.setBearerAuth(serviceToken()))
+                    .retrieve().body(List.class);
+            if (clients == null || clients.isEmpty()) {
+                break;
+            }
+            clients.stream().map(c -> (Map<?, ?>) c)
+                    .filter(c -> c.get("attributes") instanceof Map<?, ?> a && agencyCode.equals(a.get("agency_code")))
+                    .forEach(c -> found.add(c.get("clientId").toString()));
+            if (clients.size() < page) {
+                break;
+            }
+        }
+        return found.stream().sorted().toList();
+    }
+
+    /**
+     * Makes a client speak for another agency (R-06: a closed body's system passes to its
+     * successor with its credentials): its attribute and the claim in its tokens change, and
+     * the tokens it already holds, which name the old agency, stop at once.
+     */
+    public void reassignClient(String clientId, String agencyCode) {
+        String id = findClient(clientId).orElseThrow(() -> new IllegalStateException("Keycloak has no client " + clientId));
+        Map<?, ?> current = http.get().uri(keycloak.adminUrl() + "/clients/{id}", id)
+                .headers(h -> h.setBearerAuth(serviceToken()))
+                .retrieve().body(Map.class);
+        Map<String, Object> attributes = new java.util.LinkedHashMap<>();
+        if (current.get("attributes") instanceof Map<?, ?> a) {
+            a.forEach((k, v) -> attributes.put(k.toString(), v));
+        }
+        String before = String.valueOf(attributes.get("agency_code"));
+        attributes.put("agency_code", agencyCode);
+        http.put().uri(keycloak.adminUrl() + "/clients/{id}", id)
+                .headers(h -> h.setBearerAuth(serviceToken()))
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("clientId", clientId, "attributes", attributes))
+                .retrieve().toBodilessEntity();
+        List<?> mappers = http.get().uri(keycloak.adminUrl() + "/clients/{id}/protocol-mappers/models", id)
+                .headers(h -> h.setBearerAuth(serviceToken()))
+                .retrieve().body(List.class);
+        for (Object m : mappers == null ? List.of() : mappers) {
+            Map<?, ?> mapper = (Map<?, ?>) m;
+            Map<?, ?> config = (Map<?, ?>) mapper.get("config");
+            if (!"oidc-hardcoded-claim-mapper".equals(mapper.get("protocolMapper")) || config == null
+                    || !"agency_code".equals(config.get("claim.name"))) {
+                continue;
+            }
+            Map<String, Object> changed = new java.util.LinkedHashMap<>();
+            mapper.forEach((k, v) -> changed.put(k.toString(), v));
+            Map<String, Object> newConfig = new java.util.LinkedHashMap<>();
+            config.forEach((k, v) -> newConfig.put(k.toString(), v));
+            newConfig.put("claim.value", agencyCode);
+            changed.put("config", newConfig);
+            http.put().uri(keycloak.adminUrl() + "/clients/{id}/protocol-mappers/models/{m}", id, mapper.get("id"))
+                    .headers(h -> h.setBearerAuth(serviceToken()))
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .body(changed)
+                    .retrieve().toBodilessEntity();
+        }
+        revoked.revoke(clientId);
+        journalCredential("credential.client.reassigned", clientId, Map.of("from", before, "to", agencyCode));
+    }
+
+    /** The agency code in the client's tokens, as its claim mapper sets it; empty when it has none. */
+    public java.util.Optional<String> agencyOfClient(String clientId) {
+        return findClient(clientId).flatMap(id -> {
+            List<?> mappers = http.get().uri(keycloak.adminUrl() + "/clients/{id}/protocol-mappers/models", id)
+                    .headers(h -> h.setBearerAuth(serviceToken()))
+                    .retrieve().body(List.class);
+            return (mappers == null ? List.of() : mappers).stream().map(m -> (Map<?, ?>) ((Map<?, ?>) m).get("config"))
+                    .filter(c -> c != null && "agency_code".equals(c.get("claim.name")))
+                    .map(c -> String.valueOf(c.get("claim.value"))).findFirst();
+        });
+    }
+
     /** Credentials are made and revoked by the platform, on a DOST decision taken in Tasklist (itself journaled). */
     private void journalCredential(String action, String target, Map<String, Object> details) {
         journal.append(new vn.hanoi.lgsp.audit.AuditEntry(java.time.Instant.now(),

@@ -47,10 +47,11 @@ class LifecycleModelsTest {
                     RetirementSteps.class),
             UpgradeProcess.PROCESS_KEY, new Contract(UpgradeProcess.Variables.class, "upgradeSteps", UpgradeSteps.class),
             OffboardingProcess.PROCESS_KEY, new Contract(OffboardingProcess.Variables.class, "offboardingSteps",
-                    OffboardingSteps.class));
+                    OffboardingSteps.class),
+            ClosureProcess.PROCESS_KEY, new Contract(ClosureProcess.Variables.class, "closureSteps", ClosureSteps.class));
 
     @ParameterizedTest
-    @ValueSource(strings = {"service-retirement", "service-version-upgrade", "consumer-offboarding"})
+    @ValueSource(strings = {"service-retirement", "service-version-upgrade", "consumer-offboarding", "agency-closure"})
     void everyExpressionAndFormFieldIsInTheContract(String key) throws IOException {
         Contract contract = CONTRACTS.get(key);
         BpmnModelInstance model = Bpmn.readModelFromFile(Path.of("processes", key + ".bpmn").toFile());
