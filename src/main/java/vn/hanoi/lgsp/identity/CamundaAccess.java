@@ -30,6 +30,10 @@ class CamundaAccess {
             "tasklist", List.of("dost-reviewers", "dost-leaders", "dost-operators", "supervisors", "agency-staff"),
             "cockpit", List.of("dost-operators", "dost-leaders", "supervisors"));
 
+    /** Processes people start from Tasklist, and the staff groups that may. */
+    static final Map<String, List<String>> STARTABLE_IN_TASKLIST = Map.of(
+            "service-version-upgrade", List.of("agency-staff", "dost-operators"));
+
     private final AuthorizationService authorizations;
     private final FilterService filters;
     private final RepositoryService repository;
@@ -53,6 +57,12 @@ class CamundaAccess {
         }
         // Tasklist shows a task's deployed Camunda Form only to those who may read its process
         taskGroups.forEach(group -> grant(group, Resources.PROCESS_DEFINITION, Authorization.ANY, Permissions.READ));
+        // who may start which process from Tasklist's "Start process": the start form's own listener
+        // then checks the user's agency against what is submitted
+        STARTABLE_IN_TASKLIST.forEach((processKey, groups) -> groups.forEach(group -> {
+            grant(group, Resources.PROCESS_INSTANCE, Authorization.ANY, Permissions.CREATE);
+            grant(group, Resources.PROCESS_DEFINITION, processKey, ProcessDefinitionPermissions.CREATE_INSTANCE);
+        }));
         grantWorkers();
     }
 

@@ -134,6 +134,36 @@ public class ServiceLifecycle {
      */
     @Transactional
     public Started submitUpgrade(String code, UpgradeRequest request, Caller caller) {
+        PreparedUpgrade prepared = prepareUpgrade(code, request, caller, null);
+        STARTING_FROM_API.set(Boolean.TRUE);
+        try {
+            ProcessInstance instance = runtime.startProcessInstanceByKey(UpgradeProcess.PROCESS_KEY, prepared.businessKey(),
+                    prepared.variables());
+            return new Started(instance.getId(), prepared.businessKey(), prepared.reviewDue());
+        } finally {
+            STARTING_FROM_API.remove();
+        }
+    }
+
+    /**
+     * Set while the API starts an upgrade it has already checked. Not a process variable, which
+     * whoever submits the start form could set too.
+     */
+    private static final ThreadLocal<Boolean> STARTING_FROM_API = new ThreadLocal<>();
+
+    static boolean startingFromApi() {
+        return Boolean.TRUE.equals(STARTING_FROM_API.get());
+    }
+
+    /** A checked submission, its version registered as DRAFT: what the process starts with. */
+    record PreparedUpgrade(String businessKey, Map<String, Object> variables, Instant reviewDue) {
+    }
+
+    /**
+     * Everything {@link #submitUpgrade} checks and registers, for both ways in: the API, and the
+     * start form in Tasklist, whose instance already exists ({@code startingInstance}).
+     */
+    PreparedUpgrade prepareUpgrade(String code, UpgradeRequest request, Caller caller, String startingInstance) {
         SharedService service = requireProviderOrDost(code, caller);
         Optional<ServiceVersion> published = service.versions().stream()
                 .filter(v -> v.status() == VersionStatus.PUBLISHED).findFirst();
@@ -152,7 +182,7 @@ public class ServiceLifecycle {
                     + today.plusDays(UpgradeProcess.OVERLAP_DAYS));
         }
         serialise(UpgradeProcess.PROCESS_KEY + "/" + code);
-        if (runningLike(UpgradeProcess.PROCESS_KEY, code + "/")) {
+        if (runningLike(UpgradeProcess.PROCESS_KEY, code + "/", startingInstance)) {
             throw new ApiException(ErrorCode.DUPLICATE, "A new version of " + code + " is already under way");
         }
         if (running(RetirementProcess.PROCESS_KEY, code)) {
@@ -174,9 +204,7 @@ public class ServiceLifecycle {
         variables.put(UpgradeProcess.Variables.REVIEW_DUE, Date.from(reviewDue));
         variables.put(UpgradeProcess.Variables.REVIEW_REMINDER_AT,
                 Date.from(workingDays.deadline(now, UpgradeProcess.REMINDER_WORKING_DAYS)));
-        String key = code + "/" + request.version();
-        ProcessInstance instance = runtime.startProcessInstanceByKey(UpgradeProcess.PROCESS_KEY, key, variables);
-        return new Started(instance.getId(), key, reviewDue);
+        return new PreparedUpgrade(code + "/" + request.version(), variables, reviewDue);
     }
 
     /**
@@ -270,10 +298,11 @@ public class ServiceLifecycle {
                 .count() > 0;
     }
 
-    private boolean runningLike(String processKey, String businessKeyPrefix) {
+    private boolean runningLike(String processKey, String businessKeyPrefix, String except) {
         String escaped = businessKeyPrefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
         return runtime.createProcessInstanceQuery().processDefinitionKey(processKey)
-                .processInstanceBusinessKeyLike(escaped + "%").count() > 0;
+                .processInstanceBusinessKeyLike(escaped + "%").list().stream()
+                .anyMatch(instance -> !instance.getId().equals(except));
     }
 
     private static Instant now() {

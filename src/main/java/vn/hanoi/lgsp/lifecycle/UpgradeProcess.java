@@ -22,6 +22,10 @@ public final class UpgradeProcess {
     /** DOST follows up the consumers that never moved within this many working days of the sunset. */
     public static final int FOLLOW_UP_WORKING_DAYS = 5;
 
+    /** The start form's fields: all a submission from Tasklist may carry; anything else it sends is dropped. */
+    public static final java.util.Set<String> START_FORM_FIELDS = java.util.Set.of(Variables.SERVICE, Variables.VERSION,
+            Variables.BASE_URL, Variables.OPEN_API, Variables.QUALITY_NOTES, Variables.MIGRATION_NOTES, Variables.SUNSET_ON);
+
     public static final String APPROVED = "APPROVE";
     public static final String REJECTED = "REJECT";
     public static final String TEST_PASSED = "PASSED";
@@ -35,6 +39,11 @@ public final class UpgradeProcess {
         /** The provider's chosen sunset of the old version, if later than the 180 days ({@link java.util.Date}). */
         public static final String REQUESTED_SUNSET = "requestedSunset";
         public static final String MIGRATION_NOTES = "migrationNotes";
+        /** Start form only (Tasklist): the new version's address, OpenAPI document, quality notes and chosen sunset day. */
+        public static final String BASE_URL = "baseUrl";
+        public static final String OPEN_API = "openApi";
+        public static final String QUALITY_NOTES = "qualityNotes";
+        public static final String SUNSET_ON = "sunsetOn";
         public static final String SUBMITTED_BY = "submittedBy";
         public static final String REVIEW_DUE = "reviewDue";
         public static final String REVIEW_REMINDER_AT = "reviewReminderAt";

@@ -15,6 +15,9 @@ import vn.hanoi.lgsp.catalog.ServiceCatalog;
 import vn.hanoi.lgsp.catalog.ServiceVersion;
 import vn.hanoi.lgsp.catalog.SharedService;
 import vn.hanoi.lgsp.catalog.VersionStatus;
+import vn.hanoi.lgsp.contract.ApiException;
+import vn.hanoi.lgsp.contract.ErrorCode;
+import vn.hanoi.lgsp.identity.KeycloakAdmin;
 import vn.hanoi.lgsp.lifecycle.UpgradeProcess.Variables;
 import vn.hanoi.lgsp.monitoring.GatewayUsage;
 import vn.hanoi.lgsp.notice.NoticeBoard;
@@ -34,12 +37,76 @@ public class UpgradeSteps {
     private final Announcements announce;
     private final GatewayUsage usage;
     private final WorkingDayCalendar workingDays;
+    private final ServiceLifecycle lifecycle;
+    private final KeycloakAdmin keycloak;
 
-    UpgradeSteps(ServiceCatalog catalog, Announcements announce, GatewayUsage usage, WorkingDayCalendar workingDays) {
+    UpgradeSteps(ServiceCatalog catalog, Announcements announce, GatewayUsage usage, WorkingDayCalendar workingDays,
+                 ServiceLifecycle lifecycle, KeycloakAdmin keycloak) {
+        this.lifecycle = lifecycle;
+        this.keycloak = keycloak;
         this.catalog = catalog;
         this.announce = announce;
         this.usage = usage;
         this.workingDays = workingDays;
+    }
+
+    /**
+     * Start listener: a provider's staff member (or a DOST operator) submitted the start form in
+     * Tasklist. The same checks as the API run here, as the signed-in user: only the provider's
+     * own staff or DOST operators, the version registered as DRAFT, the 180 days kept; a refusal
+     * aborts the start and Tasklist shows why. Of what the form sent only its own fields are
+     * kept, so that no one presets a decision or a deadline of the process.
+     */
+    public void submittedInTasklist(DelegateExecution execution) {
+        if (ServiceLifecycle.startingFromApi()) {
+            return;
+        }
+        var authentication = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+        if (authentication == null || authentication.getUserId() == null) {
+            throw new ApiException(ErrorCode.FORBIDDEN, "A new version is submitted by a signed-in user or through the API");
+        }
+        String user = authentication.getUserId();
+        for (String name : new ArrayList<>(execution.getVariableNames())) {
+            if (!UpgradeProcess.START_FORM_FIELDS.contains(name)) {
+                execution.removeVariable(name);
+            }
+        }
+        String code = text(execution, Variables.SERVICE);
+        if (code == null) {
+            throw new ApiException(ErrorCode.VALIDATION_FAILED, "serviceCode is required: the code of the service in the catalog");
+        }
+        List<String> groups = authentication.getGroupIds() == null ? List.of() : authentication.getGroupIds();
+        String provider = catalog.require(code).provider();
+        // the provider's staff are the Keycloak accounts of its agency; anyone else acts for no provider here
+        ServiceLifecycle.Caller caller = groups.contains("dost-operators") ? new ServiceLifecycle.Caller(null, user)
+                : new ServiceLifecycle.Caller(keycloak.staffOf(provider).contains(user) ? provider : "account " + user, user);
+        ServiceLifecycle.UpgradeRequest request = new ServiceLifecycle.UpgradeRequest(text(execution, Variables.VERSION),
+                text(execution, Variables.BASE_URL), text(execution, Variables.OPEN_API), null, List.of(),
+                text(execution, Variables.QUALITY_NOTES), text(execution, Variables.MIGRATION_NOTES),
+                day(text(execution, Variables.SUNSET_ON)));
+        ServiceLifecycle.PreparedUpgrade prepared = lifecycle.prepareUpgrade(code, request, caller,
+                execution.getProcessInstanceId());
+        // the documents live in the catalog now; the process keeps only what its steps use
+        List.of(Variables.BASE_URL, Variables.OPEN_API, Variables.QUALITY_NOTES, Variables.SUNSET_ON)
+                .forEach(execution::removeVariable);
+        prepared.variables().forEach(execution::setVariable);
+        execution.setProcessBusinessKey(prepared.businessKey());
+    }
+
+    private static String text(DelegateExecution execution, String name) {
+        Object value = execution.getVariable(name);
+        return value == null || value.toString().isBlank() ? null : value.toString().trim();
+    }
+
+    private static java.time.LocalDate day(String value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return java.time.LocalDate.parse(value.length() > 10 ? value.substring(0, 10) : value);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new ApiException(ErrorCode.VALIDATION_FAILED, "sunsetOn must be a day as YYYY-MM-DD, not '" + value + "'");
+        }
     }
 
     public void remindReviewers(DelegateExecution execution) {
