@@ -78,7 +78,7 @@ final class SoakHarness {
     record Report(int submitted, int completed, Map<String, Integer> notCompleted, int neverDelivered,
                   int duplicateExchanges, int unknownDeliveries, int repeatedPushes, int documentsExpected,
                   int documentsMissing, int documentsDoubled, int documentsUnexpected, Duration submitting,
-                  Duration draining, Map<String, Duration> faults, int inboxPickups) {
+                  Duration draining, Map<String, Duration> faults, int inboxPickups, List<String> stuck) {
 
         String table() {
             StringBuilder out = new StringBuilder();
@@ -99,6 +99,8 @@ final class SoakHarness {
             out.append("| submitting took | ").append(seconds(submitting)).append(" |\n");
             out.append("| last exchange completed after the last submission | ").append(seconds(draining)).append(" |\n");
             faults.forEach((fault, at) -> out.append("| ").append(fault).append(" | at ").append(seconds(at)).append(" |\n"));
+            stuck.forEach(where -> out.append("| not completed: where it waits | ").append(where.replace('|', '/'))
+                    .append(" |\n"));
             return out.toString();
         }
 
@@ -243,6 +245,7 @@ final class SoakHarness {
         }
         Duration draining = Duration.between(submitted, Instant.now());
         Map<String, Integer> notCompleted = statusesOtherThanCompleted(jdbc, ids.values());
+        List<String> stuck = whereStuck(jdbc, ids.values());
 
         // delivered: the ward's system and NDXP count per exchange id
         Map<String, JsonNode> delivered = new HashMap<>();
@@ -278,7 +281,7 @@ final class SoakHarness {
             unexpected += expected.contains(id) ? 0 : 1;
         }
         return new Report(ids.size(), completed, notCompleted, never, duplicates, unknown, repeats, expected.size(), missing,
-                doubled, unexpected, submitting, draining, new LinkedHashMap<>(faults), inbox);
+                doubled, unexpected, submitting, draining, new LinkedHashMap<>(faults), inbox, stuck);
     }
 
     private PlatformNode node(String name, Map<String, String> common, Map<String, String> own) {
@@ -620,6 +623,33 @@ final class SoakHarness {
             }
         }
         return counts;
+    }
+
+    /** For a failed soak: where each exchange that did not complete waits in its process, and why (at most ten). */
+    private List<String> whereStuck(String jdbc, java.util.Collection<String> ids) throws Exception {
+        List<String> found = new ArrayList<>();
+        try (Connection c = connect(jdbc); PreparedStatement q = c.prepareStatement("""
+                select e.id, e.status,
+                       (select string_agg(x.act_id_, ',') from act_ru_execution x
+                         where x.proc_inst_id_ = e.process_instance_id and x.act_id_ is not null),
+                       (select string_agg(t.topic_name_ || ' retries ' || coalesce(t.retries_::text, '-')
+                               || ' locked until ' || coalesce(t.lock_exp_time_::text, '-')
+                               || ' error ' || coalesce(t.error_msg_, '-'), '; ')
+                          from act_ru_ext_task t where t.proc_inst_id_ = e.process_instance_id),
+                       (select string_agg(i.activity_id_ || ': ' || coalesce(i.incident_msg_, '-'), '; ')
+                          from act_ru_incident i where i.proc_inst_id_ = e.process_instance_id)
+                  from lgsp.exchange e
+                 where e.id = any (?::uuid[]) and e.status <> 'COMPLETED'
+                 limit 10""")) {
+            q.setArray(1, c.createArrayOf("text", ids.toArray()));
+            try (ResultSet rs = q.executeQuery()) {
+                while (rs.next()) {
+                    found.add(rs.getString(1) + " " + rs.getString(2) + " at " + rs.getString(3)
+                            + "; external task " + rs.getString(4) + "; incident " + rs.getString(5));
+                }
+            }
+        }
+        return found;
     }
 
     private int duplicateExchanges(String jdbc, String keyPrefix) throws Exception {

@@ -102,13 +102,15 @@ final class DeliverLocalHandler implements ExternalTaskHandler {
             } else if (recorded.status() == 422) {
                 service.handleBpmnError(task, Errors.DELIVERY_FAILED,
                         "the destination received something else than was sent: " + recorded.describe());
+            } else if (recorded.transientFailure()) {
+                // the destination holds the record; the next try finds it there (it de-duplicates)
+                Failures.handBack(task, service, retry, "the receipt could not be recorded: " + recorded.describe());
             } else {
                 Failures.retryOrGiveUp(task, service, retry, "the receipt could not be recorded: " + recorded.describe(),
                         Errors.DELIVERY_FAILED);
             }
-        } catch (IOException e) {
-            Failures.retryOrGiveUp(task, service, retry, "the receipt could not be recorded: " + e.getMessage(),
-                    Errors.DELIVERY_FAILED);
+        } catch (PlatformApi.Unavailable e) {
+            Failures.handBack(task, service, retry, "the receipt could not be recorded: " + e.getMessage());
         }
     }
 

@@ -22,4 +22,17 @@ final class Failures {
         int left = retry.lastAttempt(task) ? 0 : retry.retriesLeftAfter(task);
         service.handleFailure(task, reason, null, left, retry.backoffAfter(task));
     }
+
+    /**
+     * The platform itself failed (see {@link PlatformApi.Unavailable}): the task comes back
+     * after a short pause with the attempts it had, so an engine node's restart never uses up
+     * a delivery's attempts and never ends in an incident.
+     */
+    static void handBack(ExternalTask task, ExternalTaskService service, RetryPolicy retry, String reason) {
+        int unchanged = task.getRetries() == null ? retry.maxAttempts() : task.getRetries();
+        long pause = Math.min(PLATFORM_PAUSE_MAX_MILLIS, Math.max(1000, retry.backoffMillis()));
+        service.handleFailure(task, reason, null, unchanged, pause);
+    }
+
+    private static final long PLATFORM_PAUSE_MAX_MILLIS = 30_000;
 }

@@ -43,8 +43,24 @@ final class PlatformApi {
     }
 
     WorkerApi.Delivery delivery(String exchangeId) throws IOException {
-        return http.as(require(http.get(url(exchangeId), tokens.get()), "read exchange " + exchangeId),
-                WorkerApi.Delivery.class);
+        JsonHttp.Reply reply;
+        try {
+            reply = http.get(url(exchangeId), tokens.get());
+        } catch (IOException e) {
+            throw new Unavailable(e.getMessage(), e);
+        }
+        return http.as(require(reply, "read exchange " + exchangeId), WorkerApi.Delivery.class);
+    }
+
+    /**
+     * The platform (or its token issuer) could not answer now: unreachable, restarting or
+     * overloaded. Not the task's fault, so it costs none of the attempts the routing table
+     * allows the destination.
+     */
+    static final class Unavailable extends IOException {
+        Unavailable(String message, Throwable cause) {
+            super(message, cause);
+        }
     }
 
     /**
@@ -56,8 +72,11 @@ final class PlatformApi {
                                                  RetryPolicy retry) {
         try {
             return java.util.Optional.of(delivery(exchangeId));
+        } catch (Unavailable e) {
+            Failures.handBack(task, service, retry, "the platform could not be reached: " + e.getMessage());
+            return java.util.Optional.empty();
         } catch (IOException e) {
-            Failures.retryOrGiveUp(task, service, retry, "the platform could not be reached: " + e.getMessage(), null);
+            Failures.retryOrGiveUp(task, service, retry, "the platform refused: " + e.getMessage(), null);
             return java.util.Optional.empty();
         }
     }
@@ -68,9 +87,13 @@ final class PlatformApi {
     }
 
     /** Records the destination's receipt and the push that brought it; the platform checks its digest. */
-    JsonHttp.Reply receipt(String exchangeId, String receivedSha256, JsonHttp.Reply push) throws IOException {
-        return http.post(url(exchangeId) + "/receipt", tokens.get(),
-                new WorkerApi.Receipt(receivedSha256, push.status(), push.millis()));
+    JsonHttp.Reply receipt(String exchangeId, String receivedSha256, JsonHttp.Reply push) throws Unavailable {
+        try {
+            return http.post(url(exchangeId) + "/receipt", tokens.get(),
+                    new WorkerApi.Receipt(receivedSha256, push.status(), push.millis()));
+        } catch (IOException e) {
+            throw new Unavailable(e.getMessage(), e);
+        }
     }
 
     /** Best effort: monitoring of an attempt must not fail the delivery itself. */
@@ -88,6 +111,9 @@ final class PlatformApi {
     }
 
     private static JsonNode require(JsonHttp.Reply reply, String what) throws IOException {
+        if (reply.transientFailure()) {
+            throw new Unavailable("could not " + what + ": " + reply.describe(), null);
+        }
         if (!reply.ok()) {
             throw new IOException("could not " + what + ": " + reply.describe());
         }
