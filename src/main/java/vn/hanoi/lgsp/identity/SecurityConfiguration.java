@@ -29,6 +29,8 @@ import vn.hanoi.lgsp.contract.EnvelopeWriter;
  *   <li>{@code /engine-rest/**} — Camunda's REST API, bearer tokens, acting as the token's user;</li>
  *   <li>everything else — staff in a browser: Cockpit, Tasklist, Admin through Keycloak SSO.</li>
  * </ul>
+ * The supervisors' monitoring API answers both: a bearer token, or (read only) the session of
+ * a staff member signed in to Cockpit, whose dashboards call it from the page.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -36,6 +38,32 @@ class SecurityConfiguration {
 
     private static PathPatternRequestMatcher path(String pattern) {
         return PathPatternRequestMatcher.withDefaults().matcher(pattern);
+    }
+
+    /**
+     * Cockpit's LGSP dashboards call {@code /api/v1/monitoring/**} with the signed-in staff
+     * member's session cookie. Only GET is let through, so a page elsewhere cannot make the
+     * browser change anything (no CSRF); a request with an Authorization header goes to the
+     * token chain instead. Who may see which agency is decided by the controller (Viewer).
+     */
+    @Bean
+    @Order(0)
+    SecurityFilterChain monitoringForSignedInStaff(HttpSecurity http, EnvelopeWriter envelopes) throws Exception {
+        ApiAuthenticationFailures failures = new ApiAuthenticationFailures(envelopes);
+        org.springframework.security.web.util.matcher.RequestMatcher withoutBearer =
+                request -> request.getHeader(org.springframework.http.HttpHeaders.AUTHORIZATION) == null;
+        http.securityMatcher(new org.springframework.security.web.util.matcher.AndRequestMatcher(
+                        path("/api/v1/monitoring/**"), withoutBearer))
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.NEVER))
+                .requestCache(cache -> cache.disable())
+                .authorizeHttpRequests(auth -> auth
+                        .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
+                        .requestMatchers(PathPatternRequestMatcher.withDefaults()
+                                .matcher(org.springframework.http.HttpMethod.GET, "/api/v1/monitoring/**")).authenticated()
+                        .anyRequest().denyAll())
+                .exceptionHandling(e -> e.authenticationEntryPoint(failures).accessDeniedHandler(failures));
+        return http.build();
     }
 
     @Bean
@@ -100,9 +128,24 @@ class SecurityConfiguration {
                         .anyRequest().authenticated())
                 // Camunda's web apps carry their own CSRF protection (CsrfPreventionFilter)
                 .csrf(csrf -> csrf.disable())
-                .oauth2Login(login -> login.successHandler(signIns.onSuccess()).failureHandler(signIns.onFailure()))
+                .oauth2Login(login -> login.successHandler(signIns.onSuccess()).failureHandler(signIns.onFailure())
+                        .userInfoEndpoint(info -> info.userAuthoritiesMapper(SecurityConfiguration::withRealmRoles)))
                 .logout(l -> l.logoutRequestMatcher(path("/logout")).logoutSuccessHandler(logout));
         return http.build();
+    }
+
+    /** A signed-in staff member holds the same {@code ROLE_<role>} authorities as their bearer token would. */
+    private static java.util.Collection<org.springframework.security.core.GrantedAuthority> withRealmRoles(
+            java.util.Collection<? extends org.springframework.security.core.GrantedAuthority> granted) {
+        java.util.Set<org.springframework.security.core.GrantedAuthority> mapped = new java.util.LinkedHashSet<>(granted);
+        for (var authority : granted) {
+            if (authority instanceof org.springframework.security.oauth2.core.oidc.user.OidcUserAuthority oidc) {
+                for (String role : TokenClaims.realmRoles(oidc.getIdToken().getClaims())) {
+                    mapped.add(new org.springframework.security.core.authority.SimpleGrantedAuthority("ROLE_" + role));
+                }
+            }
+        }
+        return mapped;
     }
 
     @Bean

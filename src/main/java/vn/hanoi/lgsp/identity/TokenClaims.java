@@ -10,6 +10,8 @@ final class TokenClaims {
 
     /** Electronic identifier code of the calling agency (Decision 20/2020/QĐ-TTg). */
     static final String AGENCY_CODE = "agency_code";
+    /** The agency of a staff member (their user attribute {@code agency_code}), in staff tokens and sign-ins. */
+    static final String STAFF_AGENCY_CODE = "staff_agency_code";
     static final String GROUPS = "groups";
     static final String USERNAME = "preferred_username";
 

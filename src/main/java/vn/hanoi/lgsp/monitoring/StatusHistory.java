@@ -11,7 +11,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.springframework.stereotype.Component;
 
@@ -74,5 +77,74 @@ public class StatusHistory {
             }
         }
         return checks;
+    }
+
+    /**
+     * Share of level-1 checks that found the system answering (UP or SLOW) over the last 24 hours,
+     * 7 days and 30 days; checks inside an announced maintenance window do not count either way
+     * (R-17, R-23). Null where no check was made in that span.
+     */
+    public record Uptime(Double last24Hours, Double last7Days, Double last30Days) {
+    }
+
+    private static final Map<String, Duration> UPTIME_SPANS = Map.of(
+            "d1", Duration.ofHours(24), "d7", Duration.ofDays(7), "d30", Duration.ofDays(30));
+
+    /** Uptime of every checked system, or of {@code agencyCode}'s only when it is given; one search. */
+    public Map<String, Uptime> uptime(String agencyCode, Instant now) {
+        SearchResponse<Void> response;
+        try {
+            response = elasticsearch.search(s -> s
+                    .index(indices.wildcard())
+                    .ignoreUnavailable(true)
+                    .allowNoIndices(true)
+                    .size(0)
+                    .query(q -> q.bool(b -> {
+                        b.filter(f -> f.term(t -> t.field("level").value(StatusCheckDocument.SYSTEM)))
+                                .filter(f -> f.term(t -> t.field("maintenance").value(false)))
+                                .filter(f -> f.range(r -> r.date(d -> d.field("timestamp")
+                                        .gte(now.minus(Duration.ofDays(30)).toString()).lt(now.toString()))));
+                        if (agencyCode != null) {
+                            b.filter(f -> f.term(t -> t.field("agencyCode").value(agencyCode)));
+                        }
+                        return b;
+                    }))
+                    .aggregations("systems", a -> {
+                        a.terms(t -> t.field("agencyCode").size(MAX_SYSTEMS));
+                        UPTIME_SPANS.forEach((name, span) -> a.aggregations(name, span(now.minus(span), now)));
+                        return a;
+                    }), Void.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot compute uptime", e);
+        }
+        Map<String, Uptime> uptime = new LinkedHashMap<>();
+        var systems = response.aggregations().get("systems");
+        if (systems == null) {
+            return uptime;
+        }
+        for (var bucket : systems.sterms().buckets().array()) {
+            uptime.put(bucket.key().stringValue(), new Uptime(share(bucket.aggregations().get("d1")),
+                    share(bucket.aggregations().get("d7")), share(bucket.aggregations().get("d30"))));
+        }
+        return uptime;
+    }
+
+    /** Enough for every connected system of the city (several hundred). */
+    static final int MAX_SYSTEMS = 5_000;
+
+    private static co.elastic.clients.elasticsearch._types.aggregations.Aggregation span(Instant from, Instant to) {
+        return co.elastic.clients.elasticsearch._types.aggregations.Aggregation.of(a -> a
+                .filter(f -> f.range(r -> r.date(d -> d.field("timestamp").gte(from.toString()).lt(to.toString()))))
+                .aggregations("up", u -> u.filter(f -> f.terms(t -> t.field("state").terms(v -> v.value(List.of(
+                        co.elastic.clients.elasticsearch._types.FieldValue.of(StatusCheckDocument.State.UP.name()),
+                        co.elastic.clients.elasticsearch._types.FieldValue.of(StatusCheckDocument.State.SLOW.name()))))))));
+    }
+
+    private static Double share(co.elastic.clients.elasticsearch._types.aggregations.Aggregate span) {
+        long total = span.filter().docCount();
+        if (total == 0) {
+            return null;
+        }
+        return (double) span.filter().aggregations().get("up").filter().docCount() / total;
     }
 }

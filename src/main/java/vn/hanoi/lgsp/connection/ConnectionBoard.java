@@ -1,0 +1,73 @@
+package vn.hanoi.lgsp.connection;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import vn.hanoi.lgsp.monitoring.StatusHistory;
+
+/**
+ * The status board of the connected systems (R-17, R-18, R-23): each system's level-1 state
+ * and level-2 summary from its last checks, uptime over 24 hours, 7 and 30 days, open
+ * incidents and maintenance windows not yet over.
+ */
+@Component
+public class ConnectionBoard {
+
+    public record SystemRow(String agencyCode, String agencyName, String state, Instant lastCheckAt, Long lastLatencyMs,
+                            String lastError, int consecutiveFailures, StatusHistory.Uptime uptime,
+                            List<Incidents.Incident> openIncidents, List<Maintenance.Window> maintenance) {
+    }
+
+    private final JdbcTemplate jdbc;
+    private final StatusHistory history;
+
+    ConnectionBoard(JdbcTemplate jdbc, StatusHistory history) {
+        this.jdbc = jdbc;
+        this.history = history;
+    }
+
+    /** Every monitored system, or {@code agencyCode}'s only when it is given. */
+    public List<SystemRow> systems(String agencyCode, Instant now) {
+        List<Object> args = new ArrayList<>();
+        String where = "";
+        if (agencyCode != null) {
+            where = " where s.agency_code = ?";
+            args.add(agencyCode);
+        }
+        Map<String, StatusHistory.Uptime> uptime = history.uptime(agencyCode, now);
+        Map<String, List<Incidents.Incident>> incidents = new java.util.HashMap<>();
+        jdbc.query("select * from lgsp.incident where status <> 'RESOLVED'" + (agencyCode == null ? "" : " and agency_code = ?")
+                + " order by opened_at", rs -> {
+            java.sql.Timestamp resolved = rs.getTimestamp("resolved_at");
+            incidents.computeIfAbsent(rs.getString("agency_code"), k -> new ArrayList<>()).add(new Incidents.Incident(
+                    rs.getObject("id", UUID.class), rs.getString("agency_code"), rs.getString("kind"),
+                    rs.getString("status"), rs.getString("detail"), rs.getTimestamp("opened_at").toInstant(),
+                    resolved == null ? null : resolved.toInstant()));
+        }, args.toArray());
+        Map<String, List<Maintenance.Window>> windows = new java.util.HashMap<>();
+        List<Object> windowArgs = new ArrayList<>(List.of(java.sql.Timestamp.from(now)));
+        windowArgs.addAll(args);
+        jdbc.query("select * from lgsp.maintenance_window where ends_at > ?" + (agencyCode == null ? "" : " and agency_code = ?")
+                + " order by starts_at", rs -> {
+            windows.computeIfAbsent(rs.getString("agency_code"), k -> new ArrayList<>()).add(new Maintenance.Window(
+                    rs.getObject("id", UUID.class), rs.getString("agency_code"), rs.getTimestamp("starts_at").toInstant(),
+                    rs.getTimestamp("ends_at").toInstant(), rs.getString("reason"), rs.getString("announced_by"),
+                    rs.getTimestamp("announced_at").toInstant()));
+        }, windowArgs.toArray());
+        return jdbc.query("select s.*, a.name from lgsp.connection_state s join lgsp.agency a on a.code = s.agency_code"
+                + where + " order by s.agency_code", (rs, n) -> {
+            String code = rs.getString("agency_code");
+            java.sql.Timestamp last = rs.getTimestamp("last_check_at");
+            long latency = rs.getLong("last_latency_ms");
+            Long lastLatency = rs.wasNull() ? null : latency;
+            return new SystemRow(code, rs.getString("name"), rs.getString("state"), last == null ? null : last.toInstant(),
+                    lastLatency, rs.getString("last_error"), rs.getInt("consecutive_failures"),
+                    uptime.getOrDefault(code, new StatusHistory.Uptime(null, null, null)),
+                    incidents.getOrDefault(code, List.of()), windows.getOrDefault(code, List.of()));
+        }, args.toArray());
+    }
+}

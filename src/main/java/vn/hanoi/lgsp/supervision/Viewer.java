@@ -1,0 +1,57 @@
+package vn.hanoi.lgsp.supervision;
+
+import java.util.Set;
+import org.springframework.security.core.Authentication;
+import vn.hanoi.lgsp.contract.ApiException;
+import vn.hanoi.lgsp.contract.ErrorCode;
+import vn.hanoi.lgsp.identity.Callers;
+
+/**
+ * Who looks at the dashboards, and which agencies they may see (R-20, Đ12.1): supervisors and
+ * DOST see every agency; an agency's own staff only theirs. Decided here, on the server, for
+ * every request: the page only shows what it was given.
+ *
+ * @param agency null for every agency, else the one agency this viewer may see
+ */
+record Viewer(String name, String agency) {
+
+    private static final Set<String> CITY_WIDE = Set.of("supervisor", "dost-operator", "dost-leader");
+    private static final String AGENCY_STAFF = "agency-staff";
+
+    static Viewer of(Authentication caller) {
+        Set<String> roles = Callers.roles(caller);
+        if (roles.stream().anyMatch(CITY_WIDE::contains)) {
+            return new Viewer(Callers.name(caller), null);
+        }
+        String agency = Callers.staffAgencyCode(caller);
+        if (roles.contains(AGENCY_STAFF) && agency != null && !agency.isBlank()) {
+            return new Viewer(Callers.name(caller), agency);
+        }
+        throw new ApiException(ErrorCode.FORBIDDEN,
+                "The monitoring dashboards are for supervisors, DOST and an agency's own staff");
+    }
+
+    boolean cityWide() {
+        return agency == null;
+    }
+
+    /**
+     * The agency a request is narrowed to: what was asked for when the viewer may see it, the
+     * viewer's own agency when nothing was asked; another agency's data is refused.
+     */
+    String narrow(String requested) {
+        String asked = requested == null || requested.isBlank() ? null : requested.trim();
+        if (cityWide()) {
+            return asked;
+        }
+        if (asked != null && !asked.equals(agency)) {
+            throw new ApiException(ErrorCode.FORBIDDEN, "You may see the figures of " + agency + " only");
+        }
+        return agency;
+    }
+
+    /** Whether the viewer may see something between these two agencies. */
+    boolean sees(String source, String destination) {
+        return cityWide() || agency.equals(source) || agency.equals(destination);
+    }
+}
