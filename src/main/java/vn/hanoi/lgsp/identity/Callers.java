@@ -28,6 +28,12 @@ public final class Callers {
                 .collect(Collectors.toUnmodifiableSet());
     }
 
+    /** The agency whose system calls (its client credentials carry {@code agency_code}); null for anyone else. */
+    public static String systemAgencyCode(Authentication caller) {
+        return caller instanceof JwtAuthenticationToken token ? token.getToken().getClaimAsString(TokenClaims.AGENCY_CODE)
+                : null;
+    }
+
     /**
      * The agency a staff member works for (their Keycloak attribute {@code agency_code}), from
      * their token or their sign-in; null for anyone else. Staff carry it as

@@ -48,10 +48,14 @@ class LifecycleModelsTest {
             UpgradeProcess.PROCESS_KEY, new Contract(UpgradeProcess.Variables.class, "upgradeSteps", UpgradeSteps.class),
             OffboardingProcess.PROCESS_KEY, new Contract(OffboardingProcess.Variables.class, "offboardingSteps",
                     OffboardingSteps.class),
-            ClosureProcess.PROCESS_KEY, new Contract(ClosureProcess.Variables.class, "closureSteps", ClosureSteps.class));
+            ClosureProcess.PROCESS_KEY, new Contract(ClosureProcess.Variables.class, "closureSteps", ClosureSteps.class),
+            vn.hanoi.lgsp.reconciliation.ReconciliationProcess.PROCESS_KEY, new Contract(
+                    vn.hanoi.lgsp.reconciliation.ReconciliationProcess.Variables.class, "reconciliationSteps",
+                    vn.hanoi.lgsp.reconciliation.ReconciliationSteps.class));
 
     @ParameterizedTest
-    @ValueSource(strings = {"service-retirement", "service-version-upgrade", "consumer-offboarding", "agency-closure"})
+    @ValueSource(strings = {"service-retirement", "service-version-upgrade", "consumer-offboarding", "agency-closure",
+            "monthly-reconciliation"})
     void everyExpressionAndFormFieldIsInTheContract(String key) throws IOException {
         Contract contract = CONTRACTS.get(key);
         BpmnModelInstance model = Bpmn.readModelFromFile(Path.of("processes", key + ".bpmn").toFile());

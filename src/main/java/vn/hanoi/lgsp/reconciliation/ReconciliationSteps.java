@@ -1,0 +1,146 @@
+package vn.hanoi.lgsp.reconciliation;
+
+import java.time.Instant;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.stereotype.Component;
+import vn.hanoi.lgsp.calendar.WorkingDayCalendar;
+import vn.hanoi.lgsp.notification.Mailer;
+import vn.hanoi.lgsp.onboarding.AgencyContacts;
+import vn.hanoi.lgsp.reconciliation.ReconciliationProcess.Variables;
+
+/**
+ * The steps of {@code monthly-reconciliation} ({@code ${reconciliationSteps.open(execution)}}, ...):
+ * open the month with the LGSP's counts and ask the partners for theirs, remind those late,
+ * compare, and record and send the outcome. The engine's clock is "now", so tests move it.
+ */
+@Component("reconciliationSteps")
+public class ReconciliationSteps {
+
+    private final Reconciliations reconciliations;
+    private final WorkingDayCalendar workingDays;
+    private final Mailer mailer;
+    private final AgencyContacts contacts;
+
+    ReconciliationSteps(Reconciliations reconciliations, WorkingDayCalendar workingDays, Mailer mailer,
+                        AgencyContacts contacts) {
+        this.reconciliations = reconciliations;
+        this.workingDays = workingDays;
+        this.mailer = mailer;
+        this.contacts = contacts;
+    }
+
+    private static Instant now() {
+        return ClockUtil.getCurrentTime().toInstant();
+    }
+
+    /**
+     * When the timer-started instance opens: the first working day of the month, at 08:00 in
+     * Hanoi (the timer fires on the 1st; a holiday or weekend on the 1st waits here).
+     */
+    public Date firstWorkingDay() {
+        Instant now = now();
+        java.time.LocalDate day = now.atZone(Reconciliations.HANOI).toLocalDate().withDayOfMonth(1);
+        while (!workingDays.isWorkingDay(day)) {
+            day = day.plusDays(1);
+        }
+        Instant at = day.atTime(8, 0).atZone(Reconciliations.HANOI).toInstant();
+        return Date.from(at.isBefore(now) ? now : at);
+    }
+
+    public void open(DelegateExecution execution) {
+        Instant now = now();
+        Object given = execution.getVariable(Variables.PERIOD);
+        YearMonth month = given == null ? YearMonth.from(now.atZone(Reconciliations.HANOI)).minusMonths(1)
+                : Reconciliations.month(given.toString(), now);
+        Instant due = workingDays.deadline(now, ReconciliationProcess.UPLOAD_WORKING_DAYS);
+        reconciliations.open(month, due, execution.getProcessInstanceId());
+        String period = month.toString();
+        execution.setVariable(Variables.PERIOD, period);
+        execution.setVariable(Variables.UPLOAD_DUE, Date.from(due));
+        execution.setVariable(Variables.REMINDER_AT, Date.from(workingDays.deadline(now,
+                ReconciliationProcess.REMINDER_WORKING_DAYS)));
+        execution.setProcessBusinessKey("reconciliation-" + period);
+        List<String> partners = reconciliations.partners(period);
+        if (partners.isEmpty()) {
+            return;
+        }
+        toAgencies(partners, "Đề nghị gửi số liệu đối soát tháng " + period,
+                "Hệ thống LGSP Hà Nội đã tổng hợp số lượt gọi dịch vụ qua nền tảng trong tháng " + period
+                        + ".\nĐề nghị đơn vị gửi số liệu của mình (POST /api/v1/reconciliation/" + period
+                        + ") trước " + when(due) + ".\nSố liệu của LGSP: GET /api/v1/reconciliation/"
+                        + period + ".");
+    }
+
+    /** Those who still owe counts are told again. */
+    public void remind(DelegateExecution execution) {
+        String period = (String) execution.getVariable(Variables.PERIOD);
+        List<String> late = reconciliations.missingReports(period);
+        if (!late.isEmpty()) {
+            toAgencies(late, "Nhắc gửi số liệu đối soát tháng " + period,
+                    "Đơn vị chưa gửi số liệu đối soát tháng " + period + ". Hạn gửi: "
+                            + when(((Date) execution.getVariable(Variables.UPLOAD_DUE)).toInstant()) + ".");
+        }
+    }
+
+    /** Reporting is over (everyone reported, or the due date passed): the lines are compared. */
+    public void compare(DelegateExecution execution) {
+        String period = (String) execution.getVariable(Variables.PERIOD);
+        List<Reconciliations.Line> differing = reconciliations.compare(period);
+        execution.setVariable(Variables.DIFFERENCES, differing.size());
+        List<String> summary = new ArrayList<>();
+        differing.forEach(l -> summary.add(l.describe()));
+        execution.setVariable(Variables.DIFFERENCE_SUMMARY, String.join("\n", summary));
+        if (!differing.isEmpty()) {
+            execution.setVariable(Variables.SETTLE_DUE, Date.from(workingDays.deadline(now(),
+                    ReconciliationProcess.SETTLE_WORKING_DAYS)));
+        }
+    }
+
+    /** On completing the settling task: who settled, as signed in (Tasklist or engine REST). */
+    public void recordSettler(org.camunda.bpm.engine.delegate.DelegateTask task) {
+        var authentication = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+        String settler = authentication != null && authentication.getUserId() != null ? authentication.getUserId()
+                : task.getAssignee();
+        task.setVariable(Variables.SETTLED_BY, settler == null ? "unknown" : settler);
+        Object settlement = task.getVariable(Variables.SETTLEMENT);
+        if (settlement == null || settlement.toString().isBlank()) {
+            throw new vn.hanoi.lgsp.contract.ApiException(vn.hanoi.lgsp.contract.ErrorCode.VALIDATION_FAILED,
+                    "settlement is required: what was agreed with both sides");
+        }
+    }
+
+    /** The outcome recorded and sent to every partner of the month. */
+    public void close(DelegateExecution execution) {
+        String period = (String) execution.getVariable(Variables.PERIOD);
+        Object settlement = execution.getVariable(Variables.SETTLEMENT);
+        int differences = ((Number) execution.getVariable(Variables.DIFFERENCES)).intValue();
+        String outcome = differences == 0 ? "Số liệu của LGSP, bên cung cấp và bên khai thác khớp nhau"
+                : "Đã đối soát " + differences + " chênh lệch: " + settlement;
+        String settledBy = differences == 0 ? null : (String) execution.getVariable(Variables.SETTLED_BY);
+        reconciliations.close(period, outcome, settledBy);
+        List<String> partners = reconciliations.partners(period);
+        if (!partners.isEmpty()) {
+            toAgencies(partners, "Kết quả đối soát tháng " + period, outcome + ".");
+        }
+    }
+
+    private static final java.time.format.DateTimeFormatter WHEN = java.time.format.DateTimeFormatter
+            .ofPattern("HH:mm 'ngày' dd/MM/yyyy").withZone(Reconciliations.HANOI);
+
+    private static String when(Instant at) {
+        return WHEN.format(at);
+    }
+
+    private void toAgencies(List<String> agencies, String subject, String body) {
+        List<String> to = new ArrayList<>();
+        agencies.forEach(a -> to.addAll(contacts.of(a)));
+        if (!to.isEmpty()) {
+            mailer.send(to, subject, body);
+        }
+    }
+}
