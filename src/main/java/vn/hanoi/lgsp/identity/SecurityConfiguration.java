@@ -82,6 +82,11 @@ class SecurityConfiguration {
                         // the LGSP's notices are public, as on the portal (App1 §3.4-3.5)
                         .requestMatchers(PathPatternRequestMatcher.withDefaults()
                                 .matcher(org.springframework.http.HttpMethod.GET, "/api/v1/notices")).permitAll()
+                        // published periodic reports too (R-21): drafts are never served
+                        .requestMatchers(PathPatternRequestMatcher.withDefaults()
+                                .matcher(org.springframework.http.HttpMethod.GET, "/api/v1/reports")).permitAll()
+                        .requestMatchers(PathPatternRequestMatcher.withDefaults()
+                                .matcher(org.springframework.http.HttpMethod.GET, "/api/v1/reports/*/*")).permitAll()
                         .anyRequest().authenticated())
                 .oauth2ResourceServer(rs -> rs
                         .bearerTokenResolver(FastHeaderChecks.bearerTokens())

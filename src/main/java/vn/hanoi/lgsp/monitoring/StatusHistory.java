@@ -147,4 +147,43 @@ public class StatusHistory {
         }
         return (double) span.filter().aggregations().get("up").filter().docCount() / total;
     }
+
+    /**
+     * Uptime of each checked system with {@code from <= timestamp < to} (level 1, outside
+     * maintenance), or of {@code agencyCode}'s only; for reports over a month or a quarter.
+     */
+    public Map<String, Double> uptimeBetween(String agencyCode, Instant from, Instant to) {
+        SearchResponse<Void> response;
+        try {
+            response = elasticsearch.search(s -> s
+                    .index(indices.wildcard())
+                    .ignoreUnavailable(true)
+                    .allowNoIndices(true)
+                    .size(0)
+                    .query(q -> q.bool(b -> {
+                        b.filter(f -> f.term(t -> t.field("level").value(StatusCheckDocument.SYSTEM)))
+                                .filter(f -> f.term(t -> t.field("maintenance").value(false)));
+                        if (agencyCode != null) {
+                            b.filter(f -> f.term(t -> t.field("agencyCode").value(agencyCode)));
+                        }
+                        return b;
+                    }))
+                    .aggregations("systems", a -> a.terms(t -> t.field("agencyCode").size(MAX_SYSTEMS))
+                            .aggregations("span", span(from, to))), Void.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot compute uptime", e);
+        }
+        Map<String, Double> uptime = new LinkedHashMap<>();
+        var systems = response.aggregations().get("systems");
+        if (systems == null) {
+            return uptime;
+        }
+        for (var bucket : systems.sterms().buckets().array()) {
+            Double share = share(bucket.aggregations().get("span"));
+            if (share != null) {
+                uptime.put(bucket.key().stringValue(), share);
+            }
+        }
+        return uptime;
+    }
 }

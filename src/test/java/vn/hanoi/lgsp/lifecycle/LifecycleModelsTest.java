@@ -51,11 +51,14 @@ class LifecycleModelsTest {
             ClosureProcess.PROCESS_KEY, new Contract(ClosureProcess.Variables.class, "closureSteps", ClosureSteps.class),
             vn.hanoi.lgsp.reconciliation.ReconciliationProcess.PROCESS_KEY, new Contract(
                     vn.hanoi.lgsp.reconciliation.ReconciliationProcess.Variables.class, "reconciliationSteps",
-                    vn.hanoi.lgsp.reconciliation.ReconciliationSteps.class));
+                    vn.hanoi.lgsp.reconciliation.ReconciliationSteps.class),
+            vn.hanoi.lgsp.reports.PeriodicReportProcess.PROCESS_KEY, new Contract(
+                    vn.hanoi.lgsp.reports.PeriodicReportProcess.Variables.class, "reportSteps",
+                    vn.hanoi.lgsp.reports.PeriodicReportSteps.class));
 
     @ParameterizedTest
     @ValueSource(strings = {"service-retirement", "service-version-upgrade", "consumer-offboarding", "agency-closure",
-            "monthly-reconciliation"})
+            "monthly-reconciliation", "periodic-report"})
     void everyExpressionAndFormFieldIsInTheContract(String key) throws IOException {
         Contract contract = CONTRACTS.get(key);
         BpmnModelInstance model = Bpmn.readModelFromFile(Path.of("processes", key + ".bpmn").toFile());
