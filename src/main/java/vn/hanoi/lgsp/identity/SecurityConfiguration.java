@@ -120,8 +120,36 @@ class SecurityConfiguration {
         return http.build();
     }
 
+    /**
+     * Operators' metrics for a monitoring system (Prometheus scrapes with OAuth2 client
+     * credentials): the {@code lgsp-metrics} client's role {@code metrics-reader}, or a DOST
+     * operator's token; nothing else of the actuator but health is reachable without sign-in.
+     */
     @Bean
     @Order(3)
+    SecurityFilterChain operatorsMetrics(HttpSecurity http, EnvelopeWriter envelopes,
+                                         Converter<Jwt, AbstractAuthenticationToken> tokens) throws Exception {
+        ApiAuthenticationFailures failures = new ApiAuthenticationFailures(envelopes);
+        http.securityMatcher(path("/actuator/prometheus"))
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .authorizeHttpRequests(auth -> auth
+                        .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
+                        .requestMatchers(PathPatternRequestMatcher.withDefaults()
+                                .matcher(org.springframework.http.HttpMethod.GET, "/actuator/prometheus"))
+                        .hasAnyRole("metrics-reader", "dost-operator")
+                        .anyRequest().denyAll())
+                .oauth2ResourceServer(rs -> rs
+                        .bearerTokenResolver(FastHeaderChecks.bearerTokens())
+                        .jwt(jwt -> jwt.jwtAuthenticationConverter(tokens))
+                        .authenticationEntryPoint(failures)
+                        .accessDeniedHandler(failures))
+                .exceptionHandling(e -> e.authenticationEntryPoint(failures).accessDeniedHandler(failures));
+        return http.build();
+    }
+
+    @Bean
+    @Order(4)
     SecurityFilterChain staffWebApps(HttpSecurity http, ClientRegistrationRepository registrations,
                                      vn.hanoi.lgsp.audit.AuditJournal journal) throws Exception {
         SignInJournal signIns = new SignInJournal(journal);

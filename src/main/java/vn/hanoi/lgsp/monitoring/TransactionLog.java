@@ -20,11 +20,21 @@ public class TransactionLog {
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
     private final MonitoringSettings settings;
+    private final org.springframework.beans.factory.ObjectProvider<OperationsMetrics> metrics;
 
-    TransactionLog(JdbcTemplate jdbc, ObjectMapper json, MonitoringSettings settings) {
+    TransactionLog(JdbcTemplate jdbc, ObjectMapper json, MonitoringSettings settings,
+                   org.springframework.beans.factory.ObjectProvider<OperationsMetrics> metrics) {
         this.jdbc = jdbc;
         this.json = json;
         this.settings = settings;
+        this.metrics = metrics;
+    }
+
+    private void counted(TransactionDocument document) {
+        OperationsMetrics meters = metrics.getIfAvailable();
+        if (meters != null) {
+            meters.recorded(document);
+        }
     }
 
     public void record(TransactionDocument document) {
@@ -36,6 +46,7 @@ public class TransactionLog {
         }
         jdbc.update("insert into lgsp.monitoring_outbox (document_id, index_name, document) values (?, ?, ?::jsonb)",
                 document.transactionId(), indexFor(document), body);
+        counted(document);
     }
 
     /** Several documents in one round trip, inside the caller's transaction. */
@@ -53,6 +64,7 @@ public class TransactionLog {
         }
         jdbc.batchUpdate("insert into lgsp.monitoring_outbox (document_id, index_name, document) values (?, ?, ?::jsonb)",
                 rows);
+        documents.forEach(this::counted);
     }
 
     public String environment() {

@@ -4,6 +4,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import vn.hanoi.lgsp.simulators.Simulators;
@@ -11,8 +12,10 @@ import vn.hanoi.lgsp.simulators.Simulators;
 /**
  * Base of the integration tests: the whole platform on a random port, against the real
  * servers the dev services start once for the test JVM. Every subclass shares one context.
+ * Metrics are exported as in production (Spring Boot's tests would switch them off).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureObservability(tracing = false)
 public abstract class PlatformTest {
 
     @LocalServerPort
