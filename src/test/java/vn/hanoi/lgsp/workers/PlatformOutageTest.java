@@ -98,6 +98,41 @@ class PlatformOutageTest {
     }
 
     @Test
+    void aPlatformFailingWith500OnThisExchangeUsesUpTheAttempt() {
+        answers.put(WorkerApi.PATH + "/" + EXCHANGE, 500);
+        ExternalTask task = task(1);
+        ExternalTaskService service = mock(ExternalTaskService.class);
+
+        new DeliverLocalHandler(platform(baseUrl), http()).execute(task, service);
+
+        verify(service).handleFailure(eq(task), anyString(), isNull(), eq(0), anyLong());
+    }
+
+    @Test
+    void anOutageLongerThanTheBudgetCountsTheAttemptsAgain() {
+        answers.put(WorkerApi.PATH + "/" + EXCHANGE, 503);
+        ExternalTask task = task(1, java.util.Date.from(java.time.Instant.now()
+                .minus(Failures.PLATFORM_OUTAGE_BUDGET).minusSeconds(60)));
+        ExternalTaskService service = mock(ExternalTaskService.class);
+
+        new DeliverLocalHandler(platform(baseUrl), http()).execute(task, service);
+
+        verify(service).handleFailure(eq(task), anyString(), isNull(), eq(0), anyLong());
+    }
+
+    @Test
+    void anApplicantThePlatformCannotServeNowIsAskedForAgainNotFailed() {
+        answers.put(WorkerApi.PATH + "/" + EXCHANGE + "/applicant", 503);
+        ExternalTask task = task(1);
+        ExternalTaskService service = mock(ExternalTaskService.class);
+
+        new VerifyIdentityHandler(platform(baseUrl), http(), null, "http://127.0.0.1:" + 9).execute(task, service);
+
+        verify(service, never()).handleBpmnError(eq(task), anyString(), anyString());
+        verify(service).handleFailure(eq(task), anyString(), isNull(), eq(1), anyLong());
+    }
+
+    @Test
     void aReceiptThePlatformCannotRecordNowIsTriedAgainNotFailedAfterTheDestinationTookTheRecord() throws Exception {
         answers.put(WorkerApi.PATH + "/" + EXCHANGE, 200);
         answers.put("/records", 200);
@@ -155,7 +190,12 @@ class PlatformOutageTest {
 
     /** A task of deliver-local with five attempts allowed; {@code retries} as the engine holds it. */
     private static ExternalTask task(Integer retries) {
+        return task(retries, java.util.Date.from(java.time.Instant.now().minusSeconds(60)));
+    }
+
+    private static ExternalTask task(Integer retries, java.util.Date created) {
         ExternalTask task = mock(ExternalTask.class);
+        when(task.getCreateTime()).thenReturn(created);
         when(task.getVariable(Variables.EXCHANGE_ID)).thenReturn(EXCHANGE);
         when(task.getVariable("maxAttempts")).thenReturn(5);
         when(task.getVariable("retryBackoffSeconds")).thenReturn(2);

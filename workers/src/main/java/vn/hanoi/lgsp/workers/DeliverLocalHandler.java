@@ -102,7 +102,7 @@ final class DeliverLocalHandler implements ExternalTaskHandler {
             } else if (recorded.status() == 422) {
                 service.handleBpmnError(task, Errors.DELIVERY_FAILED,
                         "the destination received something else than was sent: " + recorded.describe());
-            } else if (recorded.transientFailure()) {
+            } else if (PlatformApi.unavailable(recorded)) {
                 // the destination holds the record; the next try finds it there (it de-duplicates)
                 Failures.handBack(task, service, retry, "the receipt could not be recorded: " + recorded.describe());
             } else {
@@ -111,6 +111,9 @@ final class DeliverLocalHandler implements ExternalTaskHandler {
             }
         } catch (PlatformApi.Unavailable e) {
             Failures.handBack(task, service, retry, "the receipt could not be recorded: " + e.getMessage());
+        } catch (IOException e) {
+            Failures.retryOrGiveUp(task, service, retry, "the receipt could not be recorded: " + e.getMessage(),
+                    Errors.DELIVERY_FAILED);
         }
     }
 

@@ -29,10 +29,19 @@ final class Failures {
      * a delivery's attempts and never ends in an incident.
      */
     static void handBack(ExternalTask task, ExternalTaskService service, RetryPolicy retry, String reason) {
+        java.util.Date created = task.getCreateTime();
+        if (created == null || created.toInstant().plus(PLATFORM_OUTAGE_BUDGET).isBefore(java.time.Instant.now())) {
+            // out for longer than any restart takes: count it, so a lasting fault ends in an incident
+            retryOrGiveUp(task, service, retry, reason + " (for more than " + PLATFORM_OUTAGE_BUDGET.toMinutes()
+                    + " minutes)", null);
+            return;
+        }
         int unchanged = task.getRetries() == null ? retry.maxAttempts() : task.getRetries();
         long pause = Math.min(PLATFORM_PAUSE_MAX_MILLIS, Math.max(1000, retry.backoffMillis()));
         service.handleFailure(task, reason, null, unchanged, pause);
     }
 
     private static final long PLATFORM_PAUSE_MAX_MILLIS = 30_000;
+    /** How long since the task was created hand-backs go on before attempts count again. */
+    static final java.time.Duration PLATFORM_OUTAGE_BUDGET = java.time.Duration.ofHours(1);
 }

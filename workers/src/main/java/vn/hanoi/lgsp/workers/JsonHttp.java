@@ -89,13 +89,29 @@ final class JsonHttp {
             try {
                 body = response.body() == null || response.body().isBlank() ? json.createObjectNode() : json.readTree(response.body());
             } catch (JsonProcessingException e) {
-                throw new IOException(request.uri().getHost() + ":" + request.uri().getPort()
-                        + " answered HTTP " + response.statusCode() + " with a body that is not JSON");
+                throw new BadAnswer(request.uri().getHost() + ":" + request.uri().getPort()
+                        + " answered HTTP " + response.statusCode() + " with a body that is not JSON", null);
             }
             return new Reply(response.statusCode(), body, millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted", e);
+        } catch (vn.hanoi.lgsp.http.BoundedBody.TooLarge e) {
+            throw new BadAnswer(request.uri().getHost() + ":" + request.uri().getPort() + " answered more than "
+                    + maxAnswer + " bytes", e);
+        } catch (IOException e) {
+            if (e.getCause() instanceof vn.hanoi.lgsp.http.BoundedBody.TooLarge tooLarge) {
+                throw new BadAnswer(request.uri().getHost() + ":" + request.uri().getPort() + " answered more than "
+                        + maxAnswer + " bytes", tooLarge);
+            }
+            throw e;
+        }
+    }
+
+    /** The peer answered, but not as a JSON API answers (not JSON, too large): asking again will not help. */
+    static final class BadAnswer extends IOException {
+        BadAnswer(String message, Throwable cause) {
+            super(message, cause);
         }
     }
 }

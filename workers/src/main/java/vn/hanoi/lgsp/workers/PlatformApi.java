@@ -43,13 +43,23 @@ final class PlatformApi {
     }
 
     WorkerApi.Delivery delivery(String exchangeId) throws IOException {
-        JsonHttp.Reply reply;
+        JsonHttp.Reply reply = call(() -> http.get(url(exchangeId), tokens.get()));
+        return http.as(require(reply, "read exchange " + exchangeId), WorkerApi.Delivery.class);
+    }
+
+    private interface Call {
+        JsonHttp.Reply send() throws IOException;
+    }
+
+    /** A call to the platform: not reaching it at all is {@link Unavailable}; a bad answer is the answer's fault. */
+    private static JsonHttp.Reply call(Call call) throws IOException {
         try {
-            reply = http.get(url(exchangeId), tokens.get());
+            return call.send();
+        } catch (JsonHttp.BadAnswer e) {
+            throw e;
         } catch (IOException e) {
             throw new Unavailable(e.getMessage(), e);
         }
-        return http.as(require(reply, "read exchange " + exchangeId), WorkerApi.Delivery.class);
     }
 
     /**
@@ -57,6 +67,15 @@ final class PlatformApi {
      * overloaded. Not the task's fault, so it costs none of the attempts the routing table
      * allows the destination.
      */
+    /**
+     * The platform's answers that mean "not now": a proxy or node that cannot serve, a timeout,
+     * a rate limit. A 500 is the platform failing on this very exchange: it uses up attempts.
+     */
+    static boolean unavailable(JsonHttp.Reply reply) {
+        int status = reply.status();
+        return status == 502 || status == 503 || status == 504 || status == 429 || status == 408;
+    }
+
     static final class Unavailable extends IOException {
         Unavailable(String message, Throwable cause) {
             super(message, cause);
@@ -82,18 +101,14 @@ final class PlatformApi {
     }
 
     WorkerApi.Applicant applicant(String exchangeId) throws IOException {
-        return http.as(require(http.get(url(exchangeId) + "/applicant", tokens.get()), "read the applicant of " + exchangeId),
-                WorkerApi.Applicant.class);
+        return http.as(require(call(() -> http.get(url(exchangeId) + "/applicant", tokens.get())),
+                "read the applicant of " + exchangeId), WorkerApi.Applicant.class);
     }
 
     /** Records the destination's receipt and the push that brought it; the platform checks its digest. */
-    JsonHttp.Reply receipt(String exchangeId, String receivedSha256, JsonHttp.Reply push) throws Unavailable {
-        try {
-            return http.post(url(exchangeId) + "/receipt", tokens.get(),
-                    new WorkerApi.Receipt(receivedSha256, push.status(), push.millis()));
-        } catch (IOException e) {
-            throw new Unavailable(e.getMessage(), e);
-        }
+    JsonHttp.Reply receipt(String exchangeId, String receivedSha256, JsonHttp.Reply push) throws IOException {
+        return call(() -> http.post(url(exchangeId) + "/receipt", tokens.get(),
+                new WorkerApi.Receipt(receivedSha256, push.status(), push.millis())));
     }
 
     /** Best effort: monitoring of an attempt must not fail the delivery itself. */
@@ -111,7 +126,7 @@ final class PlatformApi {
     }
 
     private static JsonNode require(JsonHttp.Reply reply, String what) throws IOException {
-        if (reply.transientFailure()) {
+        if (unavailable(reply)) {
             throw new Unavailable("could not " + what + ": " + reply.describe(), null);
         }
         if (!reply.ok()) {

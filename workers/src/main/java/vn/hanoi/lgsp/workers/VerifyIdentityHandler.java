@@ -33,8 +33,18 @@ final class VerifyIdentityHandler implements ExternalTaskHandler {
     public void execute(ExternalTask task, ExternalTaskService service) {
         String exchangeId = task.getVariable(Variables.EXCHANGE_ID);
         RetryPolicy retry = RetryPolicy.of(task, 4, 2);
+        WorkerApi.Applicant applicant;
         try {
-            WorkerApi.Applicant applicant = platform.applicant(exchangeId);
+            applicant = platform.applicant(exchangeId);
+        } catch (PlatformApi.Unavailable e) {
+            Failures.handBack(task, service, retry, "the platform could not be reached: " + e.getMessage());
+            return;
+        } catch (IOException e) {
+            Failures.retryOrGiveUp(task, service, retry, "the applicant could not be read: " + e.getMessage(),
+                    Errors.IDENTITY_CHECK_FAILED);
+            return;
+        }
+        try {
             Map<String, Object> question = new LinkedHashMap<>();
             question.put("citizenId", applicant.citizenId());
             if (applicant.fullName() != null) {
