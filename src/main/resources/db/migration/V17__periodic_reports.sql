@@ -16,3 +16,11 @@ create table lgsp.periodic_report (
 );
 create unique index periodic_report_once on lgsp.periodic_report (period, coalesce(agency_code, '')) where status <> 'WITHDRAWN';
 create index periodic_report_published on lgsp.periodic_report (published_at desc) where status = 'PUBLISHED';
+
+-- A period is drafted by one process at a time: the monthly timer, a quarter's start and DOST's
+-- request meet here; a withdrawn period is released to be drafted again
+create table lgsp.periodic_report_period (
+    period              varchar(7)   primary key,
+    process_instance_id varchar(64)  not null,
+    claimed_at          timestamptz  not null default now()
+);

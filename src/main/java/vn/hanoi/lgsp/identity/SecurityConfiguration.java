@@ -87,7 +87,8 @@ class SecurityConfiguration {
                                 .matcher(org.springframework.http.HttpMethod.GET, "/api/v1/reports")).permitAll()
                         .requestMatchers(PathPatternRequestMatcher.withDefaults()
                                 .matcher(org.springframework.http.HttpMethod.GET, "/api/v1/reports/*/*")).permitAll()
-                        .anyRequest().authenticated())
+                        // the monitoring system's client reads metrics, nothing of the API
+                        .anyRequest().access(SecurityConfiguration::notMetricsOnly))
                 .oauth2ResourceServer(rs -> rs
                         .bearerTokenResolver(FastHeaderChecks.bearerTokens())
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(tokens))
@@ -165,6 +166,17 @@ class SecurityConfiguration {
                         .userInfoEndpoint(info -> info.userAuthoritiesMapper(SecurityConfiguration::withRealmRoles)))
                 .logout(l -> l.logoutRequestMatcher(path("/logout")).logoutSuccessHandler(logout));
         return http.build();
+    }
+
+    private static org.springframework.security.authorization.AuthorizationDecision notMetricsOnly(
+            java.util.function.Supplier<org.springframework.security.core.Authentication> authentication,
+            org.springframework.security.web.access.intercept.RequestAuthorizationContext context) {
+        org.springframework.security.core.Authentication caller = authentication.get();
+        boolean signedIn = caller != null && caller.isAuthenticated()
+                && !(caller instanceof org.springframework.security.authentication.AnonymousAuthenticationToken);
+        // metrics-reader is the monitoring system's role alone: its token opens no API
+        return new org.springframework.security.authorization.AuthorizationDecision(signedIn
+                && !Callers.roles(caller).contains("metrics-reader"));
     }
 
     /** A signed-in staff member holds the same {@code ROLE_<role>} authorities as their bearer token would. */

@@ -10,6 +10,8 @@ public final class ReconciliationProcess {
     public static final int REMINDER_WORKING_DAYS = 3;
     /** DOST settles the differences with both sides within this many working days. */
     public static final int SETTLE_WORKING_DAYS = 5;
+    /** Lines one upload may carry: far more than any agency's provider–consumer–service pairs. */
+    public static final int MAX_LINES_PER_UPLOAD = 1_000;
     /** Sent by the API when every line has both sides' counts: the wait ends before its due date. */
     public static final String MESSAGE_ALL_REPORTED = "ReconciliationAllReported";
     /** Starts the reconciliation of a given month on demand (the model also has its monthly timer). */
@@ -19,6 +21,8 @@ public final class ReconciliationProcess {
         /** The month reconciled, {@code yyyy-MM}; absent at a timer start (then: the month before). */
         public static final String PERIOD = "period";
         public static final String UPLOAD_DUE = "uploadDue";
+        /** The monthly timer found the month already opened on demand. */
+        public static final String ALREADY_OPEN = "alreadyOpen";
         public static final String REMINDER_AT = "reminderAt";
         public static final String SETTLE_DUE = "settleDue";
         public static final String DIFFERENCES = "differences";

@@ -57,6 +57,12 @@ public class ReconciliationSteps {
         Object given = execution.getVariable(Variables.PERIOD);
         YearMonth month = given == null ? YearMonth.from(now.atZone(Reconciliations.HANOI)).minusMonths(1)
                 : Reconciliations.month(given.toString(), now);
+        // the monthly timer finds a month DOST already opened on demand: nothing more to do
+        boolean alreadyOpen = given == null && reconciliations.find(month.toString()).isPresent();
+        execution.setVariable(Variables.ALREADY_OPEN, alreadyOpen);
+        if (alreadyOpen) {
+            return;
+        }
         Instant due = workingDays.deadline(now, ReconciliationProcess.UPLOAD_WORKING_DAYS);
         reconciliations.open(month, due, execution.getProcessInstanceId());
         String period = month.toString();
@@ -92,14 +98,33 @@ public class ReconciliationSteps {
         String period = (String) execution.getVariable(Variables.PERIOD);
         List<Reconciliations.Line> differing = reconciliations.compare(period);
         execution.setVariable(Variables.DIFFERENCES, differing.size());
-        List<String> summary = new ArrayList<>();
-        differing.forEach(l -> summary.add(l.describe()));
-        execution.setVariable(Variables.DIFFERENCE_SUMMARY, String.join("\n", summary));
+        execution.setVariable(Variables.DIFFERENCE_SUMMARY, summary(differing, period));
         if (!differing.isEmpty()) {
             execution.setVariable(Variables.SETTLE_DUE, Date.from(workingDays.deadline(now(),
                     ReconciliationProcess.SETTLE_WORKING_DAYS)));
         }
     }
+
+    /** Kept under Camunda's 4,000 characters for a text variable; every line is on the API. */
+    static String summary(List<Reconciliations.Line> differing, String period) {
+        StringBuilder out = new StringBuilder();
+        int shown = 0;
+        for (Reconciliations.Line line : differing) {
+            String text = line.describe();
+            if (out.length() + text.length() > SUMMARY_LIMIT) {
+                break;
+            }
+            out.append(out.isEmpty() ? "" : "\n").append(text);
+            shown++;
+        }
+        if (shown < differing.size()) {
+            out.append("\n… và ").append(differing.size() - shown).append(" dòng khác: GET /api/v1/reconciliation/")
+                    .append(period);
+        }
+        return out.toString();
+    }
+
+    private static final int SUMMARY_LIMIT = 3_500;
 
     /** On completing the settling task: who settled, as signed in (Tasklist or engine REST). */
     public void recordSettler(org.camunda.bpm.engine.delegate.DelegateTask task) {

@@ -150,6 +150,8 @@ public class Reconciliations {
      */
     @Transactional
     public boolean report(String period, String agency, List<Report> reports) {
+        // one upload at a time per month: the last two sides cannot both miss that all is reported
+        jdbc.query("select period from lgsp.reconciliation_period where period = ? for update", rs -> { }, period);
         Period open = find(period).orElseThrow(() -> new ApiException(ErrorCode.NOT_FOUND,
                 "No reconciliation is open for " + period));
         if (open.status() != Status.OPEN) {
@@ -159,9 +161,35 @@ public class Reconciliations {
         List<ApiError.Detail> problems = new ArrayList<>();
         if (reports == null || reports.isEmpty()) {
             problems.add(new ApiError.Detail("lines", "at least one line is needed"));
+        } else if (reports.size() > ReconciliationProcess.MAX_LINES_PER_UPLOAD) {
+            problems.add(new ApiError.Detail("lines", "at most " + ReconciliationProcess.MAX_LINES_PER_UPLOAD
+                    + " lines per upload"));
         } else {
+            java.util.Set<String> agencies = new java.util.HashSet<>();
+            java.util.Set<String> services = new java.util.HashSet<>();
+            for (Report r : reports) {
+                if (r != null) {
+                    agencies.add(agency.equals(r.provider()) ? r.consumer() : r.provider());
+                    services.add(r.service());
+                }
+            }
+            java.util.Set<String> knownAgencies = known("select code from lgsp.agency where code = any (?)", agencies);
+            java.util.Set<String> knownServices = known("select code from lgsp.service where code = any (?)", services);
             for (int i = 0; i < reports.size(); i++) {
-                check(reports.get(i), agency, "lines[" + i + "]", problems);
+                Report r = reports.get(i);
+                check(r, agency, "lines[" + i + "]", problems);
+                if (r == null) {
+                    continue;
+                }
+                String other = agency.equals(r.provider()) ? r.consumer() : r.provider();
+                if (other != null && !knownAgencies.contains(other)) {
+                    problems.add(new ApiError.Detail("lines[" + i + "]", "the other side " + other
+                            + " is not an agency of the registry"));
+                }
+                if (r.service() != null && !knownServices.contains(r.service())) {
+                    problems.add(new ApiError.Detail("lines[" + i + "].service", "no service " + r.service()
+                            + " in the catalog"));
+                }
             }
         }
         if (!problems.isEmpty()) {
@@ -187,6 +215,18 @@ public class Reconciliations {
         Long missing = jdbc.queryForObject("select count(*) from lgsp.reconciliation_line where period = ? "
                 + "and (provider_total is null or consumer_total is null)", Long.class, period);
         return missing != null && missing == 0;
+    }
+
+    private java.util.Set<String> known(String sql, java.util.Set<String> codes) {
+        codes.remove(null);
+        if (codes.isEmpty()) {
+            return java.util.Set.of();
+        }
+        return new java.util.HashSet<>(jdbc.query(con -> {
+            var statement = con.prepareStatement(sql);
+            statement.setArray(1, con.createArrayOf("varchar", codes.toArray()));
+            return statement;
+        }, (rs, n) -> rs.getString(1)));
     }
 
     private static void check(Report r, String agency, String at, List<ApiError.Detail> problems) {

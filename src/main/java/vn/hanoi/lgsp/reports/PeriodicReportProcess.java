@@ -15,6 +15,8 @@ public final class PeriodicReportProcess {
         /** {@code yyyy-MM} or {@code yyyy-Qn}; absent at the monthly timer (then: the month before). */
         public static final String PERIOD = "period";
         public static final String APPROVE_DUE = "approveDue";
+        /** The monthly timer found the month already drafted on demand. */
+        public static final String ALREADY_REPORTED = "alreadyReported";
         /** How many reports were drafted (one per agency with activity, and the city's). */
         public static final String REPORTS = "reports";
         /** For the leader's form: the city's figures in a few lines. */

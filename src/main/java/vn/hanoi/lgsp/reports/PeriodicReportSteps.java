@@ -57,6 +57,15 @@ public class PeriodicReportSteps {
             throw new ApiException(ErrorCode.VALIDATION_FAILED, "Only a period that has ended is reported on");
         }
         execution.setVariable(Variables.PERIOD, period.code());
+        boolean claimed = reports.claim(period.code(), execution.getProcessInstanceId());
+        if (!claimed && !monthly) {
+            throw new ApiException(ErrorCode.DUPLICATE, "The reports of " + period.code() + " already exist");
+        }
+        // the monthly timer finds the month already drafted on demand: nothing more to do
+        execution.setVariable(Variables.ALREADY_REPORTED, !claimed);
+        if (!claimed) {
+            return;
+        }
         execution.setProcessBusinessKey("report-" + period.code());
         if (monthly) {
             period.quarterClosed().filter(q -> !reports.exists(q.code())).ifPresent(quarter ->
@@ -69,11 +78,12 @@ public class PeriodicReportSteps {
     public void generate(DelegateExecution execution) {
         ReportPeriod period = ReportPeriod.parse((String) execution.getVariable(Variables.PERIOD));
         Instant now = now();
-        List<String> agencies = compiler.agencies(period);
-        ReportFigures city = compiler.compile(period, null, now);
+        ReportCompiler.Sources sources = compiler.sources(period);
+        List<String> agencies = compiler.agencies(period, sources);
+        ReportFigures city = compiler.compile(period, null, now, sources);
         reports.draft(city, renderer.pdf(city, now), renderer.xlsx(city), execution.getProcessInstanceId());
         for (String agency : agencies) {
-            ReportFigures figures = compiler.compile(period, agency, now);
+            ReportFigures figures = compiler.compile(period, agency, now, sources);
             reports.draft(figures, renderer.pdf(figures, now), renderer.xlsx(figures), execution.getProcessInstanceId());
         }
         execution.setVariable(Variables.REPORTS, agencies.size() + 1);

@@ -45,11 +45,16 @@ public class PeriodicReports {
         return id;
     }
 
-    /** Whether the period already has reports that were not withdrawn. */
+    /** Whether a process is drafting the period or has drafted it (and it was not withdrawn). */
     public boolean exists(String period) {
-        Long n = jdbc.queryForObject("select count(*) from lgsp.periodic_report where period = ? and status <> 'WITHDRAWN'",
-                Long.class, period);
+        Long n = jdbc.queryForObject("select count(*) from lgsp.periodic_report_period where period = ?", Long.class, period);
         return n != null && n > 0;
+    }
+
+    /** Takes the period for one process; false when another already has it. */
+    boolean claim(String period, String processInstanceId) {
+        return jdbc.update("insert into lgsp.periodic_report_period (period, process_instance_id) values (?, ?) "
+                + "on conflict (period) do nothing", period, processInstanceId) == 1;
     }
 
     @Transactional
@@ -59,9 +64,11 @@ public class PeriodicReports {
                  where process_instance_id = ? and status = 'DRAFT'""", approvedBy, processInstanceId);
     }
 
+    @Transactional
     void withdraw(String processInstanceId) {
         jdbc.update("update lgsp.periodic_report set status = 'WITHDRAWN' where process_instance_id = ? and status = 'DRAFT'",
                 processInstanceId);
+        jdbc.update("delete from lgsp.periodic_report_period where process_instance_id = ?", processInstanceId);
     }
 
     public List<Report> ofProcess(String processInstanceId) {

@@ -41,8 +41,21 @@ class ReportCompiler {
         this.reconciliations = reconciliations;
     }
 
+    /**
+     * What the whole period's reports read from Elasticsearch once, rather than once per agency:
+     * its production gateway usage and the uptime of every checked system.
+     */
+    record Sources(List<GatewayUsage.Row> usage, Map<String, Double> uptime) {
+    }
+
+    Sources sources(ReportPeriod period) {
+        List<GatewayUsage.Row> usage = gateway.usage(period.from(), period.to(), null, null).stream()
+                .filter(row -> PRODUCTION.equals(row.environment())).toList();
+        return new Sources(usage, status.uptimeBetween(null, period.from(), period.to()));
+    }
+
     /** Agencies with something to report in the period: a system, a service, a grant, exchanges or gateway calls. */
-    List<String> agencies(ReportPeriod period) {
+    List<String> agencies(ReportPeriod period, Sources sources) {
         TreeSet<String> codes = new TreeSet<>(jdbc.queryForList("""
                 select agency_code from lgsp.agency_system
                 union select provider_code from lgsp.service where status in ('PUBLISHED', 'DEPRECATED')
@@ -50,14 +63,12 @@ class ReportCompiler {
                 union select source_code from lgsp.exchange where created_at >= ? and created_at < ?
                 union select destination_code from lgsp.exchange where created_at >= ? and created_at < ?""", String.class,
                 ts(period.from()), ts(period.to()), ts(period.from()), ts(period.to())));
-        for (GatewayUsage.Row row : gateway.usage(period.from(), period.to(), null, null)) {
-            if (PRODUCTION.equals(row.environment())) {
-                if (row.consumer() != null) {
-                    codes.add(row.consumer());
-                }
-                if (row.provider() != null) {
-                    codes.add(row.provider());
-                }
+        for (GatewayUsage.Row row : sources.usage()) {
+            if (row.consumer() != null) {
+                codes.add(row.consumer());
+            }
+            if (row.provider() != null) {
+                codes.add(row.provider());
             }
         }
         // only agencies of the registry get a report of their own
@@ -65,7 +76,7 @@ class ReportCompiler {
         return List.copyOf(codes);
     }
 
-    ReportFigures compile(ReportPeriod period, String agency, Instant now) {
+    ReportFigures compile(ReportPeriod period, String agency, Instant now, Sources sources) {
         Instant from = period.from();
         Instant to = period.to();
         String name = agency == null ? "Toàn thành phố"
@@ -90,10 +101,7 @@ class ReportCompiler {
         long madeFailed = 0;
         long served = 0;
         long servedFailed = 0;
-        for (GatewayUsage.Row row : gateway.usage(from, to, null, null)) {
-            if (!PRODUCTION.equals(row.environment())) {
-                continue;
-            }
+        for (GatewayUsage.Row row : sources.usage()) {
             if (agency == null || agency.equals(row.consumer())) {
                 made += row.calls();
                 madeFailed += row.failed();
@@ -105,9 +113,10 @@ class ReportCompiler {
         }
 
         TransactionFigures.Overview overview = transactions.overview(TransactionFigures.Filter.period(from, to, agency));
-        Map<String, Double> uptimes = status.uptimeBetween(agency, from, to);
-        Double uptime = uptimes.isEmpty() ? null
-                : uptimes.values().stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
+        Double uptime = agency == null
+                ? (sources.uptime().isEmpty() ? null
+                        : sources.uptime().values().stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN))
+                : sources.uptime().get(agency);
 
         List<Object> args = new java.util.ArrayList<>(List.of(ts(from), ts(to)));
         if (agency != null) {

@@ -37,8 +37,10 @@ class OperatorsMetricsTest extends PlatformTest {
         String metrics = keycloak.clientToken("lgsp-metrics", "lgsp-metrics-dev-secret");
         assertThat(api.postJson("/actuator/prometheus", metrics, java.util.Map.of()).status()).isIn(403, 405);
         assertThat(api.get("/actuator/prometheus", keycloak.operatorToken()).status()).isEqualTo(200);
-        // the other actuator endpoints stay closed to the metrics client
+        // the other actuator endpoints and the API stay closed to the metrics client
         assertThat(api.get("/actuator/info", metrics).status()).isNotEqualTo(200);
+        assertThat(api.get("/api/v1/categories", metrics).status()).isEqualTo(403);
+        assertThat(api.get("/api/v1/monitoring/overview", metrics).status()).isEqualTo(403);
     }
 
     @Test

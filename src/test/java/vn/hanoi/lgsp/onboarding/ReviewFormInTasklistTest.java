@@ -82,10 +82,10 @@ class ReviewFormInTasklistTest extends PlatformTest {
         assertThat(applicant.getAttribute("value")).isEqualTo("Sở Tư pháp");
         assertThat(browser.findElement(By.tagName("body")).getText()).contains("Cơ quan, đơn vị đăng ký", "Đồng ý", "Từ chối");
 
-        // a candidate task is claimed before it can be completed
-        wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//*[self::a or self::button][normalize-space()='Claim']")))
-                .click();
-        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.xpath("//*[self::a or self::button][normalize-space()='Claim']")));
+        // a candidate task is claimed ("Nhận việc", Tasklist speaks Vietnamese) before it can be completed
+        By claim = By.xpath("//*[self::a or self::button][normalize-space()='Nhận việc']");
+        wait.until(ExpectedConditions.elementToBeClickable(claim)).click();
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(claim));
         wait.until(ExpectedConditions.presenceOfElementLocated(By.xpath("//input[@type='radio']")));
 
         // the decision's options in the order of the form: Đồng ý, Yêu cầu bổ sung, Từ chối
@@ -95,7 +95,7 @@ class ReviewFormInTasklistTest extends PlatformTest {
         browser.findElements(By.xpath("//textarea[contains(@id,'reviewComment') or @name='reviewComment']"))
                 .forEach(comment -> comment.sendKeys("Hồ sơ đầy đủ, đồng ý."));
         WebElement complete = wait.until(ExpectedConditions.elementToBeClickable(
-                By.xpath("//button[normalize-space()='Complete' or normalize-space()='Hoàn thành']")));
+                By.xpath("//button[normalize-space()='Hoàn thành']")));
         complete.click();
 
         // the review is done as that reviewer, and the process moved on

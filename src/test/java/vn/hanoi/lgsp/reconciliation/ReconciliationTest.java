@@ -47,6 +47,8 @@ class ReconciliationTest extends PlatformTest {
     org.springframework.transaction.support.TransactionTemplate transaction;
     @Autowired
     ProcessEngine engine;
+    @Autowired
+    vn.hanoi.lgsp.catalog.ServiceCatalog catalog;
 
     Api api;
     String justice;
@@ -135,11 +137,14 @@ class ReconciliationTest extends PlatformTest {
         lines.add(Map.of("provider", DOST, "consumer", JUSTICE, "service", service, "total", 3, "succeeded", 3, "failed", 0));
         lines.add(Map.of("provider", JUSTICE, "consumer", WARD, "service", service, "total", 3, "succeeded", 1, "failed", 1));
         lines.add(Map.of("provider", JUSTICE, "consumer", WARD, "service", service, "total", -1, "succeeded", 0, "failed", 0));
+        lines.add(Map.of("provider", "999.99.99.Z99", "consumer", WARD, "service", service, "total", 1, "succeeded", 1,
+                "failed", 0));
         Api.Reply refused = api.postJson("/api/v1/reconciliation/" + period, ward, Map.of("lines", lines));
         assertThat(refused.status()).isEqualTo(400);
         assertThat(refused.code()).isEqualTo("01");
-        assertThat(refused.body().path("details")).hasSize(3);
+        assertThat(refused.body().path("details")).hasSize(4);
         assertThat(refused.body().toString()).contains("neither the provider nor the consumer")
+                .contains("not an agency of the registry")
                 .contains("succeeded + failed must equal total").contains("cannot be negative");
         // nothing was taken
         assertThat(api.get("/api/v1/reconciliation/" + period, ward).body().path("lines").get(0).path("consumed")
@@ -160,6 +165,7 @@ class ReconciliationTest extends PlatformTest {
     /** Gateway calls of the ward to a service of the justice department in that month, shipped to Elasticsearch. */
     private String seed(String period, int calls, int failed) {
         String service = "recon-" + UUID.randomUUID().toString().substring(0, 8);
+        registered(service);
         YearMonth month = YearMonth.parse(period);
         Instant at = month.atDay(10).atTime(9, 0).atZone(Reconciliations.HANOI).toInstant();
         List<TransactionDocument> documents = new ArrayList<>();
@@ -179,6 +185,13 @@ class ReconciliationTest extends PlatformTest {
         await().atMost(Duration.ofSeconds(60)).until(() -> usage.usage(from, to, WARD, JUSTICE).stream()
                 .filter(r -> r.service().equals(service)).mapToLong(GatewayUsage.Row::calls).sum() == calls + 1);
         return service;
+    }
+
+    /** A published service of the justice department, as the catalog holds it. */
+    private void registered(String service) {
+        catalog.register(new vn.hanoi.lgsp.catalog.ServiceCatalog.NewService(service, "Tra cứu đối soát " + service, null,
+                JUSTICE, vn.hanoi.lgsp.catalog.DataClassification.PUBLIC, "v1", "http://127.0.0.1:9/api", null, null, null,
+                null), "test");
     }
 
     private void open(String period) {

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -95,13 +96,18 @@ class SupervisorDashboardTest extends PlatformTest {
 
         // the status board: the ward's system answers, then stops and is shown DOWN
         browser.driver().get(baseUrl() + "/camunda/app/cockpit/default/#/lgsp/trang-thai");
+        // the board redraws itself every 10 s: each look finds the row afresh
         By wardRow = By.cssSelector("tr[data-lgsp-system='" + WARD + "']");
-        wait.until(ExpectedConditions.visibilityOfElementLocated(wardRow));
-        assertThat(browser.driver().findElement(wardRow).getAttribute("data-lgsp-state")).isNotEqualTo("DOWN");
+        WebDriverWait board = new WebDriverWait(browser.driver(), Duration.ofSeconds(90));
+        board.ignoring(StaleElementReferenceException.class);
+        String before = board.until(d -> d.findElement(wardRow).getAttribute("data-lgsp-state"));
+        assertThat(before).isNotEqualTo("DOWN");
         simulators.agency(WARD).orElseThrow().behaviour().setDown(true);
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(90)).until(ExpectedConditions.attributeToBe(wardRow,
-                "data-lgsp-state", "DOWN"));
-        assertThat(browser.driver().findElement(wardRow).getText()).contains("Mất kết nối");
+        String shown = board.until(d -> {
+            WebElement row = d.findElement(wardRow);
+            return "DOWN".equals(row.getAttribute("data-lgsp-state")) ? row.getText() : null;
+        });
+        assertThat(shown).contains("Mất kết nối");
 
         // Tasklist in Vietnamese too, with the same sign-in
         browser.driver().get(baseUrl() + "/camunda/app/tasklist/");
