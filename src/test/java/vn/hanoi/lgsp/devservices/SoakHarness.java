@@ -541,7 +541,9 @@ final class SoakHarness {
             sql.execute("create trigger soak_note after insert on lgsp.monitoring_outbox for each row "
                     + "execute function soak.note_outbox()");
         }
-        return Instant.now();
+        // on a whole millisecond: Elasticsearch keeps milliseconds, PostgreSQL microseconds, and a
+        // bound in between would count a document made within it on one side only
+        return Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
     }
 
     private Set<String> capturedDocuments(String jdbc, Instant from) throws Exception {
