@@ -82,6 +82,9 @@ class SecurityConfiguration {
                         // the LGSP's notices are public, as on the portal (App1 §3.4-3.5)
                         .requestMatchers(PathPatternRequestMatcher.withDefaults()
                                 .matcher(org.springframework.http.HttpMethod.GET, "/api/v1/notices")).permitAll()
+                        // the API's own description, as the connection guide publishes it (Đ14)
+                        .requestMatchers(PathPatternRequestMatcher.withDefaults()
+                                .matcher(org.springframework.http.HttpMethod.GET, "/api/v1/openapi.json")).permitAll()
                         // published periodic reports too: drafts are never served
                         .requestMatchers(PathPatternRequestMatcher.withDefaults()
                                 .matcher(org.springframework.http.HttpMethod.GET, "/api/v1/reports")).permitAll()
