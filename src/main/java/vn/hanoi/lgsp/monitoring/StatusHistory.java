@@ -92,6 +92,23 @@ public class StatusHistory {
 
     /** Uptime of every checked system, or of {@code agencyCode}'s only when it is given; one search. */
     public Map<String, Uptime> uptime(String agencyCode, Instant now) {
+        Map<String, co.elastic.clients.elasticsearch._types.aggregations.Aggregation> spans = new LinkedHashMap<>();
+        UPTIME_SPANS.forEach((name, span) -> spans.put(name, span(now.minus(span), now)));
+        Map<String, Uptime> uptime = new LinkedHashMap<>();
+        for (var bucket : systemBuckets(agencyCode, now.minus(Duration.ofDays(30)), now, spans)) {
+            uptime.put(bucket.key().stringValue(), new Uptime(share(bucket.aggregations().get("d1")),
+                    share(bucket.aggregations().get("d7")), share(bucket.aggregations().get("d30"))));
+        }
+        return uptime;
+    }
+
+    /**
+     * The level-1 checks outside maintenance windows with {@code from <= timestamp < to}, one
+     * bucket per system (or {@code agencyCode}'s only) carrying the given sub-aggregations.
+     */
+    private List<co.elastic.clients.elasticsearch._types.aggregations.StringTermsBucket> systemBuckets(
+            String agencyCode, Instant from, Instant to,
+            Map<String, co.elastic.clients.elasticsearch._types.aggregations.Aggregation> spans) {
         SearchResponse<Void> response;
         try {
             response = elasticsearch.search(s -> s
@@ -103,30 +120,19 @@ public class StatusHistory {
                         b.filter(f -> f.term(t -> t.field("level").value(StatusCheckDocument.SYSTEM)))
                                 .filter(f -> f.term(t -> t.field("maintenance").value(false)))
                                 .filter(f -> f.range(r -> r.date(d -> d.field("timestamp")
-                                        .gte(now.minus(Duration.ofDays(30)).toString()).lt(now.toString()))));
+                                        .gte(from.toString()).lt(to.toString()))));
                         if (agencyCode != null) {
                             b.filter(f -> f.term(t -> t.field("agencyCode").value(agencyCode)));
                         }
                         return b;
                     }))
-                    .aggregations("systems", a -> {
-                        a.terms(t -> t.field("agencyCode").size(MAX_SYSTEMS));
-                        UPTIME_SPANS.forEach((name, span) -> a.aggregations(name, span(now.minus(span), now)));
-                        return a;
-                    }), Void.class);
+                    .aggregations("systems", a -> a.terms(t -> t.field("agencyCode").size(MAX_SYSTEMS))
+                            .aggregations(spans)), Void.class);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot compute uptime", e);
         }
-        Map<String, Uptime> uptime = new LinkedHashMap<>();
         var systems = response.aggregations().get("systems");
-        if (systems == null) {
-            return uptime;
-        }
-        for (var bucket : systems.sterms().buckets().array()) {
-            uptime.put(bucket.key().stringValue(), new Uptime(share(bucket.aggregations().get("d1")),
-                    share(bucket.aggregations().get("d7")), share(bucket.aggregations().get("d30"))));
-        }
-        return uptime;
+        return systems == null ? List.of() : systems.sterms().buckets().array();
     }
 
     /** Enough for every connected system of the city (several hundred). */
@@ -153,32 +159,8 @@ public class StatusHistory {
      * maintenance), or of {@code agencyCode}'s only; for reports over a month or a quarter.
      */
     public Map<String, Double> uptimeBetween(String agencyCode, Instant from, Instant to) {
-        SearchResponse<Void> response;
-        try {
-            response = elasticsearch.search(s -> s
-                    .index(indices.wildcard())
-                    .ignoreUnavailable(true)
-                    .allowNoIndices(true)
-                    .size(0)
-                    .query(q -> q.bool(b -> {
-                        b.filter(f -> f.term(t -> t.field("level").value(StatusCheckDocument.SYSTEM)))
-                                .filter(f -> f.term(t -> t.field("maintenance").value(false)));
-                        if (agencyCode != null) {
-                            b.filter(f -> f.term(t -> t.field("agencyCode").value(agencyCode)));
-                        }
-                        return b;
-                    }))
-                    .aggregations("systems", a -> a.terms(t -> t.field("agencyCode").size(MAX_SYSTEMS))
-                            .aggregations("span", span(from, to))), Void.class);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot compute uptime", e);
-        }
         Map<String, Double> uptime = new LinkedHashMap<>();
-        var systems = response.aggregations().get("systems");
-        if (systems == null) {
-            return uptime;
-        }
-        for (var bucket : systems.sterms().buckets().array()) {
+        for (var bucket : systemBuckets(agencyCode, from, to, Map.of("span", span(from, to)))) {
             Double share = share(bucket.aggregations().get("span"));
             if (share != null) {
                 uptime.put(bucket.key().stringValue(), share);
