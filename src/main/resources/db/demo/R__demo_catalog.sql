@@ -29,7 +29,7 @@ insert into service_version (service_code, version, status, base_url, openapi, o
   ('hotich-tra-cuu', 'v1', 'PUBLISHED', 'https://hotich.sotuphap.hanoi.gov.vn/api/v1',
    '{"openapi":"3.0.3","info":{"title":"Tra cứu thông tin hộ tịch","version":"v1"},'
    '"paths":{"/khai-sinh":{"get":{"summary":"Tra cứu thông tin khai sinh theo số định danh cá nhân",'
-   '"parameters":[{"name":"soDinhDanh","in":"query","required":true,"schema":{"type":"string","pattern":"^[0-9]{12}$"}}],'
+   '"parameters":[{"name":"soDinhDanh","in":"query","required":true,"schema":{"type":"string","pattern":"^[0-9]{12}$"},"example":"001090000001"}],'
    '"responses":{"200":{"description":"code 00: thành công"},"404":{"description":"code 01: không tìm thấy"}}}}}}',
    'application/json',
    '[{"title": "Hướng dẫn kết nối dịch vụ tra cứu hộ tịch", "url": "https://lgsp.hanoi.gov.vn/tai-lieu/hotich-tra-cuu/v1/huong-dan.pdf"}]',
@@ -48,4 +48,18 @@ select '000.00.61.H26', 'hotich-tra-cuu', 'v1', 'PRODUCTION', '2025-09-15', 'dem
 where not exists (select 1 from access_grant
                   where consumer_code = '000.00.61.H26' and service_code = 'hotich-tra-cuu' and version = 'v1'
                     and environment = 'PRODUCTION')
+on conflict do nothing;
+
+-- A database seeded before the example was added gets it too: the portal's Postman collection
+-- sends the example, and the simulated register knows that identifier.
+update service_version
+set openapi = replace(openapi, '"pattern":"^[0-9]{12}$"}}]', '"pattern":"^[0-9]{12}$"},"example":"001090000001"}]')
+where service_code = 'hotich-tra-cuu' and version = 'v1' and openapi not like '%"example"%';
+
+-- ... and tries it first in the test environment, with the credential phuonghoankiem-test.
+insert into access_grant (consumer_code, service_code, version, environment, granted_at, granted_by)
+select '000.00.61.H26', 'hotich-tra-cuu', 'v1', 'TEST', '2025-09-01', 'demo-data'
+where not exists (select 1 from access_grant
+                  where consumer_code = '000.00.61.H26' and service_code = 'hotich-tra-cuu' and version = 'v1'
+                    and environment = 'TEST')
 on conflict do nothing;

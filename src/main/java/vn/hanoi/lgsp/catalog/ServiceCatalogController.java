@@ -26,9 +26,11 @@ import vn.hanoi.lgsp.contract.ErrorCode;
 class ServiceCatalogController {
 
     private final ServiceCatalog catalog;
+    private final GatewayCollections collections;
 
-    ServiceCatalogController(ServiceCatalog catalog) {
+    ServiceCatalogController(ServiceCatalog catalog, GatewayCollections collections) {
         this.catalog = catalog;
+        this.collections = collections;
     }
 
     /** A search hit: the service and where each of its versions stands. */
@@ -84,8 +86,9 @@ class ServiceCatalogController {
     }
 
     @GetMapping("/{code}/versions/{version}/postman")
-    ResponseEntity<String> postman(@PathVariable String code, @PathVariable String version) {
-        String collection = catalog.postmanCollection(code, version).orElseThrow(() ->
+    ResponseEntity<String> postman(@PathVariable String code, @PathVariable String version,
+                                   jakarta.servlet.http.HttpServletRequest request) {
+        String collection = collections.of(code, version, request).orElseThrow(() ->
                 new ApiException(ErrorCode.NOT_FOUND, "Version " + version + " of " + code + " has no Postman collection"));
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(collection);
     }

@@ -36,6 +36,11 @@ import vn.hanoi.lgsp.contract.EnvelopeWriter;
 @EnableMethodSecurity
 class SecurityConfiguration {
 
+    /** The portal's public pages and their assets; GET only. */
+    static final java.util.List<String> PUBLIC_PORTAL = java.util.List.of("/dich-vu", "/dich-vu/**", "/thong-bao",
+            "/thong-bao/**", "/bao-cao", "/trang-thai", "/bieu-mau", "/huong-dan-ket-noi", "/api-nen-tang",
+            "/api-nen-tang/**", "/portal/**", "/webjars/swagger-ui/**", "/favicon.ico");
+
     private static PathPatternRequestMatcher path(String pattern) {
         return PathPatternRequestMatcher.withDefaults().matcher(pattern);
     }
@@ -162,6 +167,12 @@ class SecurityConfiguration {
         http.authorizeHttpRequests(auth -> auth
                         .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
                         .requestMatchers(path("/actuator/health"), path("/actuator/health/**"), path("/error")).permitAll()
+                        // the portal's public pages (Đ14): read only, nothing that needs a sign-in
+                        .requestMatchers(PathPatternRequestMatcher.withDefaults()
+                                .matcher(org.springframework.http.HttpMethod.GET, "/")).permitAll()
+                        .requestMatchers(PUBLIC_PORTAL.stream().map(p -> PathPatternRequestMatcher.withDefaults()
+                                .matcher(org.springframework.http.HttpMethod.GET, p))
+                                .toArray(org.springframework.security.web.util.matcher.RequestMatcher[]::new)).permitAll()
                         .anyRequest().authenticated())
                 // Camunda's web apps carry their own CSRF protection (CsrfPreventionFilter)
                 .csrf(csrf -> csrf.disable())
