@@ -25,7 +25,9 @@ import org.slf4j.LoggerFactory;
 final class KeycloakServer implements DevServer {
 
     static final String REALM = "lgsp";
-    private static final String REALM_RESOURCE = "/keycloak/lgsp-realm.json";
+    static final String CITIZENS_REALM = "congdan";
+    /** The staff and agency systems' realm, and the citizens' realm (sign-in through VNeID). */
+    private static final java.util.List<String> REALM_FILES = java.util.List.of("lgsp-realm.json", "congdan-realm.json");
     private static final Logger log = LoggerFactory.getLogger(KeycloakServer.class);
 
     private final DevServicesSettings.Keycloak settings;
@@ -68,7 +70,8 @@ final class KeycloakServer implements DevServer {
                         // C1 only: Keycloak starts in about half the CPU time on small machines
                         "JAVA_OPTS_APPEND", "-XX:TieredStopAtLevel=1"),
                 distribution, runDir.resolve("logs/keycloak.log"), runDir.resolve("keycloak.pid"));
-        awaitRealm(Duration.ofMinutes(5));
+        awaitRealm(REALM, Duration.ofMinutes(5));
+        awaitRealm(CITIZENS_REALM, Duration.ofMinutes(1));
     }
 
     /**
@@ -76,22 +79,29 @@ final class KeycloakServer implements DevServer {
      * since the last import, the development database is dropped and imported afresh.
      */
     private void installRealm() throws IOException {
-        byte[] realm;
-        try (InputStream in = KeycloakServer.class.getResourceAsStream(REALM_RESOURCE)) {
-            if (in == null) {
-                throw new IOException("realm file " + REALM_RESOURCE + " is missing from the classpath");
+        java.io.ByteArrayOutputStream all = new java.io.ByteArrayOutputStream();
+        Map<String, byte[]> realms = new java.util.LinkedHashMap<>();
+        for (String file : REALM_FILES) {
+            try (InputStream in = KeycloakServer.class.getResourceAsStream("/keycloak/" + file)) {
+                if (in == null) {
+                    throw new IOException("realm file /keycloak/" + file + " is missing from the classpath");
+                }
+                byte[] realm = in.readAllBytes();
+                realms.put(file, realm);
+                all.writeBytes(realm);
             }
-            realm = in.readAllBytes();
         }
         Path data = distribution.resolve("data");
         Path importDir = Files.createDirectories(data.resolve("import"));
         Path hashFile = data.resolve("realm.sha256");
-        String hash = sha256(realm);
+        String hash = sha256(all.toByteArray());
         if (!ephemeral && Files.exists(hashFile) && !Files.readString(hashFile).equals(hash)) {
-            log.warn("The realm file changed since Keycloak last imported it: resetting Keycloak's development database");
+            log.warn("A realm file changed since Keycloak last imported it: resetting Keycloak's development database");
             Unprivileged.run(List.of("rm", "-rf", data.resolve("h2").toString()));
         }
-        Files.write(importDir.resolve("lgsp-realm.json"), realm);
+        for (Map.Entry<String, byte[]> realm : realms.entrySet()) {
+            Files.write(importDir.resolve(realm.getKey()), realm.getValue());
+        }
         Files.writeString(hashFile, hash);
     }
 
@@ -103,9 +113,9 @@ final class KeycloakServer implements DevServer {
         }
     }
 
-    private void awaitRealm(Duration timeout) throws InterruptedException {
+    private void awaitRealm(String realm, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
-        HttpRequest discovery = HttpRequest.newBuilder(URI.create(url() + "/realms/" + REALM + "/.well-known/openid-configuration"))
+        HttpRequest discovery = HttpRequest.newBuilder(URI.create(url() + "/realms/" + realm + "/.well-known/openid-configuration"))
                 .timeout(Duration.ofSeconds(5)).GET().build();
         while (true) {
             process.failIfDead();
@@ -139,6 +149,8 @@ final class KeycloakServer implements DevServer {
                 "lgsp.workers.client-secret", "lgsp-workers-dev-secret",
                 "lgsp.workers.outbound-client-secret", "lgsp-outbound-dev-secret",
                 "lgsp.gateway.client-secret", "lgsp-gateway-dev-secret",
+                "lgsp.citizens.client-secret", "lgsp-portal-dev-secret",
+                "lgsp.citizens.admin-client-secret", "lgsp-platform-congdan-dev-secret",
                 "lgsp.gateway.subject-hash-key", "lgsp-development-subject-hash-key-not-for-production");
     }
 

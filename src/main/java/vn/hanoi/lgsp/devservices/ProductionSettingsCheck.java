@@ -25,6 +25,7 @@ final class ProductionSettingsCheck {
     /** Secrets the platform holds; none may be missing or a demo value. */
     static final List<String> SECRETS = List.of("spring.datasource.password", "lgsp.keycloak.platform-client-secret",
             "lgsp.workers.client-secret", "lgsp.workers.outbound-client-secret", "lgsp.gateway.client-secret",
+            "lgsp.citizens.client-secret", "lgsp.citizens.admin-client-secret",
             "lgsp.gateway.subject-hash-key");
 
     /** Key files kept outside PostgreSQL. */
@@ -113,17 +114,19 @@ final class ProductionSettingsCheck {
     /** Every secret published with the project: the development realm's and the dev services'. */
     static Set<String> demoSecrets() {
         Set<String> secrets = new LinkedHashSet<>();
-        try (InputStream realm = ProductionSettingsCheck.class.getResourceAsStream("/keycloak/lgsp-realm.json")) {
-            if (realm != null) {
-                new ObjectMapper().readTree(realm).path("clients").forEach(client -> {
-                    JsonNode secret = client.path("secret");
-                    if (secret.isTextual()) {
-                        secrets.add(secret.asText());
-                    }
-                });
+        for (String file : List.of("/keycloak/lgsp-realm.json", "/keycloak/congdan-realm.json")) {
+            try (InputStream realm = ProductionSettingsCheck.class.getResourceAsStream(file)) {
+                if (realm != null) {
+                    new ObjectMapper().readTree(realm).path("clients").forEach(client -> {
+                        JsonNode secret = client.path("secret");
+                        if (secret.isTextual()) {
+                            secrets.add(secret.asText());
+                        }
+                    });
+                }
+            } catch (IOException e) {
+                throw new IllegalStateException("cannot read the development realm " + file + " to know its secrets", e);
             }
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot read the development realm to know its secrets", e);
         }
         secrets.addAll(List.of("lgsp-platform-dev-secret", "lgsp-workers-dev-secret", "lgsp-outbound-dev-secret",
                 "lgsp-gateway-dev-secret", "lgsp-development-subject-hash-key-not-for-production", "HaNoi#2025",

@@ -160,10 +160,12 @@ class SecurityConfiguration {
     @Bean
     @Order(4)
     SecurityFilterChain staffWebApps(HttpSecurity http, ClientRegistrationRepository registrations,
-                                     vn.hanoi.lgsp.audit.AuditJournal journal) throws Exception {
+                                     vn.hanoi.lgsp.audit.AuditJournal journal, KeycloakSettings keycloak)
+            throws Exception {
         SignInJournal signIns = new SignInJournal(journal);
         OidcClientInitiatedLogoutSuccessHandler logout = new OidcClientInitiatedLogoutSuccessHandler(registrations);
-        logout.setPostLogoutRedirectUri("{baseUrl}/camunda/app/");
+        logout.setPostLogoutRedirectUri("{baseUrl}/");
+        String staffIssuer = keycloak.issuer();
         http.authorizeHttpRequests(auth -> auth
                         .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
                         .requestMatchers(path("/actuator/health"), path("/actuator/health/**"), path("/error")).permitAll()
@@ -173,11 +175,24 @@ class SecurityConfiguration {
                         .requestMatchers(PUBLIC_PORTAL.stream().map(p -> PathPatternRequestMatcher.withDefaults()
                                 .matcher(org.springframework.http.HttpMethod.GET, p))
                                 .toArray(org.springframework.security.web.util.matcher.RequestMatcher[]::new)).permitAll()
-                        .anyRequest().authenticated())
+                        // a citizen's session opens the citizens' pages only; staff's everything else
+                        .requestMatchers(path("/cong-dan"), path("/cong-dan/**")).access(StaffOrCitizen::citizenOnly)
+                        .anyRequest().access(StaffOrCitizen::staffOnly))
+                .exceptionHandling(e -> e
+                        .defaultAuthenticationEntryPointFor(new org.springframework.security.web.authentication
+                                .LoginUrlAuthenticationEntryPoint("/oauth2/authorization/" + StaffOrCitizen.CITIZEN),
+                                new org.springframework.security.web.util.matcher.OrRequestMatcher(
+                                        path("/cong-dan"), path("/cong-dan/**")))
+                        .defaultAuthenticationEntryPointFor(new org.springframework.security.web.authentication
+                                .LoginUrlAuthenticationEntryPoint("/oauth2/authorization/" + StaffOrCitizen.STAFF),
+                                org.springframework.security.web.util.matcher.AnyRequestMatcher.INSTANCE))
                 // Camunda's web apps carry their own CSRF protection (CsrfPreventionFilter)
                 .csrf(csrf -> csrf.disable())
                 .oauth2Login(login -> login.successHandler(signIns.onSuccess()).failureHandler(signIns.onFailure())
-                        .userInfoEndpoint(info -> info.userAuthoritiesMapper(SecurityConfiguration::withRealmRoles)))
+                        .authorizationEndpoint(a -> a.authorizationRequestResolver(
+                                StaffOrCitizen.straightToVneid(registrations)))
+                        .userInfoEndpoint(info -> info.userAuthoritiesMapper(granted -> withRealmRoles(granted,
+                                staffIssuer))))
                 .logout(l -> l.logoutRequestMatcher(path("/logout")).logoutSuccessHandler(logout));
         return http.build();
     }
@@ -195,10 +210,14 @@ class SecurityConfiguration {
 
     /** A signed-in staff member holds the same {@code ROLE_<role>} authorities as their bearer token would. */
     private static java.util.Collection<org.springframework.security.core.GrantedAuthority> withRealmRoles(
-            java.util.Collection<? extends org.springframework.security.core.GrantedAuthority> granted) {
+            java.util.Collection<? extends org.springframework.security.core.GrantedAuthority> granted,
+            String staffIssuer) {
         java.util.Set<org.springframework.security.core.GrantedAuthority> mapped = new java.util.LinkedHashSet<>(granted);
         for (var authority : granted) {
-            if (authority instanceof org.springframework.security.oauth2.core.oidc.user.OidcUserAuthority oidc) {
+            // only the staff realm's roles mean anything here: the citizens' realm grants none of the platform's
+            if (authority instanceof org.springframework.security.oauth2.core.oidc.user.OidcUserAuthority oidc
+                    && oidc.getIdToken().getIssuer() != null
+                    && staffIssuer.equals(oidc.getIdToken().getIssuer().toString())) {
                 for (String role : TokenClaims.realmRoles(oidc.getIdToken().getClaims())) {
                     mapped.add(new org.springframework.security.core.authority.SimpleGrantedAuthority("ROLE_" + role));
                 }

@@ -45,7 +45,8 @@ class SafeByDefaultTest {
                 .anyMatch(p -> p.contains("allow-loopback"))
                 .anyMatch(p -> p.contains("db/demo"));
         // every client secret of the development realm counts as published
-        assertThat(ProductionSettingsCheck.demoSecrets()).contains("Sotuphap#Demo2025", "lgsp-platform-dev-secret");
+        assertThat(ProductionSettingsCheck.demoSecrets()).contains("Sotuphap#Demo2025", "lgsp-platform-dev-secret",
+                "lgsp-portal-dev-secret");
 
         assertThat(ProductionSettingsCheck.problems(configured())).isEmpty();
     }
@@ -101,6 +102,7 @@ class SafeByDefaultTest {
                 "spring.datasource.password", "a-real-database-password",
                 "lgsp.keycloak.platform-client-secret", "k1", "lgsp.workers.client-secret", "k2",
                 "lgsp.workers.outbound-client-secret", "k3", "lgsp.gateway.client-secret", "k4",
+                "lgsp.citizens.client-secret", "k5", "lgsp.citizens.admin-client-secret", "k6",
                 "lgsp.gateway.subject-hash-key", "a-real-hash-key-of-at-least-32-characters")
                 .forEach(environment::setProperty);
         environment.setProperty("lgsp.exchange.master-key-file", "/run/secrets/record-master-key");

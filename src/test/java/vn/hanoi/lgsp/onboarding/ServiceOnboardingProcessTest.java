@@ -28,7 +28,7 @@ import vn.hanoi.lgsp.support.ProcessTest;
  * Every path of {@code service-onboarding} (R-13, R-14, R-26, R-27): the test plays the
  * applicant, DOST staff, the provider and the clock; Keycloak, the catalog and mail are real.
  */
-class ServiceOnboardingProcessTest extends ProcessTest {
+public class ServiceOnboardingProcessTest extends ProcessTest {
 
     static final String JUSTICE = "000.00.13.H26";
     static final String WARD = "000.00.61.H26";
@@ -242,7 +242,7 @@ class ServiceOnboardingProcessTest extends ProcessTest {
         return code;
     }
 
-    static RegistrationForm provider(String code, String classification) {
+    public static RegistrationForm provider(String code, String classification) {
         return new RegistrationForm("PROVIDER", system(), contact("stp@example.vn"),
                 new RegistrationForm.ProvidedService(code, "Tra cứu thử nghiệm", "Chia sẻ dữ liệu thử nghiệm", "v1",
                         "http://127.0.0.1:9/api", classification, "{\"openapi\":\"3.0.0\"}", null,

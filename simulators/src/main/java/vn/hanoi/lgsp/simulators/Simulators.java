@@ -28,6 +28,9 @@ public class Simulators implements AutoCloseable {
     public static final String NDXP_CONSUMER_SECRET = "Ndxp-Consumer#2025";
     public static final String VDXP_CONSUMER_KEY = "lgsp-hanoi";
     public static final String VDXP_CONSUMER_SECRET = "Vdxp-Consumer#2025";
+    /** The relying party VDXP knows for citizens' sign-in: Keycloak brokering for the citizens' realm. */
+    public static final String VNEID_CLIENT_ID = "lgsp-hanoi-congdan";
+    public static final String VNEID_CLIENT_SECRET = "Vneid-Client#2025";
     private static final String[] NDXP_CALLBACK_CLIENT = {"ndxp-national", "Ndxp#Demo2025"};
     /** The demo data-sharing service the Department of Justice publishes through the gateway. */
     static final String JUSTICE = "000.00.13.H26";
@@ -75,7 +78,10 @@ public class Simulators implements AutoCloseable {
                 () -> platformPath("/api/v1/national/ndxp/callbacks"),
                 new ClientCredentialsToken(tokenUrl, NDXP_CALLBACK_CLIENT[0], NDXP_CALLBACK_CLIENT[1]), delay));
         ndxp.start();
-        vdxp = new VdxpSimulator(new VdxpSimulator.Config(settings.vdxpPort(), VDXP_CONSUMER_KEY, VDXP_CONSUMER_SECRET));
+        // citizens come back to Keycloak's broker of the citizens' realm, and nowhere else
+        String keycloak = issuer.substring(0, issuer.indexOf("/realms/"));
+        vdxp = new VdxpSimulator(new VdxpSimulator.Config(settings.vdxpPort(), VDXP_CONSUMER_KEY, VDXP_CONSUMER_SECRET,
+                new VdxpSimulator.CitizenSignIn(VNEID_CLIENT_ID, VNEID_CLIENT_SECRET, keycloak + "/realms/")));
         vdxp.start();
         DEMO_AGENCIES.forEach((code, client) -> {
             // as a real agency system should: only tokens the LGSP fetched for this agency (audience = its code)
@@ -113,6 +119,9 @@ public class Simulators implements AutoCloseable {
             properties.put("lgsp.national.vdxp.url", vdxp.baseUrl());
             properties.put("lgsp.national.vdxp.consumer-key", VDXP_CONSUMER_KEY);
             properties.put("lgsp.national.vdxp.consumer-secret", VDXP_CONSUMER_SECRET);
+            properties.put("lgsp.citizens.vneid.issuer", vdxp.baseUrl());
+            properties.put("lgsp.citizens.vneid.client-id", VNEID_CLIENT_ID);
+            properties.put("lgsp.citizens.vneid.client-secret", VNEID_CLIENT_SECRET);
         }
         return properties;
     }

@@ -20,13 +20,24 @@ public final class VdxpSimulator extends SimulatedServer {
     /** Level 2 is what a chip-based citizen identity card checked online gives. */
     private static final int ASSURANCE_LEVEL = 2;
 
-    /** @param port 0 picks a free port */
-    public record Config(int port, String consumerKey, String consumerSecret) {
+    /**
+     * @param port          0 picks a free port
+     * @param citizenSignIn the relying party of VNeID sign-in (Keycloak's broker); null: no sign-in endpoints
+     */
+    public record Config(int port, String consumerKey, String consumerSecret, CitizenSignIn citizenSignIn) {
 
         public Config {
             Objects.requireNonNull(consumerKey, "consumerKey");
             Objects.requireNonNull(consumerSecret, "consumerSecret");
         }
+
+        public Config(int port, String consumerKey, String consumerSecret) {
+            this(port, consumerKey, consumerSecret, null);
+        }
+    }
+
+    /** The client VDXP registered for citizens' sign-in, and where it may send them back. */
+    public record CitizenSignIn(String clientId, String clientSecret, String redirectUriPrefix) {
     }
 
     private final OpaqueTokens tokens;
@@ -37,6 +48,11 @@ public final class VdxpSimulator extends SimulatedServer {
         this.tokens = new OpaqueTokens("VDXP", config.consumerKey(), config.consumerSecret(), Clock.systemUTC());
         routes().add("POST", "/token", tokens::issue);
         routes().add("POST", "/identity/verify", this::verify);
+        if (config.citizenSignIn() != null) {
+            CitizenSignIn rp = config.citizenSignIn();
+            new VneidSignIn(this::baseUrl, new VneidSignIn.Client(rp.clientId(), rp.clientSecret(),
+                    rp.redirectUriPrefix()), Clock.systemUTC()).register(routes());
+        }
     }
 
     /** Verifications performed, whatever their outcome; refused requests do not count. */
