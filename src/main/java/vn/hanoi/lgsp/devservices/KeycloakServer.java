@@ -141,17 +141,17 @@ final class KeycloakServer implements DevServer {
     public Map<String, String> properties() {
         // the secrets of the realm file's development clients, and the development key of the journal's
         // identifier hashes; production configures its own
-        return Map.of(
-                "lgsp.keycloak.url", url(),
-                "lgsp.keycloak.admin-username", settings.adminUsername(),
-                "lgsp.keycloak.admin-password", settings.adminPassword(),
-                "lgsp.keycloak.platform-client-secret", "lgsp-platform-dev-secret",
-                "lgsp.workers.client-secret", "lgsp-workers-dev-secret",
-                "lgsp.workers.outbound-client-secret", "lgsp-outbound-dev-secret",
-                "lgsp.gateway.client-secret", "lgsp-gateway-dev-secret",
-                "lgsp.citizens.client-secret", "lgsp-portal-dev-secret",
-                "lgsp.citizens.admin-client-secret", "lgsp-platform-congdan-dev-secret",
-                "lgsp.gateway.subject-hash-key", "lgsp-development-subject-hash-key-not-for-production");
+        return Map.ofEntries(
+                Map.entry("lgsp.keycloak.url", url()),
+                Map.entry("lgsp.keycloak.admin-username", settings.adminUsername()),
+                Map.entry("lgsp.keycloak.admin-password", settings.adminPassword()),
+                Map.entry("lgsp.keycloak.platform-client-secret", "lgsp-platform-dev-secret"),
+                Map.entry("lgsp.workers.client-secret", "lgsp-workers-dev-secret"),
+                Map.entry("lgsp.workers.outbound-client-secret", "lgsp-outbound-dev-secret"),
+                Map.entry("lgsp.gateway.client-secret", "lgsp-gateway-dev-secret"),
+                Map.entry("lgsp.citizens.client-secret", "lgsp-portal-dev-secret"),
+                Map.entry("lgsp.citizens.admin-client-secret", "lgsp-platform-congdan-dev-secret"),
+                Map.entry("lgsp.gateway.subject-hash-key", "lgsp-development-subject-hash-key-not-for-production"));
     }
 
     @Override
