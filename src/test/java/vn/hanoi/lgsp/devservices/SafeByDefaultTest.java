@@ -102,9 +102,10 @@ class SafeByDefaultTest {
                 "spring.datasource.password", "a-real-database-password",
                 "lgsp.keycloak.platform-client-secret", "k1", "lgsp.workers.client-secret", "k2",
                 "lgsp.workers.outbound-client-secret", "k3", "lgsp.gateway.client-secret", "k4",
-                "lgsp.citizens.client-secret", "k5", "lgsp.citizens.admin-client-secret", "k6",
                 "lgsp.gateway.subject-hash-key", "a-real-hash-key-of-at-least-32-characters")
                 .forEach(environment::setProperty);
+        environment.setProperty("lgsp.citizens.client-secret", "k5");
+        environment.setProperty("lgsp.citizens.admin-client-secret", "k6");
         environment.setProperty("lgsp.exchange.master-key-file", "/run/secrets/record-master-key");
         environment.setProperty("lgsp.audit.signing-key-file", "/run/secrets/journal-signing-key");
         return environment;
