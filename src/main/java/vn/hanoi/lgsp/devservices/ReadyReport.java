@@ -45,6 +45,7 @@ class ReadyReport {
         long serversRss = DevServices.current().map(DevServices::serversResidentBytes).orElse(0L);
         String keycloak = environment.getProperty("lgsp.keycloak.url");
         StringBuilder report = new StringBuilder("\n\n  LGSP Hà Nội is ready\n");
+        report.append(String.format("    Portal          %s/%n", base));
         report.append(String.format("    Tasklist        %s/camunda/app/tasklist/%n", base));
         report.append(String.format("    Cockpit         %s/camunda/app/cockpit/%n", base));
         report.append(String.format("    Admin           %s/camunda/app/admin/%n", base));
@@ -56,7 +57,7 @@ class ReadyReport {
                 environment.getProperty("spring.mail.port")));
         if (DevServices.current().isPresent()) {
             report.append(String.format("    Server data     %s%n", DevServices.current().get().home()));
-            report.append("  Demo logins (password HaNoi#2025): lgsp-admin, reviewer, leader, operator, supervisor, staff.stp\n");
+            report.append("  Demo logins (password HaNoi#2025): lgsp-admin, reviewer, leader, operator, supervisor, staff.stp, analyst\n");
             report.append(String.format("  Keycloak admin console: %s / %s%n",
                     environment.getProperty("lgsp.keycloak.admin-username"), environment.getProperty("lgsp.keycloak.admin-password")));
         }

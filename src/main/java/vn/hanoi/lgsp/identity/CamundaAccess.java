@@ -25,6 +25,11 @@ import org.springframework.stereotype.Component;
 class CamundaAccess {
 
     static final String WORKERS_GROUP = "lgsp-workers";
+    /**
+     * Analysts deploy models from Camunda Modeler through engine REST with their own short-lived
+     * token (the portal's deployment page shows it): deployment rights without being Camunda admins.
+     */
+    static final String ANALYSTS_GROUP = "process-analysts";
 
     static final Map<String, List<String>> APPLICATIONS = Map.of(
             "tasklist", List.of("dost-reviewers", "dost-leaders", "dost-operators", "supervisors", "agency-staff"),
@@ -32,7 +37,8 @@ class CamundaAccess {
 
     /** Processes people start from Tasklist, and the staff groups that may. */
     static final Map<String, List<String>> STARTABLE_IN_TASKLIST = Map.of(
-            "service-version-upgrade", List.of("agency-staff", "dost-operators"));
+            "service-version-upgrade", List.of("agency-staff", "dost-operators"),
+            "service-onboarding", List.of("agency-staff"));
 
     private final AuthorizationService authorizations;
     private final FilterService filters;
@@ -64,6 +70,9 @@ class CamundaAccess {
             grant(group, Resources.PROCESS_DEFINITION, processKey, ProcessDefinitionPermissions.CREATE_INSTANCE);
         }));
         grantWorkers();
+        grant(ANALYSTS_GROUP, Resources.DEPLOYMENT, Authorization.ANY, Permissions.CREATE, Permissions.READ);
+        grant(ANALYSTS_GROUP, Resources.PROCESS_DEFINITION, Authorization.ANY, Permissions.READ);
+        grant(ANALYSTS_GROUP, Resources.DECISION_DEFINITION, Authorization.ANY, Permissions.READ);
     }
 
     /**

@@ -78,6 +78,19 @@ public class KeycloakAdmin {
                 .filter(name -> !name.startsWith("service-account-")).toList();
     }
 
+    /** The agency a staff account belongs to: its attribute {@code agency_code}; empty for DOST-wide or unknown accounts. */
+    public java.util.Optional<String> agencyOfStaff(String username) {
+        List<?> users = http.get().uri(keycloak.adminUrl() + "/users?exact=true&briefRepresentation=false&username={u}",
+                        username)
+                .headers(h -> h.setBearerAuth(serviceToken()))
+                .retrieve().body(List.class);
+        if (users == null || users.isEmpty() || !(((Map<?, ?>) users.get(0)).get("attributes") instanceof Map<?, ?> a)
+                || !(a.get("agency_code") instanceof List<?> codes) || codes.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(codes.get(0).toString());
+    }
+
     /** Looks an account up by user name. */
     public java.util.Optional<String> findUserId(String username) {
         List<?> users = http.get().uri(keycloak.adminUrl() + "/users?exact=true&username={u}", username)

@@ -50,6 +50,55 @@ public final class OnboardingProcess {
         }
     }
 
+    /**
+     * The fields of Tasklist's start form {@code onboarding-request}: Form 01 or Form 02 as the
+     * type says, with Form 03 or an approved security level. Nothing else submitted with the
+     * form reaches the process.
+     */
+    public static final class StartForm {
+        public static final String FORM_KEY = "onboarding-request";
+        public static final String TYPE = "requestType";
+        public static final String SYSTEM_NAME = "systemName";
+        public static final String SYSTEM_BASE_URL = "systemBaseUrl";
+        public static final String SYSTEM_DESCRIPTION = "systemDescription";
+        public static final String CONTACT_NAME = "contactName";
+        public static final String CONTACT_POSITION = "contactPosition";
+        public static final String CONTACT_EMAIL = "contactEmail";
+        public static final String CONTACT_PHONE = "contactPhone";
+        public static final String SERVICE_CODE = "serviceCode";
+        public static final String SERVICE_NAME = "serviceName";
+        public static final String SERVICE_DESCRIPTION = "serviceDescription";
+        public static final String SERVICE_VERSION = "serviceVersion";
+        public static final String SERVICE_BASE_URL = "serviceBaseUrl";
+        public static final String SERVICE_CLASSIFICATION = "serviceClassification";
+        public static final String SERVICE_OPEN_API = "serviceOpenApi";
+        public static final String SUPPORT_EMAIL = "supportEmail";
+        public static final String SUPPORT_PHONE = "supportPhone";
+        public static final String WANTED_SERVICE = "wantedServiceCode";
+        public static final String WANTED_VERSION = "wantedVersion";
+        public static final String PURPOSE = "consumptionPurpose";
+        public static final String SCOPE = "consumptionScope";
+        public static final String LEGAL_BASIS = "legalBasis";
+        public static final String CALLS_PER_DAY = "expectedCallsPerDay";
+        public static final String COMMITMENT_SIGNED_BY = "commitmentSignedBy";
+        public static final String COMMITMENT_POSITION = "commitmentPosition";
+        public static final String COMMITMENT_SIGNED_ON = "commitmentSignedOn";
+        public static final String COMMITMENT_ACCEPTED = "commitmentAccepted";
+        public static final String SECURITY_LEVEL = "approvedSecurityLevel";
+        public static final String SECURITY_DECISION = "approvedSecurityDecision";
+        public static final String SECURITY_APPROVED_ON = "approvedSecurityOn";
+
+        public static final java.util.Set<String> FIELDS = java.util.Set.of(TYPE, SYSTEM_NAME, SYSTEM_BASE_URL,
+                SYSTEM_DESCRIPTION, CONTACT_NAME, CONTACT_POSITION, CONTACT_EMAIL, CONTACT_PHONE, SERVICE_CODE,
+                SERVICE_NAME, SERVICE_DESCRIPTION, SERVICE_VERSION, SERVICE_BASE_URL, SERVICE_CLASSIFICATION,
+                SERVICE_OPEN_API, SUPPORT_EMAIL, SUPPORT_PHONE, WANTED_SERVICE, WANTED_VERSION, PURPOSE, SCOPE,
+                LEGAL_BASIS, CALLS_PER_DAY, COMMITMENT_SIGNED_BY, COMMITMENT_POSITION, COMMITMENT_SIGNED_ON,
+                COMMITMENT_ACCEPTED, SECURITY_LEVEL, SECURITY_DECISION, SECURITY_APPROVED_ON);
+
+        private StartForm() {
+        }
+    }
+
     private OnboardingProcess() {
     }
 }

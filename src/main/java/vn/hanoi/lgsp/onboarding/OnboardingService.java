@@ -39,6 +39,37 @@ class OnboardingService {
     /** Accepts a complete request and starts its review; an incomplete one comes back with what is missing. */
     @Transactional
     Registrations.Registration submit(String agencyCode, RegistrationForm form) {
+        Prepared prepared = prepare(agencyCode, form);
+        STARTING_FROM_API.set(Boolean.TRUE);
+        try {
+            String instance = runtime.startProcessInstanceByKey(OnboardingProcess.PROCESS_KEY, prepared.id().toString(),
+                    prepared.variables()).getId();
+            registrations.processInstance(prepared.id(), instance);
+        } finally {
+            STARTING_FROM_API.remove();
+        }
+        return registrations.find(prepared.id()).orElseThrow();
+    }
+
+    /**
+     * Set while the API starts a review it has already checked; not a process variable, which
+     * whoever submits Tasklist's start form could set too.
+     */
+    private static final ThreadLocal<Boolean> STARTING_FROM_API = new ThreadLocal<>();
+
+    static boolean startingFromApi() {
+        return Boolean.TRUE.equals(STARTING_FROM_API.get());
+    }
+
+    /** A checked request, stored: what the review process starts with. */
+    record Prepared(UUID id, Map<String, Object> variables) {
+    }
+
+    /**
+     * Everything both ways in check and store (the API, and Tasklist's start form): the request
+     * is complete, the agency active, the service known; then the registration is recorded.
+     */
+    Prepared prepare(String agencyCode, RegistrationForm form) {
         Agency agency = agencies.requireActive(agencyCode);
         List<ApiError.Detail> missing = CompletenessCheck.missing(form);
         if (!missing.isEmpty()) {
@@ -64,9 +95,7 @@ class OnboardingService {
                 : form.consumption().purpose() + " — " + form.consumption().scope());
         variables.put("securitySummary", securitySummary(form));
         variables.put("contactSummary", form.contact().name() + ", " + form.contact().email() + ", " + form.contact().phone());
-        String instance = runtime.startProcessInstanceByKey(OnboardingProcess.PROCESS_KEY, id.toString(), variables).getId();
-        registrations.processInstance(id, instance);
-        return registrations.find(id).orElseThrow();
+        return new Prepared(id, variables);
     }
 
     Registrations.Registration view(UUID id, String agencyCode) {

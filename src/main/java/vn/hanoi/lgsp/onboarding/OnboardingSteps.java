@@ -33,9 +33,12 @@ public class OnboardingSteps {
     private final TransactionLog transactions;
     private final Environment environment;
 
+    private final OnboardingService onboarding;
+
     OnboardingSteps(Registrations registrations, WorkingDayCalendar workingDays, KeycloakAdmin keycloak,
                     CatalogAccess catalog, Mailer mail, TransactionLog transactions,
-                    Environment environment) {
+                    Environment environment, OnboardingService onboarding) {
+        this.onboarding = onboarding;
         this.registrations = registrations;
         this.workingDays = workingDays;
         this.keycloak = keycloak;
@@ -43,6 +46,33 @@ public class OnboardingSteps {
         this.mail = mail;
         this.transactions = transactions;
         this.environment = environment;
+    }
+
+    /**
+     * Tasklist's start form (Forms 01–03): the signed-in staff member's agency applies, with the
+     * same checks and records as {@code POST /api/v1/registrations}; only the form's own fields
+     * are read, and none of them stays in the process. Started by the API, this does nothing.
+     */
+    public void submittedInTasklist(DelegateExecution execution) {
+        if (OnboardingService.startingFromApi()) {
+            return;
+        }
+        var authentication = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+        if (authentication == null || authentication.getUserId() == null) {
+            throw new vn.hanoi.lgsp.contract.ApiException(vn.hanoi.lgsp.contract.ErrorCode.FORBIDDEN,
+                    "A registration is submitted by a signed-in agency staff member or through the API");
+        }
+        String agency = keycloak.agencyOfStaff(authentication.getUserId()).orElseThrow(() ->
+                new vn.hanoi.lgsp.contract.ApiException(vn.hanoi.lgsp.contract.ErrorCode.FORBIDDEN, "Account "
+                        + authentication.getUserId() + " belongs to no agency: a registration is made by an agency's staff"));
+        RegistrationForm form = OnboardingStartForm.read(execution);
+        for (String name : new java.util.ArrayList<>(execution.getVariableNames())) {
+            execution.removeVariable(name);
+        }
+        OnboardingService.Prepared prepared = onboarding.prepare(agency, form);
+        prepared.variables().forEach(execution::setVariable);
+        execution.setProcessBusinessKey(prepared.id().toString());
+        registrations.processInstance(prepared.id(), execution.getProcessInstanceId());
     }
 
     /** After the reviewers are chosen: the 5-working-day deadline counts from the valid request. */

@@ -173,10 +173,15 @@ class GatewayTest extends PlatformTest {
         assertThat(production.calls("/echo/env")).isEqualTo(1);
 
         // a TEST credential has no way to the production upstream: with only a production grant it is refused
-        Api.Reply civilStatus = api.call("GET", "/api/v1/gateway/hotich-tra-cuu/v1/khai-sinh?soDinhDanh=" + CITIZEN,
-                testToken, PERSONAL, null);
-        assertThat(civilStatus.status()).isEqualTo(403);
-        assertThat(civilStatus.code()).isEqualTo("01");
+        String productionOnly = newService("gw-chi-chinh-thuc", DataClassification.PUBLIC);
+        policies.save(productionOnly, "v1", new GatewayPolicies.PolicyInput("DIRECT", null, testEnvironment.baseUrl(),
+                false, null, null, null, null), "test");
+        grants.grant(WARD, productionOnly, "v1", AccessGrant.Environment.PRODUCTION, "test");
+        Api.Reply refused = api.call("GET", "/api/v1/gateway/" + productionOnly + "/v1/echo/env", testToken, Map.of(),
+                null);
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.code()).isEqualTo("01");
+        assertThat(testEnvironment.calls("/echo/env")).isEqualTo(1);
     }
 
     @Test

@@ -87,7 +87,8 @@ class UpgradeStartFormTest extends LifecycleProcessTest {
         assertThatThrownBy(() -> engine.getFormService().submitStartForm(retirement, Map.of("serviceCode", code)))
                 .isInstanceOf(AuthorizationException.class);
         assertThat(engine.getRepositoryService().createProcessDefinitionQuery().startableInTasklist().latestVersion()
-                .list()).extracting(d -> d.getKey()).containsExactly(UpgradeProcess.PROCESS_KEY);
+                .list()).extracting(d -> d.getKey()).containsExactlyInAnyOrder(UpgradeProcess.PROCESS_KEY,
+                        vn.hanoi.lgsp.onboarding.OnboardingProcess.PROCESS_KEY);
     }
 
     private ProcessInstance submitAs(String user, List<String> groups, Map<String, Object> form) {

@@ -67,8 +67,14 @@ class OnboardingThroughTasklistTest extends PlatformTest {
         String testToken = tokenFromCredentials(id, "TEST");
         assertThat(SignedJWT.parse(testToken).getJWTClaimsSet().getStringClaim("lgsp_environment")).isEqualTo("test");
         assertThat(api.get("/api/v1/categories", testToken).status()).isEqualTo(200);
-        assertThat(api.post("/api/v1/registrations/" + id + "/test-confirmation", ward, "application/json", "{}").code())
-                .isEqualTo("00");
+        // TESTING is recorded a moment before the process waits for the confirmation; meanwhile the API answers
+        // 503 "not waiting for this now", and a client tries again
+        Api.Reply[] confirmed = new Api.Reply[1];
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() -> {
+            confirmed[0] = api.post("/api/v1/registrations/" + id + "/test-confirmation", ward, "application/json", "{}");
+            return confirmed[0].status() != 503;
+        });
+        assertThat(confirmed[0].code()).as(confirmed[0].body().toString()).isEqualTo("00");
         completeTask(id, "operator", Map.of("testResult", "PASSED"));
 
         awaitStatus(id, "ACTIVE");
