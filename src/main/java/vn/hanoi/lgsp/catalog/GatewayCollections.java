@@ -44,11 +44,18 @@ public class GatewayCollections {
         return java.net.URLEncoder.encode(text, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
     }
 
+    /** For connected systems: the generated collection, or where there is none the provider's own. */
     public Optional<String> of(String code, String version, HttpServletRequest request) {
+        Optional<String> generated = generated(code, version, request);
+        return generated.isPresent() ? generated : catalog.postmanCollection(code, version);
+    }
+
+    /** The collection generated from the version's OpenAPI document; empty when there is none to generate from. */
+    public Optional<String> generated(String code, String version, HttpServletRequest request) {
         SharedService service = catalog.require(code);
         Optional<ServiceCatalog.OpenApiDocument> document = catalog.openApi(code, version);
         if (document.isEmpty()) {
-            return catalog.postmanCollection(code, version);
+            return Optional.empty();
         }
         String description = service.description() + "\n\nGọi qua cổng chia sẻ dữ liệu của LGSP Hà Nội. Điền "
                 + "clientId và clientSecret của hệ thống kết nối: thông tin xác thực môi trường thử nghiệm "
@@ -59,7 +66,7 @@ public class GatewayCollections {
                     service.name() + " " + version + " — LGSP Hà Nội", description, addresses.baseUrl(request),
                     "/api/v1/gateway/" + code + "/" + version, addresses.tokenUrl(), null, headers(service))));
         } catch (IllegalArgumentException notOpenApi) {
-            return catalog.postmanCollection(code, version);
+            return Optional.empty();
         }
     }
 }

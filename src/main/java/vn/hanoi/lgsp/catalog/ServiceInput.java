@@ -71,6 +71,11 @@ final class ServiceInput {
         }
         if (version.openApi() != null && !openApi(version.openApi())) {
             problems.add(new ApiError.Detail("openApi", "must be an OpenAPI (or Swagger) document in JSON or YAML"));
+        } else if (version.openApi() != null
+                && !vn.hanoi.lgsp.documentation.OpenApiDocuments.externalReferences(version.openApi()).isEmpty()) {
+            problems.add(new ApiError.Detail("openApi", "must be self-contained: $ref may point only inside the "
+                    + "document (#/...), not to " + vn.hanoi.lgsp.documentation.OpenApiDocuments
+                    .externalReferences(version.openApi()).get(0)));
         }
         if (version.postmanCollection() != null && !jsonObject(version.postmanCollection())) {
             problems.add(new ApiError.Detail("postmanCollection", "must be a Postman collection in JSON"));

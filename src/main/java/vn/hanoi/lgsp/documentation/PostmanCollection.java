@@ -8,8 +8,6 @@ import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.parameters.Parameter;
-import io.swagger.v3.parser.OpenAPIV3Parser;
-import io.swagger.v3.parser.core.models.ParseOptions;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -64,13 +62,8 @@ public final class PostmanCollection {
 
     /** The collection as JSON text; {@link IllegalArgumentException} when the document is not OpenAPI 3. */
     public static String generate(String openApiDocument, Target target) {
-        ParseOptions options = new ParseOptions();
-        options.setResolve(true);
-        options.setResolveFully(true);
-        OpenAPI api = new OpenAPIV3Parser().readContents(openApiDocument, null, options).getOpenAPI();
-        if (api == null) {
-            throw new IllegalArgumentException("not an OpenAPI 3 document");
-        }
+        OpenAPI api = OpenApiDocuments.read(openApiDocument).orElseThrow(() ->
+                new IllegalArgumentException("not a self-contained OpenAPI 3 document"));
         ObjectNode collection = JSON.createObjectNode();
         ObjectNode info = collection.putObject("info");
         // stable for one target, so re-importing replaces the collection instead of adding a copy
@@ -117,13 +110,14 @@ public final class PostmanCollection {
 
     private static ObjectNode request(Target target, String path, PathItem.HttpMethod method, Operation operation,
                                       List<Parameter> shared) {
-        List<Parameter> parameters = new ArrayList<>();
-        if (shared != null) {
-            parameters.addAll(shared);
+        // the path's parameters, each overridden by the operation's of the same name and place (OpenAPI 3 §4.8.9)
+        Map<String, Parameter> byNameAndPlace = new java.util.LinkedHashMap<>();
+        for (List<Parameter> level : java.util.Arrays.asList(shared, operation.getParameters())) {
+            if (level != null) {
+                level.forEach(p -> byNameAndPlace.put(p.getIn() + ":" + p.getName(), p));
+            }
         }
-        if (operation.getParameters() != null) {
-            parameters.addAll(operation.getParameters());
-        }
+        List<Parameter> parameters = new ArrayList<>(byNameAndPlace.values());
         ObjectNode item = JSON.createObjectNode();
         String name = operation.getSummary() != null ? operation.getSummary()
                 : operation.getOperationId() != null ? operation.getOperationId() : method + " " + path;
@@ -166,7 +160,7 @@ public final class PostmanCollection {
                     ObjectNode entry = query.addObject().put("key", parameter.getName()).put("value", value)
                             .put("description", describe(parameter));
                     if (required) {
-                        rawQuery.add(parameter.getName() + "=" + value);
+                        rawQuery.add(encode(parameter.getName()) + "=" + encode(value));
                     } else {
                         entry.put("disabled", true);
                     }
@@ -209,6 +203,10 @@ public final class PostmanCollection {
         }
         item.putArray("event").add(script("test", SUCCESS_SCRIPT));
         return item;
+    }
+
+    private static String encode(String text) {
+        return java.net.URLEncoder.encode(text, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     private static String describe(Parameter parameter) {

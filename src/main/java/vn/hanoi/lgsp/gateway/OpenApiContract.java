@@ -6,8 +6,6 @@ import com.atlassian.oai.validator.model.SimpleRequest;
 import com.atlassian.oai.validator.report.LevelResolver;
 import com.atlassian.oai.validator.report.ValidationReport;
 import io.swagger.v3.oas.models.OpenAPI;
-import io.swagger.v3.parser.OpenAPIV3Parser;
-import io.swagger.v3.parser.core.models.ParseOptions;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -40,9 +38,7 @@ final class OpenApiContract {
         if (document == null || document.isBlank()) {
             return NONE;
         }
-        ParseOptions options = new ParseOptions();
-        options.setResolve(true);
-        OpenAPI api = new OpenAPIV3Parser().readContents(document, null, options).getOpenAPI();
+        OpenAPI api = vn.hanoi.lgsp.documentation.OpenApiDocuments.read(document, false).orElse(null);
         if (api == null) {
             return NONE;
         }

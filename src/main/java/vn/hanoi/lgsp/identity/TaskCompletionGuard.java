@@ -36,6 +36,10 @@ final class TaskCompletionGuard extends OncePerRequestFilter {
 
     private static final Pattern TASK_CALL = Pattern.compile(
             "(?:/engine-rest|/camunda/api/engine/engine/[^/]+)/task/([^/]+)/(complete|submit-form|resolve|variables|localVariables)(/.*)?");
+    /** Starting a process: by key or id, through engine REST or the web apps' engine API. */
+    private static final Pattern START_CALL = Pattern.compile(
+            "(?:/engine-rest|/camunda/api/engine/engine/[^/]+)/process-definition/(?:key/[^/]+(?:/tenant-id/[^/]+)?|[^/]+)"
+                    + "/(start|submit-form)");
     private static final int MAX_BODY = 1024 * 1024;
 
     private final TaskService tasks;
@@ -55,6 +59,10 @@ final class TaskCompletionGuard extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
+        if (START_CALL.matcher(path).matches() && "POST".equals(request.getMethod())) {
+            guardStart(request, response, chain);
+            return;
+        }
         Matcher call = TASK_CALL.matcher(path);
         if (!call.matches() || "GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod())) {
             chain.doFilter(request, response);
@@ -91,6 +99,36 @@ final class TaskCompletionGuard extends OncePerRequestFilter {
                     return;
                 }
             }
+        }
+        chain.doFilter(replayable, response);
+    }
+
+    /**
+     * A process starts at its start event with its listeners: start instructions (begin at any
+     * activity) and skipping listeners or mappings would pass by the start form's checks, so they
+     * are refused; moving running instances is Cockpit's, for Camunda admins.
+     */
+    private void guardStart(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        ReplayableRequest replayable;
+        try {
+            replayable = ReplayableRequest.of(request, MAX_BODY);
+        } catch (ReplayableRequest.TooLarge e) {
+            envelopes.write(request, response, ErrorCode.PAYLOAD_TOO_LARGE, "A start form is at most 1 MB");
+            return;
+        }
+        JsonNode body;
+        try {
+            body = replayable.body().length == 0 ? null : json.readTree(replayable.body());
+        } catch (IOException e) {
+            envelopes.write(request, response, ErrorCode.VALIDATION_FAILED, "The body is not a JSON object");
+            return;
+        }
+        if (body != null && body.isObject() && (body.path("startInstructions").size() > 0
+                || body.path("skipCustomListeners").asBoolean(false) || body.path("skipIoMappings").asBoolean(false))) {
+            envelopes.write(request, response, ErrorCode.FORBIDDEN, "A process starts at its start event with its "
+                    + "checks: startInstructions, skipCustomListeners and skipIoMappings are not accepted");
+            return;
         }
         chain.doFilter(replayable, response);
     }

@@ -40,12 +40,43 @@ class VneidBroker {
                 citizens.adminClientId(), citizens.adminClientSecret(), OutboundTokens.CredentialStyle.FORM, null));
     }
 
+    /**
+     * Keycloak briefly away, or another node writing the same provider at the same moment, must
+     * not stop this node from starting: it tries again in the background for a while.
+     */
     @EventListener(ApplicationReadyEvent.class)
     void ensureBrokered() {
         if (!citizens.vneid().configured()) {
             log.warn("lgsp.citizens.vneid.issuer is not configured: citizens cannot sign in through VNeID");
             return;
         }
+        try {
+            broker();
+        } catch (RuntimeException first) {
+            log.warn("The VNeID identity provider could not be written yet ({}); trying again in the background",
+                    first.getMessage());
+            Thread retry = new Thread(() -> {
+                for (int attempt = 1; attempt <= 30; attempt++) {
+                    try {
+                        Thread.sleep(10_000);
+                        broker();
+                        return;
+                    } catch (InterruptedException stopped) {
+                        Thread.currentThread().interrupt();
+                        return;
+                    } catch (RuntimeException again) {
+                        log.warn("The VNeID identity provider could not be written (attempt {}): {}", attempt,
+                                again.getMessage());
+                    }
+                }
+                log.error("The VNeID identity provider was not written: citizens cannot sign in through VNeID");
+            }, "vneid-broker");
+            retry.setDaemon(true);
+            retry.start();
+        }
+    }
+
+    private void broker() {
         String base = keycloak.url() + "/admin/realms/" + citizens.realm() + "/identity-provider/instances";
         String token = tokens.token(ADMIN_CLIENT);
         boolean exists = http.get().uri(base + "/{alias}", ALIAS).headers(h -> h.setBearerAuth(token))

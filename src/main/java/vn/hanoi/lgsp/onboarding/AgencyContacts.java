@@ -14,6 +14,15 @@ public class AgencyContacts {
         this.jdbc = jdbc;
     }
 
+    /** The technical support address a provider gave for one service in its Form 01, while that registration stands. */
+    public List<String> supportOf(String serviceCode) {
+        return jdbc.queryForList("""
+                select distinct form -> 'service' -> 'support' ->> 'email' from lgsp.registration
+                where request_type = 'PROVIDER' and service_code = ? and status not in ('REJECTED', 'WITHDRAWN')
+                  and form -> 'service' -> 'support' ->> 'email' is not null
+                order by 1""", String.class, serviceCode);
+    }
+
     public List<String> of(String agencyCode) {
         return jdbc.queryForList("""
                 select distinct email from (

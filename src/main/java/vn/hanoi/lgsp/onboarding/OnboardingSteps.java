@@ -246,7 +246,14 @@ public class OnboardingSteps {
 
     private Registrations.Registration registration(DelegateExecution execution) {
         UUID id = UUID.fromString((String) execution.getVariable(Variables.REGISTRATION_ID));
-        return registrations.find(id).orElseThrow(() -> new IllegalStateException("registration " + id + " is missing"));
+        Registrations.Registration registration = registrations.find(id)
+                .orElseThrow(() -> new IllegalStateException("registration " + id + " is missing"));
+        // a registration is moved only by the one instance started for it: another instance naming it is refused
+        if (!execution.getProcessInstanceId().equals(registration.processInstanceId())) {
+            throw new IllegalStateException("registration " + id + " belongs to process instance "
+                    + registration.processInstanceId() + ", not " + execution.getProcessInstanceId());
+        }
+        return registration;
     }
 
     private static String firstNonBlank(String... values) {

@@ -61,9 +61,13 @@ final class AtomFeed {
         return out.toString();
     }
 
+    /** Characters XML 1.0 cannot carry (control characters a notice's text might hold) are left out. */
+    private static final java.util.regex.Pattern NOT_XML =
+            java.util.regex.Pattern.compile("[^\\u0009\\u000A\\u000D\\u0020-\\uD7FF\\uE000-\\uFFFD\\x{10000}-\\x{10FFFF}]");
+
     private static void text(XMLStreamWriter xml, String element, String value) throws XMLStreamException {
         xml.writeStartElement(element);
-        xml.writeCharacters(value == null ? "" : value);
+        xml.writeCharacters(value == null ? "" : NOT_XML.matcher(value).replaceAll(""));
         xml.writeEndElement();
     }
 

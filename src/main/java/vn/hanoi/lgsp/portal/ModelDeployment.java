@@ -46,12 +46,18 @@ class ModelDeployment {
             throw new ResponseStatusException(HttpStatus.FORBIDDEN, "Trang này dành cho chuyên viên mô hình hóa quy "
                     + "trình (nhóm " + ANALYSTS + ").");
         }
-        OAuth2AuthorizedClient client = clients.authorize(OAuth2AuthorizeRequest
-                .withClientRegistrationId(STAFF_REGISTRATION).principal(signedIn)
-                .attribute(HttpServletRequest.class.getName(), request)
-                .attribute(HttpServletResponse.class.getName(), response).build());
+        OAuth2AuthorizedClient client;
+        try {
+            client = clients.authorize(OAuth2AuthorizeRequest
+                    .withClientRegistrationId(STAFF_REGISTRATION).principal(signedIn)
+                    .attribute(HttpServletRequest.class.getName(), request)
+                    .attribute(HttpServletResponse.class.getName(), response).build());
+        } catch (org.springframework.security.oauth2.client.ClientAuthorizationException expired) {
+            client = null;
+        }
         if (client == null || client.getAccessToken() == null) {
-            throw new ResponseStatusException(HttpStatus.UNAUTHORIZED, "Phiên đăng nhập đã hết hạn; vui lòng đăng nhập lại.");
+            // Keycloak's session ended (idle or maximum time): sign in again, then back here
+            return "redirect:/oauth2/authorization/" + STAFF_REGISTRATION;
         }
         // a bearer token on the page: never kept by the browser or a proxy
         response.setHeader("Cache-Control", "no-store");

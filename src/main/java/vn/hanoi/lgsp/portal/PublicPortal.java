@@ -24,7 +24,9 @@ import vn.hanoi.lgsp.catalog.ServiceVersion;
 import vn.hanoi.lgsp.catalog.SharedService;
 import vn.hanoi.lgsp.catalog.VersionStatus;
 import vn.hanoi.lgsp.contract.ApiException;
+import vn.hanoi.lgsp.documentation.OpenApiDocuments;
 import vn.hanoi.lgsp.documentation.PlatformApi;
+import vn.hanoi.lgsp.documentation.PublicAddresses;
 import vn.hanoi.lgsp.notice.Notice;
 import vn.hanoi.lgsp.notice.NoticeBoard;
 import vn.hanoi.lgsp.onboarding.AgencyContacts;
@@ -50,9 +52,11 @@ class PublicPortal {
     private final LgspStatus status;
     private final PlatformApi platformApi;
     private final AgencyContacts contacts;
+    private final PublicAddresses addresses;
 
     PublicPortal(ServiceCatalog catalog, GatewayCollections collections, NoticeBoard notices, PeriodicReports reports,
-                 LgspStatus status, PlatformApi platformApi, AgencyContacts contacts) {
+                 LgspStatus status, PlatformApi platformApi, AgencyContacts contacts, PublicAddresses addresses) {
+        this.addresses = addresses;
         this.catalog = catalog;
         this.collections = collections;
         this.notices = notices;
@@ -98,7 +102,7 @@ class PublicPortal {
         SharedService service = visible(code);
         model.addAttribute("service", service);
         model.addAttribute("versions", service.versions().stream().filter(v -> VISIBLE.contains(v.status())).toList());
-        model.addAttribute("contacts", contacts.of(service.provider()));
+        model.addAttribute("contacts", contacts.supportOf(code));
         model.addAttribute("notices", notices.list(new NoticeBoard.Query(null, code, null, null, null)));
         return "portal/service";
     }
@@ -119,19 +123,23 @@ class PublicPortal {
     }
 
     @GetMapping("/dich-vu/{code}/{version}/openapi.json")
-    ResponseEntity<String> openApiDocument(@PathVariable String code, @PathVariable String version) {
+    ResponseEntity<String> openApiDocument(@PathVariable String code, @PathVariable String version,
+                                           HttpServletRequest request) {
         visibleVersion(visible(code), version);
         ServiceCatalog.OpenApiDocument document = catalog.openApi(code, version).orElseThrow(() ->
                 new ResponseStatusException(HttpStatus.NOT_FOUND, "Phiên bản này chưa có tài liệu OpenAPI"));
-        return ResponseEntity.ok().contentType(MediaType.parseMediaType(document.mediaType() + ";charset=UTF-8"))
-                .body(document.content());
+        // consumers call the gateway; the provider's own addresses behind it are not published
+        String gateway = addresses.baseUrl(request) + "/api/v1/gateway/" + code + "/" + version;
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
+                .body(OpenApiDocuments.withServer(document.content(), gateway));
     }
 
     @GetMapping("/dich-vu/{code}/{version}/postman.json")
     ResponseEntity<String> postman(@PathVariable String code, @PathVariable String version,
                                    HttpServletRequest request) {
         visibleVersion(visible(code), version);
-        String collection = collections.of(code, version, request).orElseThrow(() ->
+        // only the generated collection: one a provider uploaded may address its system or hold its secrets
+        String collection = collections.generated(code, version, request).orElseThrow(() ->
                 new ResponseStatusException(HttpStatus.NOT_FOUND, "Phiên bản này chưa có bộ sưu tập Postman"));
         return download(collection, code + "-" + version + ".postman_collection.json");
     }
@@ -169,7 +177,8 @@ class PublicPortal {
 
     @GetMapping("/trang-thai")
     String status(Model model) {
-        List<LgspStatus.Component> components = status.components();
+        // at most one round of checks per period, whoever asks: the page is public
+        List<LgspStatus.Component> components = status.recentComponents();
         model.addAttribute("components", components);
         model.addAttribute("allUp", components.stream().allMatch(c -> c.status() == LgspStatus.State.UP));
         model.addAttribute("checkedAt", Instant.now());
@@ -212,8 +221,13 @@ class PublicPortal {
                 .body(body);
     }
 
+    /** Published to everyone: not drafts, not services whose data is classified confidential. */
     private List<SharedService> visibleServices() {
-        return catalog.search(null, null, null).stream().filter(s -> VISIBLE.contains(s.status())).toList();
+        return catalog.search(null, null, null).stream().filter(PublicPortal::public_).toList();
+    }
+
+    private static boolean public_(SharedService service) {
+        return VISIBLE.contains(service.status()) && service.classification() != DataClassification.CONFIDENTIAL;
     }
 
     private SharedService visible(String code) {
@@ -223,7 +237,7 @@ class PublicPortal {
         } catch (ApiException notFound) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND, "Không có dịch vụ " + code);
         }
-        if (!VISIBLE.contains(service.status())) {
+        if (!public_(service)) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND, "Không có dịch vụ " + code);
         }
         return service;

@@ -48,6 +48,23 @@ public class LgspStatus {
         return running.stream().map(CompletableFuture::join).sorted(Comparator.comparing(Component::name)).toList();
     }
 
+    /** How long the public status page shows one round of checks. */
+    static final Duration PUBLIC_REFRESH = Duration.ofSeconds(15);
+    private volatile Round lastRound;
+
+    private record Round(java.time.Instant at, List<Component> components) {
+    }
+
+    /** The last round of checks if it is recent, otherwise a new one: many readers, one round per period. */
+    public synchronized List<Component> recentComponents() {
+        Round last = lastRound;
+        if (last == null || last.at().plus(PUBLIC_REFRESH).isBefore(java.time.Instant.now())) {
+            last = new Round(java.time.Instant.now(), components());
+            lastRound = last;
+        }
+        return last.components();
+    }
+
     /** When this node started: its uptime is counted from there. */
     public Instant startedAt() {
         return Instant.ofEpochMilli(ManagementFactory.getRuntimeMXBean().getStartTime());

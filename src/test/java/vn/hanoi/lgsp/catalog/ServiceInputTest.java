@@ -38,6 +38,25 @@ class ServiceInputTest {
                 null, null, null));
     }
 
+    /** T34: a reference to another file or a URL would make the platform read its disk or call out each time. */
+    @Test
+    void refusesOpenApiThatRefersOutsideItself() {
+        for (String ref : List.of("http://169.254.169.254/latest/meta-data", "/etc/passwd", "schemas.yaml#/Person")) {
+            String document = "{\"openapi\":\"3.0.3\",\"info\":{},\"paths\":{\"/x\":{\"get\":{\"responses\":"
+                    + "{\"200\":{\"description\":\"ok\",\"content\":{\"application/json\":{\"schema\":{\"$ref\":\""
+                    + ref + "\"}}}}}}}}}";
+            assertThatThrownBy(() -> input.checkVersion(new ServiceCatalog.NewVersion("v2", "https://a.gov.vn", document,
+                    null, null, null))).isInstanceOfSatisfying(ApiException.class, e ->
+                    assertThat(e.details()).anyMatch(d -> d.field().equals("openApi") && d.reason().contains(ref)));
+            assertThat(vn.hanoi.lgsp.documentation.OpenApiDocuments.read(document)).isEmpty();
+        }
+        // a reference inside the document is fine
+        input.checkVersion(new ServiceCatalog.NewVersion("v2", "https://a.gov.vn", "{\"openapi\":\"3.0.3\",\"info\":{},"
+                + "\"components\":{\"schemas\":{\"P\":{\"type\":\"object\"}}},\"paths\":{\"/x\":{\"get\":"
+                + "{\"responses\":{\"200\":{\"description\":\"ok\",\"content\":{\"application/json\":{\"schema\":"
+                + "{\"$ref\":\"#/components/schemas/P\"}}}}}}}}}", null, null, null));
+    }
+
     @Test
     void firstVersionIsV1UnlessNamed() {
         assertThat(service("a-b", null, "https://a.gov.vn", null).firstVersion().version()).isEqualTo("v1");

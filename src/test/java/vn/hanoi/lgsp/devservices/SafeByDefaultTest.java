@@ -91,6 +91,15 @@ class SafeByDefaultTest {
         assertThat(realm.path("passwordPolicy")).isEqualTo(development.path("passwordPolicy"));
         assertThat(realm.path("roles")).isEqualTo(development.path("roles"));
         assertThat(realm.path("groups")).isEqualTo(development.path("groups"));
+
+        // the citizens' realm: no secret, nothing on loopback, TLS everywhere
+        JsonNode citizens = new ObjectMapper().readTree(Path.of("deploy/keycloak/congdan-realm-production.json").toFile());
+        assertThat(citizens.path("sslRequired").asText()).isEqualTo("all");
+        citizens.path("clients").forEach(c -> {
+            assertThat(c.has("secret")).as(c.path("clientId").asText() + " has a secret").isFalse();
+            assertThat(c.path("redirectUris").toString()).doesNotContain("127.0.0.1").doesNotContain("localhost");
+        });
+        assertThat(citizens.path("users").toString()).doesNotContain("credentials");
     }
 
     private static MockEnvironment configured() {

@@ -50,6 +50,64 @@ class ModelerDeploymentTest extends PlatformTest {
     }
 
     @Test
+    void modelsThatRunCodeOrReplaceThePlatformsOwnAreRefused() throws Exception {
+        String analyst = new Keycloak(keycloakUrl).staffToken("analyst");
+        String key = "analyst-code-" + UUID.randomUUID().toString().substring(0, 8);
+        java.util.Map<String, String> refused = new java.util.LinkedHashMap<>();
+        refused.put("script task", "<bpmn:scriptTask id=\"S\" scriptFormat=\"javascript\"><bpmn:script>1</bpmn:script></bpmn:scriptTask>");
+        refused.put("Java delegate", "<bpmn:serviceTask id=\"J\" camunda:class=\"java.lang.Runtime\" />");
+        refused.put("bean expression", "<bpmn:serviceTask id=\"E\" camunda:expression=\"${jdbcTemplate.execute('drop table x')}\" />");
+        refused.put("bean in a condition, hidden in an entity", "<bpmn:sequenceFlow id=\"F\" sourceRef=\"Start\" targetRef=\"End\">"
+                + "<bpmn:conditionExpression>&#36;{keycloakAdmin.deleteUser('x')}</bpmn:conditionExpression></bpmn:sequenceFlow>"
+                + "<bpmn:endEvent id=\"End\" />");
+        refused.put("listener", "<bpmn:userTask id=\"U\"><bpmn:extensionElements><camunda:taskListener event=\"create\" "
+                + "expression=\"${x}\" /></bpmn:extensionElements></bpmn:userTask>");
+        refused.put("worker topic", "<bpmn:serviceTask id=\"T\" camunda:type=\"external\" camunda:topic=\"ndxp-query\" />");
+        refused.put("embedded form", "<bpmn:userTask id=\"K\" camunda:formKey=\"embedded:app:x.html\" />");
+        for (var model : refused.entrySet()) {
+            HttpResponse<String> answer = deploy(analyst, key, model.getValue());
+            assertThat(answer.statusCode()).as(model.getKey() + ": " + answer.body()).isEqualTo(400);
+            assertThat(answer.body()).contains("\"code\":\"01\"");
+        }
+        // the platform's own onboarding model, even without code, is changed through the repository only
+        HttpResponse<String> platforms = deploy(analyst, "service-onboarding", "");
+        assertThat(platforms.statusCode()).isEqualTo(400);
+        assertThat(platforms.body()).contains("service-onboarding");
+        assertThat(repository.createProcessDefinitionQuery().processDefinitionKey(key).count()).isZero();
+        // a plain comparison of variables is a model, not code
+        HttpResponse<String> plain = deploy(analyst, key, "<bpmn:sequenceFlow id=\"F0\" sourceRef=\"Start\" targetRef=\"G\" />"
+                + "<bpmn:exclusiveGateway id=\"G\" default=\"F2\" />"
+                + "<bpmn:sequenceFlow id=\"F1\" sourceRef=\"G\" targetRef=\"End\"><bpmn:conditionExpression>"
+                + "${approved &amp;&amp; count &gt; 3}</bpmn:conditionExpression></bpmn:sequenceFlow>"
+                + "<bpmn:sequenceFlow id=\"F2\" sourceRef=\"G\" targetRef=\"End\" /><bpmn:endEvent id=\"End\" />");
+        assertThat(plain.statusCode()).as(plain.body()).isEqualTo(200);
+    }
+
+    @Test
+    void aStartFormCannotBeSkippedWithStartInstructions() throws Exception {
+        String staff = new Keycloak(keycloakUrl).staffToken("staff.stp");
+        HttpResponse<String> skipped = HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl()
+                        + "/engine-rest/process-definition/key/service-onboarding/start"))
+                .header("Authorization", "Bearer " + staff).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"startInstructions\":[{\"type\":\"startBeforeActivity\","
+                        + "\"activityId\":\"Task_ProvisionProduction\"}],\"variables\":{}}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(skipped.statusCode()).isEqualTo(403);
+        HttpResponse<String> noListeners = HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl()
+                        + "/engine-rest/process-definition/key/service-onboarding/start"))
+                .header("Authorization", "Bearer " + staff).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"skipCustomListeners\":true}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(noListeners.statusCode()).isEqualTo(403);
+        HttpResponse<String> redeploy = HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl()
+                        + "/engine-rest/deployment/" + UUID.randomUUID() + "/redeploy"))
+                .header("Authorization", "Bearer " + new Keycloak(keycloakUrl).staffToken("analyst"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(redeploy.statusCode()).isEqualTo(403);
+    }
+
+    @Test
     void anAnalystCopiesTheTokenFromThePortalAndAReviewerGetsNone() throws Exception {
         String key = "portal-model-" + UUID.randomUUID().toString().substring(0, 8);
         try (StaffBrowser browser = new StaffBrowser()) {
@@ -73,6 +131,10 @@ class ModelerDeploymentTest extends PlatformTest {
 
     /** What Camunda Modeler sends: a multipart deployment with the model as a file. */
     private HttpResponse<String> deploy(String token, String key) throws Exception {
+        return deploy(token, key, "");
+    }
+
+    private HttpResponse<String> deploy(String token, String key, String elements) throws Exception {
         String boundary = "lgsp-" + UUID.randomUUID();
         String model = """
                 <?xml version="1.0" encoding="UTF-8"?>
@@ -80,9 +142,10 @@ class ModelerDeploymentTest extends PlatformTest {
                 xmlns:camunda="http://camunda.org/schema/1.0/bpmn" id="d" targetNamespace="http://lgsp.hanoi.gov.vn/bpmn">
                   <bpmn:process id="%s" isExecutable="true" camunda:isStartableInTasklist="false" camunda:historyTimeToLive="P1D">
                     <bpmn:startEvent id="Start" />
+                    %s
                   </bpmn:process>
                 </bpmn:definitions>
-                """.formatted(key);
+                """.formatted(key, elements);
         String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"deployment-name\"\r\n\r\n" + key
                 + "\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"deployment-source\"\r\n\r\n"
                 + "Camunda Modeler\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"data\"; filename=\""

@@ -178,7 +178,11 @@ class PortalTest extends PlatformTest {
         // the portal's pages take no writes
         HttpResponse<String> post = HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/dich-vu"))
                 .POST(HttpRequest.BodyPublishers.ofString("q=x")).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(post.statusCode()).isNotEqualTo(200);
+        assertThat(post.statusCode()).isEqualTo(302);
+        assertThat(post.headers().firstValue("Location").orElse("")).contains("/oauth2/authorization/keycloak");
+        // a public OpenAPI document names the gateway, not the provider's system behind it
+        assertThat(JSON.readTree(get("/dich-vu/hotich-tra-cuu/v1/openapi.json").body()).path("servers").get(0)
+                .path("url").asText()).isEqualTo(baseUrl() + "/api/v1/gateway/hotich-tra-cuu/v1");
     }
 
     private HttpResponse<String> get(String path) throws Exception {

@@ -30,6 +30,7 @@ public class Simulators implements AutoCloseable {
     public static final String VDXP_CONSUMER_SECRET = "Vdxp-Consumer#2025";
     /** The relying party VDXP knows for citizens' sign-in: Keycloak brokering for the citizens' realm. */
     public static final String VNEID_CLIENT_ID = "lgsp-hanoi-congdan";
+    static final String CITIZENS_REALM = "congdan";
     public static final String VNEID_CLIENT_SECRET = "Vneid-Client#2025";
     private static final String[] NDXP_CALLBACK_CLIENT = {"ndxp-national", "Ndxp#Demo2025"};
     /** The demo data-sharing service the Department of Justice publishes through the gateway. */
@@ -81,7 +82,8 @@ public class Simulators implements AutoCloseable {
         // citizens come back to Keycloak's broker of the citizens' realm, and nowhere else
         String keycloak = issuer.substring(0, issuer.indexOf("/realms/"));
         vdxp = new VdxpSimulator(new VdxpSimulator.Config(settings.vdxpPort(), VDXP_CONSUMER_KEY, VDXP_CONSUMER_SECRET,
-                new VdxpSimulator.CitizenSignIn(VNEID_CLIENT_ID, VNEID_CLIENT_SECRET, keycloak + "/realms/")));
+                new VdxpSimulator.CitizenSignIn(VNEID_CLIENT_ID, VNEID_CLIENT_SECRET,
+                        keycloak + "/realms/" + CITIZENS_REALM + "/broker/vneid/endpoint")));
         vdxp.start();
         DEMO_AGENCIES.forEach((code, client) -> {
             // as a real agency system should: only tokens the LGSP fetched for this agency (audience = its code)

@@ -36,8 +36,8 @@ public final class VdxpSimulator extends SimulatedServer {
         }
     }
 
-    /** The client VDXP registered for citizens' sign-in, and where it may send them back. */
-    public record CitizenSignIn(String clientId, String clientSecret, String redirectUriPrefix) {
+    /** The client VDXP registered for citizens' sign-in, and the one address it may send them back to. */
+    public record CitizenSignIn(String clientId, String clientSecret, String redirectUri) {
     }
 
     private final OpaqueTokens tokens;
@@ -51,7 +51,7 @@ public final class VdxpSimulator extends SimulatedServer {
         if (config.citizenSignIn() != null) {
             CitizenSignIn rp = config.citizenSignIn();
             new VneidSignIn(this::baseUrl, new VneidSignIn.Client(rp.clientId(), rp.clientSecret(),
-                    rp.redirectUriPrefix()), Clock.systemUTC()).register(routes());
+                    rp.redirectUri()), Clock.systemUTC()).register(routes());
         }
     }
 

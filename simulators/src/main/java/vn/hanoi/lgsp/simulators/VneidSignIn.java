@@ -43,8 +43,8 @@ final class VneidSignIn {
     private static final Duration TOKEN_LIFETIME = Duration.ofMinutes(5);
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    /** The relying party VDXP registered: Keycloak's broker for the city's citizens realm. */
-    record Client(String clientId, String clientSecret, String redirectUriPrefix) {
+    /** The relying party VDXP registered: Keycloak's broker for the city's citizens realm, and its one redirect URI. */
+    record Client(String clientId, String clientSecret, String redirectUri) {
     }
 
     private record Grant(NationalRegisters.Citizen citizen, String clientId, String redirectUri, String nonce,
@@ -124,6 +124,7 @@ final class VneidSignIn {
     }
 
     private SimResponse token(SimRequest request, Matcher path) {
+        forgetExpired();
         Map<String, String> form = request.form();
         String[] credentials = clientCredentials(request, form);
         if (credentials == null || !client.clientId().equals(credentials[0])
@@ -159,6 +160,13 @@ final class VneidSignIn {
             return SimResponse.of(401, Map.of("error", "invalid_token"));
         }
         return SimResponse.ok(claims(grant.citizen()));
+    }
+
+    /** Codes and tokens nobody used in time are dropped, so the maps stay small. */
+    private void forgetExpired() {
+        Instant now = clock.instant();
+        codes.values().removeIf(g -> g.expiresAt().isBefore(now));
+        accessTokens.values().removeIf(g -> g.expiresAt().isBefore(now));
     }
 
     private String idToken(Grant grant, Instant now) {
@@ -204,7 +212,7 @@ final class VneidSignIn {
         if (!client.clientId().equals(clientId)) {
             return "Ứng dụng không được đăng ký với VNeID.";
         }
-        if (redirectUri == null || !redirectUri.startsWith(client.redirectUriPrefix())) {
+        if (!client.redirectUri().equals(redirectUri)) {
             return "Địa chỉ chuyển hướng không được đăng ký.";
         }
         if (!"code".equals(responseType)) {
