@@ -71,6 +71,12 @@ final class ProductionSettingsCheck {
                 problems.add(secret + " is a published demo secret; configure one of your own");
             }
         }
+        // VNeID is optional; once configured, its secret is the city's own
+        String vneidSecret = environment.getProperty("lgsp.citizens.vneid.client-secret");
+        if (!blank(environment.getProperty("lgsp.citizens.vneid.issuer"))
+                && (blank(vneidSecret) || demo.contains(vneidSecret.strip()))) {
+            problems.add("lgsp.citizens.vneid.client-secret is missing or a published demo secret");
+        }
         for (String file : KEY_FILES) {
             if (blank(environment.getProperty(file))) {
                 problems.add(file + " is not configured");
@@ -130,7 +136,8 @@ final class ProductionSettingsCheck {
         }
         secrets.addAll(List.of("lgsp-platform-dev-secret", "lgsp-workers-dev-secret", "lgsp-outbound-dev-secret",
                 "lgsp-gateway-dev-secret", "lgsp-development-subject-hash-key-not-for-production", "HaNoi#2025",
-                "Lgsp@Admin2025", "lgsp-dev"));
+                "Lgsp@Admin2025", "lgsp-dev", "lgsp-portal-dev-secret", "lgsp-platform-congdan-dev-secret",
+                "Vneid-Client#2025"));
         return secrets;
     }
 

@@ -172,8 +172,9 @@ class SecurityConfiguration {
                         // the portal's public pages (Đ14): read only, nothing that needs a sign-in
                         .requestMatchers(PathPatternRequestMatcher.withDefaults()
                                 .matcher(org.springframework.http.HttpMethod.GET, "/")).permitAll()
-                        .requestMatchers(PUBLIC_PORTAL.stream().map(p -> PathPatternRequestMatcher.withDefaults()
-                                .matcher(org.springframework.http.HttpMethod.GET, p))
+                        .requestMatchers(PUBLIC_PORTAL.stream().flatMap(p -> java.util.stream.Stream.of(
+                                        PathPatternRequestMatcher.withDefaults().matcher(org.springframework.http.HttpMethod.GET, p),
+                                        PathPatternRequestMatcher.withDefaults().matcher(org.springframework.http.HttpMethod.HEAD, p)))
                                 .toArray(org.springframework.security.web.util.matcher.RequestMatcher[]::new)).permitAll()
                         // a citizen's session opens the citizens' pages only; staff's everything else
                         .requestMatchers(path("/cong-dan"), path("/cong-dan/**")).access(StaffOrCitizen::citizenOnly)

@@ -49,6 +49,11 @@ class SafeByDefaultTest {
                 "lgsp-portal-dev-secret");
 
         assertThat(ProductionSettingsCheck.problems(configured())).isEmpty();
+
+        MockEnvironment vneid = configured();
+        vneid.setProperty("lgsp.citizens.vneid.issuer", "https://vneid.example.gov.vn");
+        vneid.setProperty("lgsp.citizens.vneid.client-secret", "Vneid-Client#2025");
+        assertThat(ProductionSettingsCheck.problems(vneid)).anyMatch(p -> p.startsWith("lgsp.citizens.vneid.client-secret"));
     }
 
     @Test

@@ -173,6 +173,9 @@ class PortalTest extends PlatformTest {
             assertThat(answer.body()).as(page).contains("<html lang=\"vi\"", "LGSP Hà Nội");
         }
         assertThat(get("/trang-thai").body()).containsIgnoringCase("postgresql");
+        HttpResponse<Void> head = HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/dich-vu"))
+                .method("HEAD", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.discarding());
+        assertThat(head.statusCode()).isEqualTo(200);
         // the agency page and anything unlisted send the visitor to sign in
         assertThat(get("/co-quan").statusCode()).isEqualTo(302);
         // the portal's pages take no writes
