@@ -53,6 +53,8 @@ final class DeploymentGuard extends OncePerRequestFilter {
     private static final Pattern REDEPLOY = Pattern.compile(
             "(?:/engine-rest|/camunda/api/engine/engine/[^/]+)/deployment/[^/]+/redeploy");
     private static final int MAX_BODY = 10 * 1024 * 1024;
+    /** A Camunda Form's own id: the first "id" of its JSON. */
+    private static final Pattern FORM_ID = Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"");
     private static final Pattern EXPRESSION = Pattern.compile("[$#]\\{(.*?)}", Pattern.DOTALL);
     /** Past a variable: a property, a call, an index. */
     private static final Pattern REACHES_PAST_VARIABLE = Pattern.compile("[A-Za-z_][\\w]*\\s*[.(\\[]");
@@ -111,7 +113,7 @@ final class DeploymentGuard extends OncePerRequestFilter {
         String name = filename.toLowerCase(Locale.ROOT);
         List<String> problems = new ArrayList<>();
         if (name.endsWith(".form")) {
-            Matcher id = Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"").matcher(new String(content, StandardCharsets.UTF_8));
+            Matcher id = FORM_ID.matcher(new String(content, StandardCharsets.UTF_8));
             if (id.find() && platformIds.contains(id.group(1))) {
                 problems.add(filename + ": form " + id.group(1) + " is one the platform deploys itself");
             }
@@ -201,8 +203,7 @@ final class DeploymentGuard extends OncePerRequestFilter {
             }
             for (Resource resource : resolver.getResources("classpath*:processes/forms/*.form")) {
                 try (InputStream in = resource.getInputStream()) {
-                    Matcher id = Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"")
-                            .matcher(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+                    Matcher id = FORM_ID.matcher(new String(in.readAllBytes(), StandardCharsets.UTF_8));
                     if (id.find()) {
                         ids.add(id.group(1));
                     }

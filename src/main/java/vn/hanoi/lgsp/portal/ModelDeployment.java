@@ -16,7 +16,6 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.server.ResponseStatusException;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * Analysts deploy from Camunda Modeler: its deploy dialog takes the engine REST address and a
@@ -31,8 +30,11 @@ class ModelDeployment {
     private static final String STAFF_REGISTRATION = "keycloak";
 
     private final DefaultOAuth2AuthorizedClientManager clients;
+    private final vn.hanoi.lgsp.documentation.PublicAddresses addresses;
 
-    ModelDeployment(ClientRegistrationRepository registrations, OAuth2AuthorizedClientRepository authorized) {
+    ModelDeployment(ClientRegistrationRepository registrations, OAuth2AuthorizedClientRepository authorized,
+                    vn.hanoi.lgsp.documentation.PublicAddresses addresses) {
+        this.addresses = addresses;
         this.clients = new DefaultOAuth2AuthorizedClientManager(registrations, authorized);
         this.clients.setAuthorizedClientProvider(OAuth2AuthorizedClientProviderBuilder.builder()
                 .authorizationCode().refreshToken().build());
@@ -63,8 +65,7 @@ class ModelDeployment {
         response.setHeader("Cache-Control", "no-store");
         model.addAttribute("token", client.getAccessToken().getTokenValue());
         model.addAttribute("expiresAt", client.getAccessToken().getExpiresAt());
-        model.addAttribute("engineRest", ServletUriComponentsBuilder.fromContextPath(request).path("/engine-rest")
-                .build().toUriString());
+        model.addAttribute("engineRest", addresses.baseUrl(request) + "/engine-rest");
         model.addAttribute("analyst", signedIn.getName());
         return "portal/deployment";
     }

@@ -163,10 +163,8 @@ class PublicPortal {
     @GetMapping(path = "/thong-bao/atom.xml")
     ResponseEntity<String> atom(HttpServletRequest request) {
         List<Notice> latest = notices.list(new NoticeBoard.Query(null, null, null, null, null));
-        String base = org.springframework.web.servlet.support.ServletUriComponentsBuilder.fromContextPath(request)
-                .build().toUriString();
         return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/atom+xml;charset=UTF-8"))
-                .body(AtomFeed.of(base, latest));
+                .body(AtomFeed.of(addresses.baseUrl(request), latest));
     }
 
     @GetMapping("/bao-cao")
