@@ -13,7 +13,9 @@ insert into agency (code, name, english_name, level, parent_code, status, valid_
   ('000.00.30.H26', 'Ủy ban nhân dân quận Hoàn Kiếm', 'Hoan Kiem District People''s Committee', 2, '000.00.00.H26', 'CLOSED', '2008-08-01', '2025-07-01', 'MERGED'),
   ('000.00.61.H26', 'Ủy ban nhân dân phường Hoàn Kiếm', 'Hoan Kiem Ward People''s Committee', 2, '000.00.00.H26', 'ACTIVE', '2025-07-01', null, null),
   ('000.00.62.H26', 'Ủy ban nhân dân phường Ba Đình', 'Ba Dinh Ward People''s Committee', 2, '000.00.00.H26', 'ACTIVE', '2025-07-01', null, null),
-  ('000.00.63.H26', 'Ủy ban nhân dân xã Sóc Sơn', 'Soc Son Commune People''s Committee', 2, '000.00.00.H26', 'ACTIVE', '2025-07-01', null, null)
+  ('000.00.63.H26', 'Ủy ban nhân dân xã Sóc Sơn', 'Soc Son Commune People''s Committee', 2, '000.00.00.H26', 'ACTIVE', '2025-07-01', null, null),
+  -- VNPost sends applications it collected; an enterprise, so level 0 (lgsp.postal.vnpost-agency-code)
+  ('000.00.00.G95', 'Tổng công ty Bưu điện Việt Nam', 'Vietnam Post Corporation', 0, null, 'ACTIVE', '2020-01-01', null, null)
 on conflict (code) do nothing;
 
 insert into agency_succession (predecessor_code, successor_code, effective_date) values
@@ -24,5 +26,7 @@ insert into administrative_unit (code, name, unit_type, parent_code, valid_from,
   ('01', 'Thành phố Hà Nội', 'PROVINCE', null, '2008-08-01', null),
   ('00070', 'Phường Hoàn Kiếm', 'WARD', '01', '2025-07-01', null),
   ('00004', 'Phường Ba Đình', 'WARD', '01', '2025-07-01', null),
-  ('00376', 'Xã Sóc Sơn', 'COMMUNE', '01', '2025-07-01', null)
+  ('00376', 'Xã Sóc Sơn', 'COMMUNE', '01', '2025-07-01', null),
+  ('79', 'Thành phố Hồ Chí Minh', 'PROVINCE', null, '2008-08-01', null),
+  ('26734', 'Phường Sài Gòn', 'WARD', '79', '2025-07-01', null)
 on conflict (code) do nothing;

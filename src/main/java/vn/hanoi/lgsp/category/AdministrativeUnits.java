@@ -8,9 +8,9 @@ import org.springframework.stereotype.Component;
 
 /** The administrative units list, versioned by validity dates. */
 @Component
-class AdministrativeUnits {
+public class AdministrativeUnits {
 
-    record AdministrativeUnit(String code, String name, String type, String parentCode, LocalDate validFrom,
+    public record AdministrativeUnit(String code, String name, String type, String parentCode, LocalDate validFrom,
                               LocalDate validTo) {
     }
 
@@ -18,6 +18,15 @@ class AdministrativeUnits {
 
     AdministrativeUnits(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+    }
+
+    /** The unit of this code in force on that day; a unit closed by the 2025 reorganisation is not. */
+    public java.util.Optional<AdministrativeUnit> inForce(String code, LocalDate day) {
+        return jdbc.query("select * from lgsp.administrative_unit where code = ? and valid_from <= ?"
+                        + " and (valid_to is null or valid_to > ?)", (rs, n) -> new AdministrativeUnit(rs.getString("code"),
+                        rs.getString("name"), rs.getString("unit_type"), rs.getString("parent_code"),
+                        rs.getObject("valid_from", LocalDate.class), rs.getObject("valid_to", LocalDate.class)),
+                code, day, day).stream().findFirst();
     }
 
     List<AdministrativeUnit> search(String text, String parent, LocalDate at, boolean includeClosed) {

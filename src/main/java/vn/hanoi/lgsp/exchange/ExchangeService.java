@@ -16,6 +16,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.hanoi.lgsp.contract.ApiException;
 import vn.hanoi.lgsp.contract.ErrorCode;
+import vn.hanoi.lgsp.workercontract.PostalProcess;
 import vn.hanoi.lgsp.workercontract.RecordExchangeProcess.Messages;
 import vn.hanoi.lgsp.workercontract.RecordExchangeProcess.Variables;
 
@@ -48,6 +49,23 @@ class ExchangeService {
      */
     @Transactional
     Submitted submit(String source, String idempotencyKey, SubmitRequest request) {
+        return submit(source, idempotencyKey, request, PostalProcess.Channels.AGENCY);
+    }
+
+    /**
+     * An application VNPost collected from a citizen, handed over by NDXP: a record from VNPost
+     * to the competent agency on its own channel, idempotent by VNPost's application number.
+     */
+    @Transactional
+    Submitted acceptFromPost(String vnpostCode, String applicationNumber, String trackingNumber, SubmitRequest request) {
+        Submitted submitted = submit(vnpostCode, applicationNumber, request, PostalProcess.Channels.POSTAL);
+        if (!submitted.replay()) {
+            store.recordPostalApplication(submitted.exchange().id(), applicationNumber, trackingNumber);
+        }
+        return submitted;
+    }
+
+    private Submitted submit(String source, String idempotencyKey, SubmitRequest request, String channel) {
         if (idempotencyKey == null || idempotencyKey.isBlank() || idempotencyKey.length() > 200) {
             throw new ApiException(ErrorCode.VALIDATION_FAILED,
                     "The Idempotency-Key header is required (at most 200 characters): one key per record, reused on retries");
@@ -72,6 +90,7 @@ class ExchangeService {
         variables.put(Variables.PROCEDURE, record.procedureCode());
         variables.put(Variables.APPLICANT_PRESENT, record.applicant() != null);
         variables.put(Variables.REQUESTED_DEADLINE, record.deadline() == null ? null : Date.from(record.deadline()));
+        variables.put(Variables.CHANNEL, channel);
         String instance = runtime.startProcessInstanceByKey(RecordExchangeProcess.PROCESS_KEY, id.toString(), variables).getId();
         store.setProcessInstance(id, instance);
         ExchangeStore.Exchange exchange = store.find(id).orElseThrow();
@@ -161,6 +180,14 @@ class ExchangeService {
     ExchangeStore.Content content(ExchangeStore.Exchange exchange) {
         return store.content(exchange.id()).orElseThrow(() -> new ApiException(ErrorCode.NOT_FOUND,
                 "Exchange " + exchange.id() + " holds no content any more: it was delivered or has ended"));
+    }
+
+    Optional<ExchangeStore.PostalApplication> postalApplication(UUID id) {
+        return store.postalApplication(id);
+    }
+
+    void vnpostTold(UUID id) {
+        store.vnpostTold(id);
     }
 
     ExchangeStore.Exchange require(UUID id) {

@@ -56,6 +56,27 @@ class ExchangeStore {
                 id, sealed.ciphertext(), record.signature(), sealed.wrappedKey(), sealed.masterKeyId());
     }
 
+    /** An application VNPost collected, delivered as this exchange. */
+    record PostalApplication(UUID exchangeId, String applicationNumber, String trackingNumber, Instant vnpostToldAt) {
+    }
+
+    void recordPostalApplication(UUID id, String applicationNumber, String trackingNumber) {
+        jdbc.update("insert into lgsp.postal_application (exchange_id, application_number, tracking_number)"
+                + " values (?, ?, ?)", id, applicationNumber, trackingNumber);
+    }
+
+    Optional<PostalApplication> postalApplication(UUID id) {
+        return jdbc.query("select * from lgsp.postal_application where exchange_id = ?", (rs, n) -> new PostalApplication(
+                rs.getObject("exchange_id", UUID.class), rs.getString("application_number"),
+                rs.getString("tracking_number"), rs.getTimestamp("vnpost_told_at") == null ? null
+                        : rs.getTimestamp("vnpost_told_at").toInstant()), id).stream().findFirst();
+    }
+
+    void vnpostTold(UUID id) {
+        jdbc.update("update lgsp.postal_application set vnpost_told_at = coalesce(vnpost_told_at, now())"
+                + " where exchange_id = ?", id);
+    }
+
     Optional<Exchange> findByKey(String source, String idempotencyKey) {
         return jdbc.query("select * from lgsp.exchange where source_code = ? and idempotency_key = ?", this::map,
                 source, idempotencyKey).stream().findFirst();

@@ -1,5 +1,7 @@
 package vn.hanoi.lgsp.exchange;
 
+import vn.hanoi.lgsp.identity.PushAudiences;
+
 import java.util.Base64;
 import vn.hanoi.lgsp.workercontract.WorkerApi;
 import vn.hanoi.lgsp.workercontract.WorkerApi.Applicant;

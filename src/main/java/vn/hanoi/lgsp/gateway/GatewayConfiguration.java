@@ -11,7 +11,7 @@ import vn.hanoi.lgsp.workers.NationalPlatformSettings;
 class GatewayConfiguration {
 
     /** The LGSP's own X-Road member address, as NDXP knows it. */
-    static final String XROAD_CLIENT = "VN:GOV:000.00.00.H26:LGSP";
+    static final String XROAD_CLIENT = vn.hanoi.lgsp.workercontract.PostalProcess.Ndxp.LGSP_MEMBER;
 
     @Bean
     Upstreams gatewayUpstreams(GatewaySettings settings, OutboundTokens tokens, KeycloakAdmin keycloak,

@@ -80,12 +80,17 @@ public final class PostalProcess {
         /** Staff handle the agency's tasks within this. */
         public static final String TASK_DUE = "taskDue";
         public static final String TRACKING_NUMBER = "trackingNumber";
+        /** VNPost's fee for the order, in đồng (for fee reconciliation). */
+        public static final String FEE = "feeDong";
         /** The shipment's latest status, read from the store after each notification. */
         public static final String SHIPMENT_STATUS = "shipmentStatus";
         /** The agency's own staff as candidates; DOST's operators when it has none. */
         public static final String AGENCY_STAFF = "agencyStaff";
         public static final String AGENCY_GROUPS = "agencyCandidateGroups";
+        /** VNPost's reason when it refused the order (the BPMN error's message). */
         public static final String REFUSAL_REASON = "refusalReason";
+        /** On the follow-up form: what the agency's staff did. */
+        public static final String FOLLOW_UP_NOTE = "followUpNote";
         /** On record-exchange: {@link Channels#POSTAL} for an application VNPost brought. */
         public static final String CHANNEL = "channel";
 
@@ -110,6 +115,10 @@ public final class PostalProcess {
      * X-Road form NDXP uses; they are illustrative, not taken from an official list.
      */
     public static final class Ndxp {
+        /** The LGSP's own X-Road member address, as NDXP knows it. */
+        public static final String LGSP_MEMBER = "VN:GOV:000.00.00.H26:LGSP";
+        public static final String CLIENT_HEADER = "X-Road-Client";
+        public static final String SERVICE_HEADER = "X-Road-Service";
         /** VNPost (Tổng công ty Bưu điện Việt Nam), a state-owned company: member class COM. */
         public static final String VNPOST_SERVICE = "VN:COM:0102595740:BCCI";
         public static final String VNPOST_CONTEXT = "/buu-chinh-cong-ich/1.0";
@@ -146,17 +155,13 @@ public final class PostalProcess {
         /** What VNPost needs to carry it: the recipient only while the shipment is under way. */
         public record Order(String code, String message, String shipmentId, String agencyCode, String dossierNumber,
                             String procedureCode, String serviceLevel, Recipient recipient, List<Item> items,
-                            String codAmount, String callbackUrl) {
+                            long codAmount) {
         }
 
         public record Recipient(String name, String phone, String address, String provinceCode, String wardCode) {
         }
 
         public record Item(String name, Integer weightGrams) {
-        }
-
-        /** VNPost's acceptance, recorded by the platform. */
-        public record Ordered(String trackingNumber, Long feeDong) {
         }
 
         /** Statuses the agency has not been told yet, oldest first, and where to tell it. */
@@ -169,6 +174,12 @@ public final class PostalProcess {
         }
 
         public record StatusEvent(long sequence, String status, Instant at, String note) {
+        }
+
+        /** An application received by post, as the receipt report needs it. */
+        public record Application(String code, String message, String exchangeId, String applicationNumber,
+                                  String trackingNumber, String destination, String procedureCode,
+                                  Instant receivedAt) {
         }
 
         /** The statuses up to this sequence were told (or could not be, after the attempts). */

@@ -58,6 +58,8 @@ public final class RecordExchangeProcess {
         public static final String RECEIPT_CONFIRMED = "receiptConfirmed";
         public static final String DELIVERED_TO_INBOX = "deliveredToInbox";
         public static final String FAILURE_REASON = "failureReason";
+        /** AGENCY, or POSTAL for an application VNPost brought ({@link PostalProcess.Channels}). */
+        public static final String CHANNEL = PostalProcess.Variables.CHANNEL;
 
         private Variables() {
         }

@@ -1,5 +1,7 @@
 package vn.hanoi.lgsp.exchange;
 
+import vn.hanoi.lgsp.identity.PushAudiences;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 

@@ -67,8 +67,14 @@ final class JsonHttp {
     }
 
     Reply post(String url, String token, Object body) throws IOException {
-        return send(request(url, token).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body))).build());
+        return post(url, token, body, java.util.Map.of());
+    }
+
+    /** A POST with headers of the peer's protocol, such as NDXP's X-Road addressing. */
+    Reply post(String url, String token, Object body, java.util.Map<String, String> headers) throws IOException {
+        HttpRequest.Builder builder = request(url, token).header("Content-Type", "application/json");
+        headers.forEach(builder::header);
+        return send(builder.POST(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body))).build());
     }
 
     private HttpRequest.Builder request(String url, String token) {

@@ -2,6 +2,7 @@ package vn.hanoi.lgsp.workers;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import vn.hanoi.lgsp.workercontract.PostalProcess;
 import vn.hanoi.lgsp.workercontract.WorkerApi;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -119,6 +120,36 @@ final class PlatformApi {
         } catch (IOException | RuntimeException e) {
             log.warn("Could not record a delivery attempt of {}: {}", exchangeId, e.getMessage());
         }
+    }
+
+    /** The order with its recipient: personal data, read only to hand it to VNPost. */
+    PostalProcess.WorkerApi.Order postalOrder(String shipmentId) throws IOException {
+        return http.as(require(call(() -> http.get(postal(shipmentId) + "/order", tokens.get())),
+                "read the order of " + shipmentId), PostalProcess.WorkerApi.Order.class);
+    }
+
+    PostalProcess.WorkerApi.Pending postalPending(String shipmentId) throws IOException {
+        return http.as(require(call(() -> http.get(postal(shipmentId) + "/pending", tokens.get())),
+                "read the statuses of " + shipmentId), PostalProcess.WorkerApi.Pending.class);
+    }
+
+    void postalNotified(String shipmentId, long upToSequence) throws IOException {
+        require(call(() -> http.post(postal(shipmentId) + "/notified", tokens.get(),
+                new PostalProcess.WorkerApi.Notified(upToSequence))), "record the statuses told of " + shipmentId);
+    }
+
+    PostalProcess.WorkerApi.Application postalApplication(String exchangeId) throws IOException {
+        return http.as(require(call(() -> http.get(postal("applications/" + exchangeId), tokens.get())),
+                "read the postal application " + exchangeId), PostalProcess.WorkerApi.Application.class);
+    }
+
+    void vnpostTold(String exchangeId) throws IOException {
+        require(call(() -> http.post(postal("applications/" + exchangeId) + "/told", tokens.get(), Map.of())),
+                "record that VNPost was told of " + exchangeId);
+    }
+
+    private String postal(String path) {
+        return baseUrl + PostalProcess.WorkerApi.PATH + "/" + path;
     }
 
     private String url(String exchangeId) {

@@ -17,6 +17,7 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.event.EventListener;
+import vn.hanoi.lgsp.workercontract.PostalProcess;
 import vn.hanoi.lgsp.workercontract.RecordExchangeProcess.Topics;
 import vn.hanoi.lgsp.http.OutboundTokens;
 
@@ -103,6 +104,11 @@ final class WorkerRuntime implements SmartLifecycle {
             AccessTokens ndxpTokens = new AccessTokens(tokens, "ndxp", new OutboundTokens.Client(ndxp.url() + "/token",
                     ndxp.consumerKey(), ndxp.consumerSecret(), OutboundTokens.CredentialStyle.BASIC, null));
             subscribe(created, Topics.NDXP_SEND, new NdxpSendHandler(platform, jsonHttp, ndxpTokens, ndxp.url()));
+            // VNPost and the national tracking of dossiers are reached through NDXP
+            NdxpPostal postal = new NdxpPostal(jsonHttp, ndxpTokens, ndxp.url());
+            subscribe(created, PostalProcess.Topics.ORDER, new VnpostOrderHandler(platform, postal));
+            subscribe(created, PostalProcess.Topics.NOTIFY_STATUS, new PostalNotifyHandler(platform, jsonHttp, postal));
+            subscribe(created, PostalProcess.Topics.REPORT_RECEIPT, new VnpostReceiptHandler(platform, postal));
         } else {
             log.warn("No NDXP configured (lgsp.national.ndxp.url): records for outside the city wait for a worker that has one");
         }

@@ -1,10 +1,9 @@
-package vn.hanoi.lgsp.exchange;
+package vn.hanoi.lgsp.identity;
 
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
-import vn.hanoi.lgsp.identity.KeycloakAdmin;
 
 /**
  * What the LGSP pushes to an agency's system carries a token whose audience is that agency
@@ -13,7 +12,7 @@ import vn.hanoi.lgsp.identity.KeycloakAdmin;
  * replay the token at another agency nor at the platform.
  */
 @Component
-class PushAudiences {
+public class PushAudiences {
 
     private final KeycloakAdmin keycloak;
     private final String outboundClientId;
@@ -24,11 +23,11 @@ class PushAudiences {
         this.outboundClientId = outboundClientId;
     }
 
-    static String scopeOf(String agencyCode) {
+    public static String scopeOf(String agencyCode) {
         return "lgsp-agency-" + agencyCode;
     }
 
-    String scopeFor(String agencyCode) {
+    public String scopeFor(String agencyCode) {
         String scope = scopeOf(agencyCode);
         if (!ensured.contains(agencyCode)) {
             keycloak.ensureAudienceScope(outboundClientId, scope, agencyCode);

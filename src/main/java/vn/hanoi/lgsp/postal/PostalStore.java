@@ -1,0 +1,194 @@
+package vn.hanoi.lgsp.postal;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+import vn.hanoi.lgsp.workercontract.PostalProcess.WorkerApi.Item;
+import vn.hanoi.lgsp.workercontract.PostalProcess.WorkerApi.Recipient;
+
+/** Shipments and their statuses; the recipient only until the shipment ends. */
+@Repository
+class PostalStore {
+
+    private final JdbcTemplate jdbc;
+    private final ObjectMapper json;
+
+    PostalStore(JdbcTemplate jdbc, ObjectMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    /** One shipment as stored; {@code recipient} is null once it ended. */
+    record Shipment(UUID id, String agencyCode, String dossierNumber, String procedureCode, String serviceLevel,
+                    String requestHash, Recipient recipient, List<Item> items, int itemCount, int weightGrams,
+                    long codAmount, Long feeDong, String trackingNumber, String status, int deliveryAttempts,
+                    String refusalReason, Instant deliveryDue, String processInstanceId, Instant createdAt,
+                    Instant updatedAt, Instant endedAt) {
+    }
+
+    record Event(long sequence, String status, String note, Instant reportedAt, Instant notifiedAt) {
+    }
+
+    /** Inserts unless the agency already asked for this dossier; true when this call inserted. */
+    boolean insertIfNew(UUID id, ValidShipment shipment, String requestHash, Instant deliveryDue) {
+        return jdbc.update("""
+                insert into lgsp.postal_shipment (id, agency_code, dossier_number, procedure_code, service_level,
+                    request_hash, recipient_name, recipient_phone, recipient_address, province_code, ward_code, items,
+                    item_count, weight_grams, cod_amount, status, delivery_due)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, 'REQUESTED', ?)
+                on conflict (agency_code, dossier_number) do nothing""",
+                id, shipment.agencyCode(), shipment.dossierNumber(), shipment.procedureCode(),
+                shipment.serviceLevel().name(), requestHash, shipment.recipient().name(), shipment.recipient().phone(),
+                shipment.recipient().address(), shipment.recipient().provinceCode(), shipment.recipient().wardCode(),
+                write(shipment.items()), shipment.items().size(),
+                shipment.items().stream().mapToInt(Item::weightGrams).sum(), shipment.codAmount(),
+                Timestamp.from(deliveryDue)) == 1;
+    }
+
+    void setProcessInstance(UUID id, String processInstanceId) {
+        jdbc.update("update lgsp.postal_shipment set process_instance_id = ? where id = ?", processInstanceId, id);
+    }
+
+    Optional<Shipment> find(UUID id) {
+        return jdbc.query("select * from lgsp.postal_shipment where id = ?", this::map, id).stream().findFirst();
+    }
+
+    Optional<Shipment> findByDossier(String agencyCode, String dossierNumber) {
+        return jdbc.query("select * from lgsp.postal_shipment where agency_code = ? and dossier_number = ?", this::map,
+                agencyCode, dossierNumber).stream().findFirst();
+    }
+
+    /** Locks the row: statuses, notifications and the process's checks apply one after the other. */
+    Optional<Shipment> lock(UUID id) {
+        return jdbc.query("select * from lgsp.postal_shipment where id = ? for update", this::map, id).stream()
+                .findFirst();
+    }
+
+    Optional<UUID> byTrackingNumber(String trackingNumber) {
+        return jdbc.queryForList("select id from lgsp.postal_shipment where tracking_number = ?", UUID.class,
+                trackingNumber).stream().findFirst();
+    }
+
+    /**
+     * A status can beat the order's answer to the platform (VNPost calls back at once): the one
+     * shipment of this dossier still waiting for its tracking number is the one.
+     */
+    Optional<UUID> awaitingTrackingNumber(String dossierNumber) {
+        List<UUID> ids = jdbc.queryForList("select id from lgsp.postal_shipment where dossier_number = ?"
+                + " and tracking_number is null and status = 'REQUESTED'", UUID.class, dossierNumber);
+        return ids.size() == 1 ? Optional.of(ids.get(0)) : Optional.empty();
+    }
+
+    void ordered(UUID id, String trackingNumber, Long feeDong) {
+        jdbc.update("""
+                update lgsp.postal_shipment set tracking_number = ?, fee_dong = coalesce(?, fee_dong),
+                    status = case when status = 'REQUESTED' then 'ACCEPTED' else status end, updated_at = now()
+                where id = ?""", trackingNumber, feeDong, id);
+    }
+
+    void notSent(UUID id, String reason) {
+        jdbc.update("update lgsp.postal_shipment set status = 'NOT_SENT', refusal_reason = ?, updated_at = now()"
+                + " where id = ?", reason, id);
+    }
+
+    /** Records a status once (VNPost retries its callbacks); true when it is new. */
+    boolean addEvent(UUID id, String status, String note, Instant reportedAt) {
+        int added = jdbc.update("""
+                insert into lgsp.postal_shipment_event (shipment_id, sequence, status, note, reported_at)
+                select ?, coalesce(max(sequence), 0) + 1, ?, ?, ? from lgsp.postal_shipment_event where shipment_id = ?
+                on conflict (shipment_id, status, reported_at) do nothing""",
+                id, status, note, Timestamp.from(reportedAt), id);
+        if (added == 0) {
+            return false;
+        }
+        // the shipment's status is its latest report's: a retried older callback does not move it back
+        jdbc.update("""
+                update lgsp.postal_shipment s set status = e.status, updated_at = now(),
+                    delivery_attempts = (select count(*) from lgsp.postal_shipment_event
+                                         where shipment_id = s.id and status in ('DELIVERED', 'DELIVERY_FAILED'))
+                from (select status from lgsp.postal_shipment_event where shipment_id = ?
+                      order by reported_at desc, sequence desc limit 1) e
+                where s.id = ? and s.status <> 'NOT_SENT'""", id, id);
+        return true;
+    }
+
+    List<Event> events(UUID id) {
+        return jdbc.query("select * from lgsp.postal_shipment_event where shipment_id = ? order by sequence",
+                (rs, n) -> new Event(rs.getLong("sequence"), rs.getString("status"), rs.getString("note"),
+                        rs.getTimestamp("reported_at").toInstant(), instant(rs, "notified_at")), id);
+    }
+
+    int pendingCount(UUID id) {
+        Integer count = jdbc.queryForObject("select count(*) from lgsp.postal_shipment_event where shipment_id = ?"
+                + " and notified_at is null", Integer.class, id);
+        return count == null ? 0 : count;
+    }
+
+    void notified(UUID id, long upToSequence) {
+        jdbc.update("update lgsp.postal_shipment_event set notified_at = now() where shipment_id = ? and sequence <= ?"
+                + " and notified_at is null", id, upToSequence);
+    }
+
+    /**
+     * R-03: the recipient is needed only while the item travels. The request's digest goes too:
+     * it was taken over the recipient's details.
+     */
+    void forgetRecipient(UUID id) {
+        jdbc.update("""
+                update lgsp.postal_shipment set recipient_name = null, recipient_phone = null, recipient_address = null,
+                    items = '[]'::jsonb, request_hash = repeat('0', 64), ended_at = coalesce(ended_at, now()), updated_at = now()
+                where id = ?""", id);
+    }
+
+    /** An agency's shipments, newest first. */
+    List<Shipment> ofAgency(String agencyCode, int limit) {
+        return jdbc.query("select * from lgsp.postal_shipment where agency_code = ? order by created_at desc limit ?",
+                this::map, agencyCode, limit);
+    }
+
+    private Shipment map(ResultSet rs, int row) throws SQLException {
+        Recipient recipient = rs.getString("recipient_name") == null ? null : new Recipient(
+                rs.getString("recipient_name"), rs.getString("recipient_phone"), rs.getString("recipient_address"),
+                rs.getString("province_code"), rs.getString("ward_code"));
+        long fee = rs.getLong("fee_dong");
+        Long feeDong = rs.wasNull() ? null : fee;
+        return new Shipment(rs.getObject("id", UUID.class), rs.getString("agency_code"), rs.getString("dossier_number"),
+                rs.getString("procedure_code"), rs.getString("service_level"), rs.getString("request_hash"), recipient,
+                read(rs.getString("items")), rs.getInt("item_count"), rs.getInt("weight_grams"),
+                rs.getBigDecimal("cod_amount").longValueExact(), feeDong, rs.getString("tracking_number"),
+                rs.getString("status"), rs.getInt("delivery_attempts"), rs.getString("refusal_reason"),
+                rs.getTimestamp("delivery_due").toInstant(), rs.getString("process_instance_id"),
+                rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant(),
+                instant(rs, "ended_at"));
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp at = rs.getTimestamp(column);
+        return at == null ? null : at.toInstant();
+    }
+
+    private String write(List<Item> items) {
+        try {
+            return json.writeValueAsString(items);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private List<Item> read(String items) {
+        try {
+            return json.readValue(items, new TypeReference<>() { });
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,79 @@
+package vn.hanoi.lgsp.workers;
+
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.camunda.bpm.client.task.ExternalTask;
+import org.camunda.bpm.client.task.ExternalTaskHandler;
+import org.camunda.bpm.client.task.ExternalTaskService;
+import vn.hanoi.lgsp.workercontract.PostalProcess.TrackingStates;
+import vn.hanoi.lgsp.workercontract.PostalProcess.WorkerApi;
+import vn.hanoi.lgsp.workercontract.RecordExchangeProcess.Variables;
+
+/**
+ * {@code vnpost-report-receipt}: an application VNPost brought reached its agency; VNPost and
+ * the national tracking of dossiers are told through NDXP. Both record a repeat once, so a
+ * retry after a lost answer tells nobody twice.
+ */
+final class VnpostReceiptHandler implements ExternalTaskHandler {
+
+    private static final int ATTEMPTS = 8;
+
+    private final PlatformApi platform;
+    private final NdxpPostal ndxp;
+
+    VnpostReceiptHandler(PlatformApi platform, NdxpPostal ndxp) {
+        this.platform = platform;
+        this.ndxp = ndxp;
+    }
+
+    @Override
+    public void execute(ExternalTask task, ExternalTaskService service) {
+        String exchangeId = task.getVariable(Variables.EXCHANGE_ID);
+        RetryPolicy retry = new RetryPolicy(ATTEMPTS, 5000);
+        WorkerApi.Application application;
+        try {
+            application = platform.postalApplication(exchangeId);
+        } catch (PlatformApi.Unavailable e) {
+            Failures.handBack(task, service, retry, "the platform could not be reached: " + e.getMessage());
+            return;
+        } catch (IOException e) {
+            Failures.retryOrGiveUp(task, service, retry, "the platform refused: " + e.getMessage(), null);
+            return;
+        }
+        Map<String, Object> receipt = new LinkedHashMap<>();
+        receipt.put("exchangeId", exchangeId);
+        receipt.put("destination", application.destination());
+        receipt.put("receivedAt", application.receivedAt() == null ? null : application.receivedAt().toString());
+        try {
+            JsonHttp.Reply told = ndxp.vnpost("/applications/" + application.applicationNumber() + "/receipt", receipt);
+            if (!told.ok()) {
+                refused(told);
+                Failures.retryOrGiveUp(task, service, retry, "VNPost through NDXP answered " + told.describe(), null);
+                return;
+            }
+            JsonHttp.Reply tracked = ndxp.track(application.applicationNumber(), application.procedureCode(),
+                    application.destination(), TrackingStates.RECEIVED, application.trackingNumber(),
+                    application.receivedAt());
+            if (!tracked.ok()) {
+                refused(tracked);
+                Failures.retryOrGiveUp(task, service, retry, "the national tracking answered " + tracked.describe(), null);
+                return;
+            }
+            platform.vnpostTold(exchangeId);
+        } catch (PlatformApi.Unavailable e) {
+            Failures.handBack(task, service, retry, "the platform could not be reached: " + e.getMessage());
+            return;
+        } catch (IOException e) {
+            Failures.retryOrGiveUp(task, service, retry, "NDXP unreachable: " + e.getMessage(), null);
+            return;
+        }
+        service.complete(task);
+    }
+
+    private void refused(JsonHttp.Reply reply) {
+        if (reply.status() == 401) {
+            ndxp.tokenRefused();
+        }
+    }
+}
