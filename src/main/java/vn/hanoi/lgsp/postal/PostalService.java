@@ -147,12 +147,9 @@ class PostalService {
         monitoring.step(store.find(id).orElseThrow(), "postal-" + reported.name().toLowerCase().replace('_', '-'),
                 reported != Status.RETURNED && reported != Status.DELIVERY_FAILED, reported == Status.RETURNED
                         ? "RETURNED" : reported == Status.DELIVERY_FAILED ? "DELIVERY_FAILED" : null);
-        boolean waiting = runtime.createExecutionQuery().processInstanceBusinessKey(id.toString())
-                .messageEventSubscriptionName(Messages.STATUS_REPORTED).count() > 0;
-        if (waiting) {
-            runtime.createMessageCorrelation(Messages.STATUS_REPORTED).processInstanceBusinessKey(id.toString())
-                    .correlate();
-        }
+        // not waiting: the process finds the status stored when it checks (Gateway_StatusInHand, under the same lock)
+        runtime.createMessageCorrelation(Messages.STATUS_REPORTED).processInstanceBusinessKey(id.toString())
+                .correlateAll();
     }
 
     /** The order for the worker: the recipient only while the shipment is under way. */
