@@ -194,6 +194,54 @@ class AgencySystemSimulatorTest {
                 .isInstanceOf(ConnectException.class);
     }
 
+    @Test
+    void postalStatusesAreRecordedOncePerSequenceInSequenceOrder() throws Exception {
+        String url = agency.baseUrl() + "/postal-status";
+
+        var accepted = TestHttp.postJson(url, LGSP_TOKEN, postalStatus("SH-1", 1, "ACCEPTED"));
+        var later = TestHttp.postJson(url, LGSP_TOKEN, postalStatus("SH-1", 3, "IN_TRANSIT"));
+        var earlier = TestHttp.postJson(url, LGSP_TOKEN, postalStatus("SH-1", 2, "PICKED_UP"));
+        var again = TestHttp.postJson(url, LGSP_TOKEN, postalStatus("SH-1", 2, "PICKED_UP"));
+
+        assertThat(accepted.status()).as(accepted.body()).isEqualTo(200);
+        assertThat(accepted.json().get("code").asText()).isEqualTo("00");
+        assertThat(accepted.json().get("message").asText()).isEqualTo("Đã nhận trạng thái");
+        assertThat(later.status()).isEqualTo(200);
+        assertThat(earlier.status()).isEqualTo(200);
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(again.json().get("duplicate").asBoolean()).isTrue();
+        assertThat(agency.postalStatuses("SH-1")).containsExactly("ACCEPTED", "PICKED_UP", "IN_TRANSIT");
+        assertThat(agency.postalStatuses("SH-2")).isEmpty();
+    }
+
+    @Test
+    void postalStatusesNeedATokenTheAgencyAcceptsAndAWholeBody() throws Exception {
+        String url = agency.baseUrl() + "/postal-status";
+
+        assertThat(TestHttp.postJson(url, null, postalStatus("SH-3", 1, "ACCEPTED")).status()).isEqualTo(401);
+        assertThat(TestHttp.postJson(url, "someone-else", postalStatus("SH-3", 1, "ACCEPTED")).status())
+                .isEqualTo(401);
+        Map<String, Object> bare = new LinkedHashMap<>(Map.of("dossierNumber", "HS-9", "note", "thiếu trường"));
+        var refused = TestHttp.postJson(url, LGSP_TOKEN, bare);
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.json().get("error").asText()).isEqualTo("VALIDATION_FAILED");
+        assertThat(refused.json().get("message").asText()).contains("shipmentId", "sequence", "status");
+        assertThat(TestHttp.postJson(url, LGSP_TOKEN, "{not json").status()).isEqualTo(400);
+        assertThat(agency.postalStatuses("SH-3")).isEmpty();
+    }
+
+    private static Map<String, Object> postalStatus(String shipmentId, long sequence, String status) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("shipmentId", shipmentId);
+        body.put("dossierNumber", "000.00.13.H26-251201-0001");
+        body.put("trackingNumber", "EH123456785VN");
+        body.put("sequence", sequence);
+        body.put("status", status);
+        body.put("at", "2025-12-01T03:00:00Z");
+        body.put("note", "Bưu điện cập nhật");
+        return body;
+    }
+
     private TestHttp.Answer send(Map<String, Object> body) throws Exception {
         return TestHttp.postJson(agency.baseUrl() + "/records", LGSP_TOKEN, body);
     }

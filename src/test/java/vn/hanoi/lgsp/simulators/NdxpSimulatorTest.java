@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.AfterEach;
@@ -18,6 +19,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.w3c.dom.Document;
 import org.w3c.dom.NodeList;
 import org.xml.sax.InputSource;
+import vn.hanoi.lgsp.workercontract.PostalProcess;
 
 class NdxpSimulatorTest {
 
@@ -27,6 +29,8 @@ class NdxpSimulatorTest {
     private static final String CLIENT = "VN:GOV:000.00.00.H26:LGSP";
     private static final String SOAP = "http://schemas.xmlsoap.org/soap/envelope/";
     private static final String VBPL = "urn:vn:gov:vbpl:1.0";
+    private static final String VNPOST_KEY = "ndxp-relay";
+    private static final String VNPOST_SECRET = "Vnpost-Relay#2025";
 
     private CallbackRecorder lgsp;
     private NdxpSimulator ndxp;
@@ -481,6 +485,185 @@ class NdxpSimulatorTest {
         assertThat(ndxp.nationalCalls("/csdl-dan-cu/1.0")).as("the older endpoint is no national service call")
                 .isZero();
         assertThat(ndxp.nationalCalls("/nowhere")).isZero();
+    }
+
+    @Test
+    void anOrderRelayedThroughNdxpReachesVnpostAndGetsATrackingNumber() throws Exception {
+        try (VnpostSimulator vnpost = vnpost(); NdxpSimulator relaying = relayingTo(vnpost)) {
+            String relayToken = TestHttp.token(relaying.baseUrl(), KEY, SECRET);
+
+            var accepted = postal(relaying, relayToken, "POST", "/orders", order("HS-R1"));
+
+            assertThat(accepted.status()).as(accepted.body()).isEqualTo(201);
+            assertThat(accepted.header("Content-Type")).startsWith("application/json");
+            String tracking = accepted.json().get("trackingNumber").asText();
+            assertThat(tracking).matches("EH[0-9]{9}VN");
+            assertThat(accepted.json().get("feeDong").asLong()).isPositive();
+            // VNPost's own refusals come back as VNPost gave them
+            Map<String, Object> changed = order("HS-R1");
+            changed.put("codAmount", 1_000);
+            assertThat(postal(relaying, relayToken, "POST", "/orders", changed).status()).isEqualTo(409);
+
+            // VNPost forgets NDXP's token: NDXP takes a new one and the call still goes through
+            vnpost.tokens().expireAll();
+            var tracked = postal(relaying, relayToken, "GET", "/orders/" + tracking, null);
+            assertThat(tracked.status()).as(tracked.body()).isEqualTo(200);
+            assertThat(tracked.json().get("status").asText()).isEqualTo("ACCEPTED");
+
+            String application = vnpost.sendApplication(new VnpostSimulator.Application("000.00.61.H26",
+                    "1.001193", "application/pdf", new byte[] {1}, null, null));
+            var receipt = postal(relaying, relayToken, "POST", "/applications/" + application + "/receipt",
+                    Map.of("exchangeId", "EX-R1", "destination", "000.00.61.H26", "receivedAt", Instant.now().toString()));
+            assertThat(receipt.status()).as(receipt.body()).isEqualTo(200);
+            assertThat(vnpost.receiptOf(application)).isPresent();
+            assertThat(relaying.nationalCalls(PostalProcess.Ndxp.VNPOST_CONTEXT)).isEqualTo(4);
+        }
+    }
+
+    @Test
+    void vnpostAddressedAsAnotherMemberIsNotFoundAndNamesTheRightOne() throws Exception {
+        try (VnpostSimulator vnpost = vnpost(); NdxpSimulator relaying = relayingTo(vnpost)) {
+            String relayToken = TestHttp.token(relaying.baseUrl(), KEY, SECRET);
+
+            var answer = postal(relaying, relayToken, "POST", "/orders", order("HS-R2"),
+                    NationalServices.POPULATION.address());
+
+            assertThat(answer.status()).isEqualTo(404);
+            assertThat(answer.json().get("error").asText()).isEqualTo("NOT_FOUND");
+            assertThat(answer.json().get("message").asText()).contains(PostalProcess.Ndxp.VNPOST_SERVICE);
+            assertThat(postal(relaying, null, "POST", "/orders", order("HS-R2")).status()).isEqualTo(401);
+            assertThat(vnpost.recipientsHeld()).as("nothing reached VNPost").isZero();
+        }
+    }
+
+    @Test
+    void vnpostDownIsABadGatewayAndNoVnpostIsUnavailable() throws Exception {
+        try (VnpostSimulator vnpost = vnpost(); NdxpSimulator relaying = relayingTo(vnpost)) {
+            String relayToken = TestHttp.token(relaying.baseUrl(), KEY, SECRET);
+            vnpost.stop();
+
+            var down = postal(relaying, relayToken, "POST", "/orders", order("HS-R3"));
+
+            assertThat(down.status()).isEqualTo(502);
+            assertThat(down.json().get("code").asText()).isEqualTo("01");
+            assertThat(down.json().get("error").asText()).isEqualTo("UPSTREAM_UNAVAILABLE");
+            assertThat(down.json().get("message").asText()).isNotBlank();
+        }
+        // the NDXP of the other tests was given no VNPost
+        var unconfigured = postal(ndxp, token, "POST", "/orders", order("HS-R4"));
+        assertThat(unconfigured.status()).isEqualTo(503);
+        assertThat(unconfigured.json().get("code").asText()).isEqualTo("01");
+    }
+
+    @Test
+    void trackingStatesAreRecordedOnceInTheOrderTheyCame() throws Exception {
+        var received = track(report("HS-T1", PostalProcess.TrackingStates.RECEIVED));
+        var sent = track(report("HS-T1", PostalProcess.TrackingStates.RESULT_SENT));
+        var again = track(report("HS-T1", PostalProcess.TrackingStates.RECEIVED));
+
+        assertThat(received.status()).as(received.body()).isEqualTo(200);
+        assertThat(received.json().get("duplicate").asBoolean()).isFalse();
+        assertThat(sent.json().get("duplicate").asBoolean()).isFalse();
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(again.json().get("duplicate").asBoolean()).isTrue();
+        assertThat(ndxp.trackingStates("HS-T1")).containsExactly(PostalProcess.TrackingStates.RECEIVED,
+                PostalProcess.TrackingStates.RESULT_SENT);
+        assertThat(ndxp.trackingStates("HS-T0")).isEmpty();
+        var view = TestHttp.get(ndxp.baseUrl() + "/_sim/tracking/HS-T1", null);
+        assertThat(TestHttp.JSON.convertValue(view.json().get("states"), List.class))
+                .containsExactly(PostalProcess.TrackingStates.RECEIVED, PostalProcess.TrackingStates.RESULT_SENT);
+    }
+
+    @Test
+    void aBadTrackingReportIsRefusedNamingEveryProblem() throws Exception {
+        Map<String, Object> bad = report(" ", "DA_XONG");
+        bad.remove("agencyCode");
+        bad.put("byPost", false);
+
+        var answer = track(bad);
+
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.json().get("error").asText()).isEqualTo("VALIDATION_FAILED");
+        assertThat(answer.json().get("message").asText()).contains("dossierNumber", "agencyCode", "state", "byPost");
+        Map<String, Object> noPostFlag = report("HS-T2", PostalProcess.TrackingStates.RESULT_RETURNED);
+        noPostFlag.remove("byPost");
+        assertThat(track(noPostFlag).status()).isEqualTo(400);
+        assertThat(ndxp.trackingStates("HS-T2")).isEmpty();
+        // the tracking service is another member's: VNPost's address does not reach it
+        var misaddressed = TestHttp.send("POST", ndxp.baseUrl() + PostalProcess.Ndxp.TRACKING_CONTEXT
+                + "/ho-so/trang-thai", Map.of("Authorization", "Bearer " + token, "X-Road-Client", CLIENT,
+                "X-Road-Service", PostalProcess.Ndxp.VNPOST_SERVICE, "Content-Type", "application/json"),
+                TestHttp.JSON.writeValueAsBytes(report("HS-T2", PostalProcess.TrackingStates.RECEIVED)));
+        assertThat(misaddressed.status()).isEqualTo(404);
+        assertThat(misaddressed.json().get("message").asText()).contains(PostalProcess.Ndxp.TRACKING_SERVICE);
+    }
+
+    private static VnpostSimulator vnpost() {
+        VnpostSimulator vnpost = new VnpostSimulator(new VnpostSimulator.Config(0, VNPOST_KEY, VNPOST_SECRET,
+                Duration.ZERO, () -> "callback-token"));
+        vnpost.start();
+        return vnpost;
+    }
+
+    private NdxpSimulator relayingTo(VnpostSimulator vnpost) {
+        NdxpSimulator.VnpostLink link = new NdxpSimulator.VnpostLink(vnpost.baseUrl(), VNPOST_KEY, VNPOST_SECRET);
+        NdxpSimulator relaying = new NdxpSimulator(new NdxpSimulator.Config(0, KEY, SECRET,
+                () -> lgsp.baseUrl() + "/callbacks/ndxp", () -> "callback-token", Duration.ZERO, () -> link));
+        relaying.start();
+        return relaying;
+    }
+
+    private static TestHttp.Answer postal(NdxpSimulator through, String bearer, String method, String resource,
+            Object body) throws Exception {
+        return postal(through, bearer, method, resource, body, PostalProcess.Ndxp.VNPOST_SERVICE);
+    }
+
+    private static TestHttp.Answer postal(NdxpSimulator through, String bearer, String method, String resource,
+            Object body, String addressed) throws Exception {
+        Map<String, String> headers = new LinkedHashMap<>();
+        if (bearer != null) {
+            headers.put("Authorization", "Bearer " + bearer);
+        }
+        headers.put("X-Road-Client", CLIENT);
+        headers.put("X-Road-Service", addressed);
+        if (body != null) {
+            headers.put("Content-Type", "application/json");
+        }
+        return TestHttp.send(method, through.baseUrl() + PostalProcess.Ndxp.VNPOST_CONTEXT + resource, headers,
+                body == null ? null : TestHttp.JSON.writeValueAsBytes(body));
+    }
+
+    private TestHttp.Answer track(Map<String, Object> report) throws Exception {
+        return TestHttp.send("POST", ndxp.baseUrl() + PostalProcess.Ndxp.TRACKING_CONTEXT + "/ho-so/trang-thai",
+                Map.of("Authorization", "Bearer " + token, "X-Road-Client", CLIENT,
+                        "X-Road-Service", PostalProcess.Ndxp.TRACKING_SERVICE, "Content-Type", "application/json"),
+                TestHttp.JSON.writeValueAsBytes(report));
+    }
+
+    private static Map<String, Object> report(String dossierNumber, String state) {
+        Map<String, Object> report = new LinkedHashMap<>();
+        report.put("dossierNumber", dossierNumber);
+        report.put("procedureCode", "1.001193");
+        report.put("agencyCode", "000.00.61.H26");
+        report.put("state", state);
+        report.put("byPost", true);
+        report.put("trackingNumber", "EH123456785VN");
+        report.put("at", "2025-12-01T03:00:00Z");
+        return report;
+    }
+
+    private Map<String, Object> order(String number) {
+        Map<String, Object> order = new LinkedHashMap<>();
+        order.put("orderNumber", number);
+        order.put("agencyCode", "000.00.61.H26");
+        order.put("procedureCode", "1.001193");
+        order.put("serviceLevel", "STANDARD");
+        order.put("recipient", Map.of("name", "Nguyễn Văn An", "phone", "0912345678",
+                "address", "Số 12 phố Hàng Bạc", "provinceCode", "01", "wardCode", "00070"));
+        order.put("items", List.of(Map.of("name", "Giấy khai sinh (bản chính)", "weightGrams", 50)));
+        order.put("codAmount", 0);
+        order.put("callbackUrl", lgsp.baseUrl() + "/postal/status");
+        return order;
     }
 
     private TestHttp.Answer national(NationalServices.NationalService service, String resource) throws Exception {

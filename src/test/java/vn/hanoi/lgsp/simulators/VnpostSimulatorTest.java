@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -19,18 +20,22 @@ import org.junit.jupiter.api.Test;
 /**
  * Issue 14's VNPost simulator (R-22): orders with S10 tracking numbers, retries of the same
  * order answered with the same number, bad orders refused naming every problem, statuses over
- * the order's course by callback with retries, and the recipient forgotten once it ended.
+ * the order's course by callback with retries, and the recipient forgotten once it ended; each
+ * order's fee; applications collected by post sent to the LGSP, and their receipt taken back.
  */
 class VnpostSimulatorTest {
 
     private static final String KEY = "lgsp-hanoi-vnpost";
     private static final String SECRET = "Vnpost#Secret2025";
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration WAIT = Duration.ofSeconds(5);
+    private static final String APPLICATIONS = "/api/v1/national/ndxp/postal/applications";
 
     private VnpostSimulator vnpost;
     private HttpServer receiver;
     private final List<JsonNode> callbacks = new CopyOnWriteArrayList<>();
     private final AtomicInteger refusals = new AtomicInteger(1);
+    private CallbackRecorder lgsp;
     private String token;
 
     @BeforeEach
@@ -48,7 +53,9 @@ class VnpostSimulatorTest {
             exchange.close();
         });
         receiver.start();
-        vnpost = new VnpostSimulator(new VnpostSimulator.Config(0, KEY, SECRET, Duration.ZERO, () -> "lgsp-side-token"));
+        lgsp = new CallbackRecorder();
+        vnpost = new VnpostSimulator(new VnpostSimulator.Config(0, KEY, SECRET, Duration.ZERO, () -> "lgsp-side-token",
+                () -> lgsp.baseUrl() + APPLICATIONS));
         vnpost.start();
         token = TestHttp.token(vnpost.baseUrl(), KEY, SECRET);
     }
@@ -57,6 +64,7 @@ class VnpostSimulatorTest {
     void stop() {
         vnpost.close();
         receiver.stop(0);
+        lgsp.close();
     }
 
     @Test
@@ -123,6 +131,97 @@ class VnpostSimulatorTest {
         assertThat(refused.json().get("code").asText()).isEqualTo("01");
         assertThat(refused.json().get("message").asText()).contains("recipient.phone", "wardCode", "codAmount");
         assertThat(TestHttp.postJson(vnpost.baseUrl() + "/orders", null, order("HS-0004")).status()).isEqualTo(401);
+    }
+
+    @Test
+    void anOrderIsChargedByWeightServiceAndCashOnDeliveryTheSameWhenSentAgain() throws Exception {
+        TestHttp.Answer light = TestHttp.postJson(vnpost.baseUrl() + "/orders", token, order("HS-0010"));
+        assertThat(light.json().get("feeDong").asLong()).as("the first 500 g, registered").isEqualTo(22_000);
+
+        // 1,200 g: two steps beyond the first 500 g, by EMS (double), and 1 % of 500,000 đồng is below the minimum
+        Map<String, Object> heavy = order("HS-0011");
+        heavy.put("serviceLevel", "EXPRESS");
+        heavy.put("items", List.of(Map.of("name", "Giấy phép", "weightGrams", 700),
+                Map.of("name", "Hồ sơ kèm theo", "weightGrams", 500)));
+        heavy.put("codAmount", 500_000);
+        TestHttp.Answer first = TestHttp.postJson(vnpost.baseUrl() + "/orders", token, heavy);
+        TestHttp.Answer again = TestHttp.postJson(vnpost.baseUrl() + "/orders", token, heavy);
+
+        assertThat(first.status()).isEqualTo(201);
+        assertThat(first.json().get("feeDong").asLong()).isEqualTo(2 * (22_000 + 2 * 5_000) + 10_000);
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(again.json().get("feeDong").asLong()).isEqualTo(first.json().get("feeDong").asLong());
+
+        Map<String, Object> cod = order("HS-0012");
+        cod.put("codAmount", 2_345_000);
+        assertThat(TestHttp.postJson(vnpost.baseUrl() + "/orders", token, cod).json().get("feeDong").asLong())
+                .as("1 % of the amount above the minimum").isEqualTo(22_000 + 23_450);
+        Map<String, Object> unknownLevel = order("HS-0013");
+        unknownLevel.put("serviceLevel", "HOA_TOC");
+        assertThat(TestHttp.postJson(vnpost.baseUrl() + "/orders", token, unknownLevel).json().get("message").asText())
+                .contains("serviceLevel");
+    }
+
+    @Test
+    void anApplicationIsSentToTheLgspWithTheCallbacksToken() throws Exception {
+        byte[] content = "Tờ khai đăng ký khai sinh".getBytes(StandardCharsets.UTF_8);
+
+        String number = vnpost.sendApplication(new VnpostSimulator.Application("000.00.61.H26", "1.001193",
+                "application/pdf", content, "001090000001", "Nguyễn Văn An"));
+
+        assertThat(number).matches("BD[0-9]{10}");
+        CallbackRecorder.Received sent = lgsp.next(WAIT);
+        assertThat(sent).isNotNull();
+        assertThat(sent.path()).isEqualTo(APPLICATIONS);
+        assertThat(sent.authorization()).isEqualTo("Bearer lgsp-side-token");
+        assertThat(sent.contentType()).startsWith("application/json");
+        JsonNode body = sent.body();
+        assertThat(body.get("applicationNumber").asText()).isEqualTo(number);
+        assertThat(body.get("trackingNumber").asText()).matches("EH[0-9]{9}VN");
+        assertThat(body.get("destination").asText()).isEqualTo("000.00.61.H26");
+        assertThat(body.get("procedureCode").asText()).isEqualTo("1.001193");
+        assertThat(body.at("/payload/contentType").asText()).isEqualTo("application/pdf");
+        assertThat(body.at("/payload/content").asText()).isEqualTo(TestHttp.base64(content));
+        assertThat(body.at("/payload/sha256").asText()).isEqualTo(TestHttp.sha256(content));
+        assertThat(body.at("/applicant/citizenId").asText()).isEqualTo("001090000001");
+        assertThat(body.at("/applicant/fullName").asText()).isEqualTo("Nguyễn Văn An");
+
+        // the control route takes the same JSON; without a citizen id no applicant goes
+        TestHttp.Answer control = TestHttp.postJson(vnpost.baseUrl() + "/_sim/applications", null, Map.of(
+                "destination", "000.00.12.H26", "procedureCode", "1.004227", "contentType", "application/pdf",
+                "content", TestHttp.base64(content)));
+        assertThat(control.status()).as(control.body()).isEqualTo(200);
+        String second = control.json().get("applicationNumber").asText();
+        assertThat(second).matches("BD[0-9]{10}").isNotEqualTo(number);
+        JsonNode anonymous = lgsp.next(WAIT).body();
+        assertThat(anonymous.get("applicationNumber").asText()).isEqualTo(second);
+        assertThat(anonymous.has("applicant")).isFalse();
+        assertThat(TestHttp.postJson(vnpost.baseUrl() + "/_sim/applications", null, Map.of("destination", "x"))
+                .status()).isEqualTo(400);
+    }
+
+    @Test
+    void theAgencysReceiptOfAnApplicationIsRecordedOnce() throws Exception {
+        String number = vnpost.sendApplication(new VnpostSimulator.Application("000.00.61.H26", "1.001193",
+                "application/pdf", new byte[] {1, 2, 3}, null, null));
+        String url = vnpost.baseUrl() + "/applications/" + number + "/receipt";
+        Map<String, Object> receipt = Map.of("exchangeId", "EX-P1", "destination", "000.00.61.H26",
+                "receivedAt", "2025-12-01T03:00:00Z");
+
+        TestHttp.Answer first = TestHttp.postJson(url, token, receipt);
+        TestHttp.Answer again = TestHttp.postJson(url, token, Map.of("exchangeId", "EX-P2",
+                "destination", "000.00.61.H26", "receivedAt", "2025-12-01T04:00:00Z"));
+
+        assertThat(first.status()).as(first.body()).isEqualTo(200);
+        assertThat(first.json().get("duplicate").asBoolean()).isFalse();
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(again.json().get("duplicate").asBoolean()).isTrue();
+        assertThat(vnpost.receiptOf(number)).hasValueSatisfying(recorded -> assertThat(recorded)
+                .containsEntry("exchangeId", "EX-P1").containsEntry("receivedAt", "2025-12-01T03:00:00Z"));
+        assertThat(TestHttp.postJson(vnpost.baseUrl() + "/applications/BD0000000000/receipt", token, receipt)
+                .status()).isEqualTo(404);
+        assertThat(vnpost.receiptOf("BD0000000000")).isEmpty();
+        assertThat(TestHttp.postJson(url, null, receipt).status()).isEqualTo(401);
     }
 
     private List<JsonNode> inOrder() {

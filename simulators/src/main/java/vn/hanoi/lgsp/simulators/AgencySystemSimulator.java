@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -24,7 +25,8 @@ import org.slf4j.LoggerFactory;
 /**
  * An agency's own information system at the far end of an exchange: it receives records from
  * LGSP, acknowledges them with a receipt, later reports its processing result back to LGSP,
- * and answers the two connection-status levels of Appendix 1 §2.3.
+ * takes the statuses of the results it sent by post, and answers the two connection-status
+ * levels of Appendix 1 §2.3.
  */
 public final class AgencySystemSimulator extends SimulatedServer {
 
@@ -76,6 +78,8 @@ public final class AgencySystemSimulator extends SimulatedServer {
     private final Map<String, AtomicInteger> accepted = new ConcurrentHashMap<>();
     private volatile java.util.concurrent.ScheduledExecutorService inboxPolling;
     private final Map<String, JsonNode> outcomes = new ConcurrentHashMap<>();
+    /** Per shipment, its statuses by sequence: the LGSP may push one again after a lost answer. */
+    private final Map<String, TreeMap<Long, PostalStatus>> postalStatuses = new ConcurrentHashMap<>();
     private volatile boolean autoResult = true;
     private volatile HealthMode healthMode = HealthMode.UP;
 
@@ -85,6 +89,7 @@ public final class AgencySystemSimulator extends SimulatedServer {
         this.poster = new CallbackPoster(name());
         routes().add("POST", "/records", this::receive);
         routes().add("POST", "/results", this::outcome);
+        routes().add("POST", "/postal-status", this::postalStatus);
         routes().add("GET", "/status", (request, path) -> status());
         routes().add("GET", "/status/services", (request, path) -> services());
         controlRoute("GET", "/_sim/deliveries", (request, path) -> SimResponse.ok(new DeliveryReport(SimResponse.SUCCESS,
@@ -201,6 +206,17 @@ public final class AgencySystemSimulator extends SimulatedServer {
         return Optional.ofNullable(outcomes.get(exchangeId));
     }
 
+    /** The statuses the LGSP pushed for this shipment, in sequence order, each sequence once. */
+    public List<String> postalStatuses(String shipmentId) {
+        TreeMap<Long, PostalStatus> statuses = postalStatuses.get(shipmentId);
+        if (statuses == null) {
+            return List.of();
+        }
+        synchronized (statuses) {
+            return statuses.values().stream().map(PostalStatus::status).toList();
+        }
+    }
+
     /** Accepted exchange ids in order of arrival. */
     public List<String> receivedExchangeIds() {
         return List.copyOf(new ArrayList<>(receivedIds));
@@ -280,6 +296,36 @@ public final class AgencySystemSimulator extends SimulatedServer {
         return SimResponse.ok(Map.of("code", SimResponse.SUCCESS, "message", "Đã nhận kết quả"));
     }
 
+    /** LGSP pushes a status of a shipment that carries one of this agency's results. */
+    private SimResponse postalStatus(SimRequest request, Matcher path) {
+        requireBearer(request);
+        PostalStatus status = request.json(PostalStatus.class);
+        List<String> problems = new ArrayList<>();
+        if (status.shipmentId() == null || status.shipmentId().isBlank()) {
+            problems.add("shipmentId là bắt buộc");
+        }
+        if (status.sequence() == null) {
+            problems.add("sequence là bắt buộc");
+        }
+        if (status.status() == null || status.status().isBlank()) {
+            problems.add("status là bắt buộc");
+        }
+        if (!problems.isEmpty()) {
+            return SimResponse.failure(400, "VALIDATION_FAILED", "Trạng thái không hợp lệ: " + String.join("; ", problems));
+        }
+        TreeMap<Long, PostalStatus> statuses = postalStatuses.computeIfAbsent(status.shipmentId(), k -> new TreeMap<>());
+        boolean repeat;
+        synchronized (statuses) {
+            repeat = statuses.putIfAbsent(status.sequence(), status) != null;
+        }
+        if (repeat) {
+            log.info("{} already had status {} of shipment {}", name(), status.sequence(), status.shipmentId());
+        } else {
+            log.info("{}: shipment {} is {}", name(), status.shipmentId(), status.status());
+        }
+        return SimResponse.ok(new StatusAck(SimResponse.SUCCESS, "Đã nhận trạng thái", repeat));
+    }
+
     private void requireBearer(SimRequest request) {
         requireBearer(request, config.bearerTokenValid(), true);
     }
@@ -328,6 +374,13 @@ public final class AgencySystemSimulator extends SimulatedServer {
     }
 
     record ResultBody(String code, String message, String reference) {
+    }
+
+    record PostalStatus(String shipmentId, String dossierNumber, String trackingNumber, Long sequence, String status,
+            String at, String note) {
+    }
+
+    record StatusAck(String code, String message, boolean duplicate) {
     }
 
     record Status(String code, String message, String error, String status, List<Service> services) {

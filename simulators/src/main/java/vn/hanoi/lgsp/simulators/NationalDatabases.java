@@ -53,18 +53,19 @@ final class NationalDatabases {
     }
 
     /**
-     * What the gateway checks before the database sees the call. Its refusals are JSON
-     * envelopes even for the SOAP service, because they come from the gateway, not the service.
+     * What the gateway checks before the database sees the call; the postal services behind NDXP
+     * pass the same checks. Its refusals are JSON envelopes even for the SOAP service, because
+     * they come from the gateway, not the service.
      */
-    private Routes.Handler gateway(NationalService service, Routes.Handler handler) {
+    Routes.Handler gateway(NationalService service, Routes.Handler handler) {
         return (request, path) -> {
             calls.computeIfAbsent(service.context(), k -> new AtomicInteger()).incrementAndGet();
             tokens.requireBearer(request);
             XRoadAddress client = XRoadAddress.parse(
                     request.header(NationalServices.CLIENT_HEADER).orElse(null), NationalServices.CLIENT_HEADER);
-            XRoadAddress addressed = XRoadAddress.parse(
+            String addressed = XRoadAddress.member(
                     request.header(NationalServices.SERVICE_HEADER).orElse(null), NationalServices.SERVICE_HEADER);
-            if (!addressed.toString().equals(service.address())) {
+            if (!addressed.equals(service.address())) {
                 log.info("NDXP refused a call from {} to {} on {}", client, addressed, service.context());
                 return SimResponse.failure(404, "NOT_FOUND", "Thành viên dịch vụ " + addressed
                         + " không cung cấp ngữ cảnh " + service.context() + "; ngữ cảnh này do "

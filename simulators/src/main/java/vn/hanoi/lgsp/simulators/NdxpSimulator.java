@@ -5,6 +5,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -13,14 +14,19 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.hanoi.lgsp.simulators.NationalServices.NationalService;
+import vn.hanoi.lgsp.workercontract.PostalProcess;
 
 /**
  * The national data exchange platform (NDXP): accepts messages for other agencies, reports
  * their reception and the receiving agency's result by callback, and answers lookups in the
  * national databases: the older {@code /population} and {@code /business-registration}
  * endpoints, and the four services of {@link NationalServices} behind their gateway contexts.
+ * Behind two more contexts it carries the postal service: VNPost's, relayed over HTTP to
+ * VNPost's own system, and the national tracking of dossiers that travel by post.
  */
 public final class NdxpSimulator extends SimulatedServer {
 
@@ -33,13 +39,21 @@ public final class NdxpSimulator extends SimulatedServer {
      *                       or a {@code null} answer sends none
      * @param callbackToken  the bearer token for callbacks, asked for on every attempt
      * @param resultDelay    how long the receiving agency "works" before its result comes back
+     * @param vnpost         the VNPost system NDXP relays {@link PostalProcess.Ndxp#VNPOST_CONTEXT} to,
+     *                       read on every call; {@code null} or a {@code null} answer: that context
+     *                       answers 503
      */
     public record Config(int port, String consumerKey, String consumerSecret, Supplier<String> callbackUrl,
-            Supplier<String> callbackToken, Duration resultDelay) {
+            Supplier<String> callbackToken, Duration resultDelay, Supplier<VnpostLink> vnpost) {
+
+        public Config(int port, String consumerKey, String consumerSecret, Supplier<String> callbackUrl,
+                      Supplier<String> callbackToken, Duration resultDelay) {
+            this(port, consumerKey, consumerSecret, callbackUrl, callbackToken, resultDelay, null);
+        }
 
         public Config(int port, String consumerKey, String consumerSecret, String callbackUrl,
                       Supplier<String> callbackToken, Duration resultDelay) {
-            this(port, consumerKey, consumerSecret, () -> callbackUrl, callbackToken, resultDelay);
+            this(port, consumerKey, consumerSecret, () -> callbackUrl, callbackToken, resultDelay, null);
         }
 
         public Config {
@@ -52,6 +66,30 @@ public final class NdxpSimulator extends SimulatedServer {
         }
     }
 
+    /**
+     * Where VNPost's system listens and the client credentials NDXP holds there.
+     *
+     * @param baseUrl for example {@code http://127.0.0.1:43125}
+     */
+    public record VnpostLink(String baseUrl, String consumerKey, String consumerSecret) {
+
+        public VnpostLink {
+            Objects.requireNonNull(baseUrl, "baseUrl");
+            Objects.requireNonNull(consumerKey, "consumerKey");
+            Objects.requireNonNull(consumerSecret, "consumerSecret");
+        }
+    }
+
+    /** VNPost, a state-owned company, is an NDXP member of class COM. */
+    static final NationalService VNPOST = new NationalService(PostalProcess.Ndxp.VNPOST_SERVICE,
+            PostalProcess.Ndxp.VNPOST_CONTEXT, "/orders", "Dịch vụ bưu chính công ích",
+            "Tổng công ty Bưu điện Việt Nam");
+    static final NationalService TRACKING = new NationalService(PostalProcess.Ndxp.TRACKING_SERVICE,
+            PostalProcess.Ndxp.TRACKING_CONTEXT, "/ho-so/trang-thai", "Theo dõi hồ sơ của Cổng Dịch vụ công quốc gia",
+            "Văn phòng Chính phủ");
+    /** S10, as VNPost writes them. */
+    private static final String TRACKING_NUMBER = "([A-Z]{2}[0-9]{9}[A-Z]{2})";
+
     private final Config config;
     private final OpaqueTokens tokens;
     private final CallbackPoster poster = new CallbackPoster("NDXP");
@@ -60,6 +98,8 @@ public final class NdxpSimulator extends SimulatedServer {
     /** Submissions answered 202, repeats included. */
     private final Map<String, AtomicInteger> acceptedSubmissions = new ConcurrentHashMap<>();
     private final NationalDatabases nationalDatabases;
+    private final VnpostRelay vnpost;
+    private final DossierTracking tracking = new DossierTracking();
 
     public NdxpSimulator(Config config) {
         super("NDXP", config.port());
@@ -73,6 +113,23 @@ public final class NdxpSimulator extends SimulatedServer {
         routes().add("GET", "/business-registration/enterprises/([^/]+)", this::enterprise);
         this.nationalDatabases = new NationalDatabases(tokens);
         nationalDatabases.register(routes());
+        this.vnpost = new VnpostRelay(config.vnpost());
+        String postal = Pattern.quote(VNPOST.context());
+        routes().add("POST", postal + "/orders", nationalDatabases.gateway(VNPOST,
+                (request, path) -> vnpost.relay(request, "POST", "/orders")));
+        routes().add("GET", postal + "/orders/" + TRACKING_NUMBER, nationalDatabases.gateway(VNPOST,
+                (request, path) -> vnpost.relay(request, "GET", "/orders/" + path.group(1))));
+        // application numbers are letters and digits: they go into VNPost's path as they came
+        routes().add("POST", postal + "/applications/([A-Za-z0-9_-]{1,64})/receipt", nationalDatabases.gateway(VNPOST,
+                (request, path) -> vnpost.relay(request, "POST", "/applications/" + path.group(1) + "/receipt")));
+        routes().add("POST", Pattern.quote(TRACKING.context()) + "/ho-so/trang-thai",
+                nationalDatabases.gateway(TRACKING, tracking::report));
+        controlRoute("GET", "/_sim/tracking/([^/]+)", tracking::view);
+    }
+
+    /** The states the national tracking recorded for this dossier, in order of arrival, each once. */
+    public List<String> trackingStates(String dossierNumber) {
+        return tracking.states(dossierNumber);
     }
 
     /**

@@ -4,8 +4,8 @@ import java.time.Duration;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * The simulators role ({@code lgsp.simulators.*}): stand-ins for NDXP, VDXP and the demo
- * agencies' systems. Bound from the environment before any bean exists, because the national
+ * The simulators role ({@code lgsp.simulators.*}): stand-ins for NDXP, VDXP, VNPost and the
+ * demo agencies' systems. Bound from the environment before any bean exists, because the national
  * platforms' addresses they publish are read by the workers' and the gateway's settings.
  *
  * @param resultDelay   time a simulated destination takes to process a record and report
@@ -18,10 +18,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                      platform's nodes can be given {@code lgsp.national.ndxp.url})
  * @param vdxpPort      VDXP's port, likewise
  * @param inboxPoll     how often the simulated agency systems collect their LGSP inbox; empty: never
+ * @param postalStepDelay time between a simulated shipment's statuses; 0: they move only through
+ *                      VNPost's {@code /_sim/orders/{tracking}/advance}
  */
 public record SimulatorSettings(@DefaultValue("2s") Duration resultDelay, @DefaultValue("true") boolean demoExchanges,
                                 String platformUrl, @DefaultValue DemoStaff demoStaff, @DefaultValue("0") int ndxpPort,
-                                @DefaultValue("0") int vdxpPort, Duration inboxPoll) {
+                                @DefaultValue("0") int vdxpPort, Duration inboxPoll,
+                                @DefaultValue("3s") Duration postalStepDelay) {
 
     /** Demo-realm accounts: an operator asks for each registration, a leader approves it. */
     public record DemoStaff(@DefaultValue("lgsp-cli") String clientId, @DefaultValue("operator") String operator,

@@ -8,11 +8,12 @@ import java.util.Set;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.hanoi.lgsp.workercontract.PostalProcess;
 
 /**
- * The running simulators of this process: NDXP, VDXP, the systems of the demo agencies and
- * the Department of Justice's data-sharing API. They are peers of the LGSP: the platform
- * reaches them at the addresses its settings name ({@link #nationalEndpointSettings()}), and
+ * The running simulators of this process: NDXP, VDXP, VNPost (behind NDXP), the systems of the
+ * demo agencies and the Department of Justice's data-sharing API. They are peers of the LGSP:
+ * the platform reaches them at the addresses its settings name ({@link #nationalEndpointSettings()}), and
  * they are connected to it through its public API ({@link PeerSetup}), as real systems are.
  */
 public class Simulators implements AutoCloseable {
@@ -33,6 +34,9 @@ public class Simulators implements AutoCloseable {
     static final String CITIZENS_REALM = "congdan";
     public static final String VNEID_CLIENT_SECRET = "Vneid-Client#2025";
     private static final String[] NDXP_CALLBACK_CLIENT = {"ndxp-national", "Ndxp#Demo2025"};
+    /** What NDXP holds at VNPost to relay the LGSP's calls: the LGSP itself has no VNPost account. */
+    public static final String VNPOST_CONSUMER_KEY = "ndxp-relay";
+    public static final String VNPOST_CONSUMER_SECRET = "Vnpost-Relay#2025";
     /** The demo data-sharing service the Department of Justice publishes through the gateway. */
     static final String JUSTICE = "000.00.13.H26";
     static final String CIVIL_STATUS_SERVICE = "hotich-tra-cuu";
@@ -42,6 +46,7 @@ public class Simulators implements AutoCloseable {
     private final String issuer;
     private final Supplier<String> lgspBaseUrl;
     private NdxpSimulator ndxp;
+    private VnpostSimulator vnpost;
     private VdxpSimulator vdxp;
     private ServiceProviderSimulator civilStatus;
     private final Map<String, AgencySystemSimulator> agencies = new LinkedHashMap<>();
@@ -75,9 +80,16 @@ public class Simulators implements AutoCloseable {
     private void startServers() {
         String tokenUrl = issuer + "/protocol/openid-connect/token";
         Duration delay = settings.resultDelay();
+        ClientCredentialsToken ndxpCallbacks =
+                new ClientCredentialsToken(tokenUrl, NDXP_CALLBACK_CLIENT[0], NDXP_CALLBACK_CLIENT[1]);
+        // VNPost's messages reach the LGSP through NDXP, so they carry NDXP's credential
+        vnpost = new VnpostSimulator(new VnpostSimulator.Config(0, VNPOST_CONSUMER_KEY, VNPOST_CONSUMER_SECRET,
+                settings.postalStepDelay(), ndxpCallbacks, () -> platformPath(PostalProcess.Ndxp.APPLICATIONS)));
+        vnpost.start();
+        NdxpSimulator.VnpostLink vnpostLink =
+                new NdxpSimulator.VnpostLink(vnpost.baseUrl(), VNPOST_CONSUMER_KEY, VNPOST_CONSUMER_SECRET);
         ndxp = new NdxpSimulator(new NdxpSimulator.Config(settings.ndxpPort(), NDXP_CONSUMER_KEY, NDXP_CONSUMER_SECRET,
-                () -> platformPath("/api/v1/national/ndxp/callbacks"),
-                new ClientCredentialsToken(tokenUrl, NDXP_CALLBACK_CLIENT[0], NDXP_CALLBACK_CLIENT[1]), delay));
+                () -> platformPath("/api/v1/national/ndxp/callbacks"), ndxpCallbacks, delay, () -> vnpostLink));
         ndxp.start();
         // citizens come back to Keycloak's broker of the citizens' realm, and nowhere else
         String keycloak = issuer.substring(0, issuer.indexOf("/realms/"));
@@ -101,8 +113,8 @@ public class Simulators implements AutoCloseable {
         civilStatus = new ServiceProviderSimulator(new ServiceProviderSimulator.Config(JUSTICE, 0,
                 new KeycloakTokenVerifier(issuer, Set.of(JUSTICE, JUSTICE + "-test")), PROVIDER_THREADS));
         civilStatus.start();
-        log.info("Simulators up: NDXP {}, VDXP {}, agency systems {}, civil-status API {}", ndxp.baseUrl(),
-                vdxp.baseUrl(), agencies.keySet(), civilStatus.baseUrl());
+        log.info("Simulators up: NDXP {} (VNPost behind it {}), VDXP {}, agency systems {}, civil-status API {}",
+                ndxp.baseUrl(), vnpost.baseUrl(), vdxp.baseUrl(), agencies.keySet(), civilStatus.baseUrl());
     }
 
     /**
@@ -197,6 +209,11 @@ public class Simulators implements AutoCloseable {
         return ndxp;
     }
 
+    /** VNPost's system, which the LGSP reaches only through NDXP. */
+    public VnpostSimulator vnpost() {
+        return vnpost;
+    }
+
     public VdxpSimulator vdxp() {
         return vdxp;
     }
@@ -217,6 +234,9 @@ public class Simulators implements AutoCloseable {
         }
         if (ndxp != null) {
             ndxp.close();
+        }
+        if (vnpost != null) {
+            vnpost.close();
         }
     }
 }

@@ -1,16 +1,21 @@
 package vn.hanoi.lgsp.simulators;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.net.URI;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collections;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
@@ -30,12 +35,22 @@ import org.slf4j.LoggerFactory;
  * What happens to new orders is the simulator's {@link Outcome} (control route
  * {@code POST /_sim/outcome}); statuses move every {@code stepDelay}, or one at a time through
  * {@code POST /_sim/orders/{tracking}/advance} when the delay is zero, as tests do.
+ * <p>
+ * VNPost also collects applications from citizens ({@link #sendApplication}) and hands them to
+ * the LGSP; the LGSP reports back when the competent agency has received one.
  */
 public final class VnpostSimulator extends SimulatedServer {
 
     private static final Logger log = LoggerFactory.getLogger(VnpostSimulator.class);
     private static final Pattern PHONE = Pattern.compile("0[0-9]{9,10}");
     private static final Pattern UNIT_CODE = Pattern.compile("[0-9]{2,5}");
+    private static final List<String> SERVICE_LEVELS = List.of("STANDARD", "EXPRESS");
+    /** The tariff: the first 500 g, then each 500 g or part of it; EMS costs double. */
+    private static final long FIRST_STEP_DONG = 22_000;
+    private static final long NEXT_STEP_DONG = 5_000;
+    private static final int STEP_GRAMS = 500;
+    /** Collecting cash on delivery costs 1 % of the amount, at least this. */
+    private static final long MIN_COD_FEE_DONG = 10_000;
 
     /** What becomes of an order. */
     public enum Outcome {
@@ -53,16 +68,36 @@ public final class VnpostSimulator extends SimulatedServer {
      * @param port      0 picks a free port
      * @param stepDelay time between statuses; zero moves them only on the control route
      * @param callbacks the token the simulator's callbacks carry (VNPost's client at the LGSP's side)
+     * @param lgspApplicationsUrl where collected applications go, read on every one; {@code null}
+     *                  or a {@code null} answer sends none
      */
     public record Config(int port, String consumerKey, String consumerSecret, Duration stepDelay,
-                         Supplier<String> callbacks) {
+                         Supplier<String> callbacks, Supplier<String> lgspApplicationsUrl) {
+
+        public Config(int port, String consumerKey, String consumerSecret, Duration stepDelay,
+                      Supplier<String> callbacks) {
+            this(port, consumerKey, consumerSecret, stepDelay, callbacks, null);
+        }
 
         public Config {
             Objects.requireNonNull(consumerKey, "consumerKey");
             Objects.requireNonNull(consumerSecret, "consumerSecret");
             stepDelay = stepDelay == null ? Duration.ZERO : stepDelay;
             callbacks = callbacks == null ? () -> null : callbacks;
+            lgspApplicationsUrl = lgspApplicationsUrl == null ? () -> null : lgspApplicationsUrl;
         }
+    }
+
+    /**
+     * A dossier a citizen handed in at a post office for an agency of the city.
+     *
+     * @param destination the competent agency's code
+     * @param content     the dossier's document (base64 in JSON)
+     * @param citizenId   the applicant's personal identification number; {@code null} when VNPost
+     *                    did not take it, and then no applicant is sent
+     */
+    public record Application(String destination, String procedureCode, String contentType, byte[] content,
+                              String citizenId, String fullName) {
     }
 
     /** One order as VNPost keeps it; its recipient is forgotten once it has ended. */
@@ -73,18 +108,20 @@ public final class VnpostSimulator extends SimulatedServer {
         final String requestHash;
         final String callbackUrl;
         final Outcome outcome;
+        final long feeDong;
         final List<Map<String, Object>> history = new ArrayList<>();
         Status status;
         int deliveryAttempts;
         Map<String, Object> recipient;
 
-        Order(String trackingNumber, OrderRequest request, String requestHash, Outcome outcome) {
+        Order(String trackingNumber, OrderRequest request, String requestHash, Outcome outcome, long feeDong) {
             this.trackingNumber = trackingNumber;
             this.orderNumber = request.orderNumber();
             this.agencyCode = request.agencyCode();
             this.requestHash = requestHash;
             this.callbackUrl = request.callbackUrl();
             this.outcome = outcome;
+            this.feeDong = feeDong;
             this.recipient = request.recipient() == null ? Map.of() : Map.of("name", request.recipient().name(),
                     "phone", request.recipient().phone());
         }
@@ -100,7 +137,18 @@ public final class VnpostSimulator extends SimulatedServer {
                         Recipient recipient, List<Item> items, Object codAmount, String callbackUrl) {
     }
 
-    record Accepted(String code, String message, String trackingNumber, String orderNumber, Status status) {
+    record Accepted(String code, String message, String trackingNumber, String orderNumber, Status status,
+                    long feeDong) {
+    }
+
+    record ReceiptRequest(String exchangeId, String destination, String receivedAt) {
+    }
+
+    record ReceiptAnswer(String code, String message, String applicationNumber, boolean duplicate) {
+    }
+
+    /** An application VNPost sent on; the receipt route knows it by its number. */
+    private record Sent(String applicationNumber, String trackingNumber, String destination) {
     }
 
     record Tracking(String code, String message, String trackingNumber, String orderNumber, Status status,
@@ -114,6 +162,10 @@ public final class VnpostSimulator extends SimulatedServer {
     private final Map<String, Order> byTracking = new ConcurrentHashMap<>();
     private final Map<String, String> byOrderNumber = new ConcurrentHashMap<>();
     private final AtomicLong serial = new AtomicLong(12_345_600);
+    private final Map<String, Sent> applications = new ConcurrentHashMap<>();
+    private final Map<String, Map<String, Object>> receipts = new ConcurrentHashMap<>();
+    /** Seeded from the clock, so that a restarted simulator does not reuse numbers the LGSP has seen. */
+    private final AtomicLong applicationSerial = new AtomicLong(System.currentTimeMillis() / 1000 % 10_000_000_000L);
     private volatile Outcome outcome = Outcome.DELIVERED;
 
     public VnpostSimulator(Config config) {
@@ -123,6 +175,7 @@ public final class VnpostSimulator extends SimulatedServer {
         routes().add("POST", "/token", tokens::issue);
         routes().add("POST", "/orders", this::order);
         routes().add("GET", "/orders/([A-Z]{2}[0-9]{9}[A-Z]{2})", this::track);
+        routes().add("POST", "/applications/([^/]+)/receipt", this::receipt);
         controlRoute("POST", "/_sim/outcome", (request, path) -> {
             outcome = Outcome.valueOf(request.json(Map.class).get("outcome").toString());
             return SimResponse.ok(Map.of("outcome", outcome.name()));
@@ -134,6 +187,72 @@ public final class VnpostSimulator extends SimulatedServer {
             }
             return SimResponse.ok(Map.of("status", advance(order).name()));
         });
+        controlRoute("POST", "/_sim/applications", (request, path) -> {
+            try {
+                String number = sendApplication(request.json(Application.class));
+                return SimResponse.ok(Map.of("code", SimResponse.SUCCESS, "message", "Đã gửi hồ sơ",
+                        "applicationNumber", number));
+            } catch (IllegalArgumentException e) {
+                return SimResponse.failure(400, "VALIDATION_FAILED", e.getMessage());
+            }
+        });
+    }
+
+    /**
+     * Sends an application collected from a citizen to the LGSP, through NDXP, retrying in the
+     * background; VNPost remembers it to take the receipt the LGSP reports later.
+     *
+     * @return the application number VNPost gave it
+     */
+    public String sendApplication(Application application) {
+        List<String> problems = new ArrayList<>();
+        if (application.destination() == null || application.destination().isBlank()) {
+            problems.add("destination là bắt buộc");
+        }
+        if (application.procedureCode() == null || application.procedureCode().isBlank()) {
+            problems.add("procedureCode là bắt buộc");
+        }
+        if (application.contentType() == null || application.contentType().isBlank()) {
+            problems.add("contentType là bắt buộc");
+        }
+        if (application.content() == null || application.content().length == 0) {
+            problems.add("content là bắt buộc");
+        }
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException("Hồ sơ không hợp lệ: " + String.join("; ", problems));
+        }
+        String number = "BD" + String.format("%010d", applicationSerial.incrementAndGet() % 10_000_000_000L);
+        String tracking = trackingNumber(serial.incrementAndGet());
+        applications.put(number, new Sent(number, tracking, application.destination()));
+        byte[] content = application.content().clone();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("applicationNumber", number);
+        body.put("trackingNumber", tracking);
+        body.put("destination", application.destination());
+        body.put("procedureCode", application.procedureCode());
+        body.put("payload", Map.of("contentType", application.contentType(),
+                "content", Base64.getEncoder().encodeToString(content), "sha256", hash(content)));
+        if (application.citizenId() != null) {
+            Map<String, Object> applicant = new LinkedHashMap<>();
+            applicant.put("citizenId", application.citizenId());
+            if (application.fullName() != null) {
+                applicant.put("fullName", application.fullName());
+            }
+            body.put("applicant", applicant);
+        }
+        String target = config.lgspApplicationsUrl().get();
+        if (target == null) {
+            log.info("VNPost: application {} for {} kept; no LGSP to send it to", number, application.destination());
+        } else {
+            log.info("VNPost: application {} for {} sent as {}", number, application.destination(), tracking);
+            poster.post(URI.create(target), config.callbacks(), body, "application " + number);
+        }
+        return number;
+    }
+
+    /** What the LGSP reported of the application's reception by its agency, once it did. */
+    public Optional<Map<String, Object>> receiptOf(String applicationNumber) {
+        return Optional.ofNullable(receipts.get(applicationNumber));
     }
 
     /** The outcome of orders taken from now on. */
@@ -144,6 +263,10 @@ public final class VnpostSimulator extends SimulatedServer {
     /** Orders whose recipient VNPost still holds (ended ones are forgotten). */
     public long recipientsHeld() {
         return byTracking.values().stream().filter(o -> !o.recipient.isEmpty()).count();
+    }
+
+    OpaqueTokens tokens() {
+        return tokens;
     }
 
     @Override
@@ -171,18 +294,40 @@ public final class VnpostSimulator extends SimulatedServer {
                             + " đã có đơn hàng khác: " + known);
                 }
                 return SimResponse.of(200, new Accepted(SimResponse.SUCCESS, "Đơn hàng đã được tiếp nhận trước đó",
-                        known, existing.orderNumber, existing.status));
+                        known, existing.orderNumber, existing.status, existing.feeDong));
             }
             String tracking = trackingNumber(serial.incrementAndGet());
-            Order created = new Order(tracking, order, hash, outcome);
+            Order created = new Order(tracking, order, hash, outcome, fee(order));
             byTracking.put(tracking, created);
             byOrderNumber.put(key, tracking);
             record(created, Status.ACCEPTED, "Bưu điện đã tiếp nhận yêu cầu");
             log.info("VNPost: order {} accepted as {}", order.orderNumber(), tracking);
             scheduleNext(created);
             return SimResponse.of(201, new Accepted(SimResponse.SUCCESS, "Đã tiếp nhận", tracking, order.orderNumber(),
-                    Status.ACCEPTED));
+                    Status.ACCEPTED, created.feeDong));
         }
+    }
+
+    /** The LGSP reports that the competent agency received an application VNPost brought. */
+    private SimResponse receipt(SimRequest request, Matcher path) {
+        tokens.requireBearer(request);
+        String number = path.group(1);
+        if (!applications.containsKey(number)) {
+            return SimResponse.failure(404, "NOT_FOUND", "Không có hồ sơ " + number + " do bưu điện chuyển đến");
+        }
+        ReceiptRequest receipt = request.json(ReceiptRequest.class);
+        Fields.required(receipt.exchangeId(), "exchangeId");
+        Fields.required(receipt.destination(), "destination");
+        Map<String, Object> recorded = new LinkedHashMap<>();
+        recorded.put("exchangeId", receipt.exchangeId());
+        recorded.put("destination", receipt.destination());
+        recorded.put("receivedAt", receipt.receivedAt() == null ? clock.instant().toString() : receipt.receivedAt());
+        // a report sent again (a retry after a timeout) changes nothing
+        if (receipts.putIfAbsent(number, Collections.unmodifiableMap(recorded)) != null) {
+            return SimResponse.ok(new ReceiptAnswer(SimResponse.SUCCESS, "Đã ghi nhận trước đó", number, true));
+        }
+        log.info("VNPost: application {} reached {}", number, receipt.destination());
+        return SimResponse.ok(new ReceiptAnswer(SimResponse.SUCCESS, "Đã ghi nhận cơ quan nhận hồ sơ", number, false));
     }
 
     private SimResponse track(SimRequest request, Matcher path) {
@@ -223,8 +368,13 @@ public final class VnpostSimulator extends SimulatedServer {
                 problems.add("recipient.provinceCode và recipient.wardCode là mã đơn vị hành chính");
             }
         }
+        if (order.serviceLevel() != null && !SERVICE_LEVELS.contains(order.serviceLevel())) {
+            problems.add("serviceLevel phải là STANDARD hoặc EXPRESS");
+        }
         if (order.items() == null || order.items().isEmpty()) {
             problems.add("items: ít nhất một bưu gửi");
+        } else if (order.items().stream().anyMatch(i -> i == null || (i.weightGrams() != null && i.weightGrams() < 0))) {
+            problems.add("items[].weightGrams không được âm");
         }
         if (order.codAmount() != null) {
             try {
@@ -239,6 +389,23 @@ public final class VnpostSimulator extends SimulatedServer {
             problems.add("callbackUrl phải là địa chỉ http(s)");
         }
         return problems;
+    }
+
+    /** What VNPost charges, in đồng, from the items' total weight and the service level. */
+    static long fee(OrderRequest order) {
+        long grams = order.items().stream().map(Item::weightGrams).filter(Objects::nonNull)
+                .mapToLong(Integer::longValue).sum();
+        long steps = Math.max(0, (grams - 1) / STEP_GRAMS);
+        long carriage = FIRST_STEP_DONG + NEXT_STEP_DONG * steps;
+        if ("EXPRESS".equals(order.serviceLevel())) {
+            carriage *= 2;
+        }
+        BigDecimal cod = order.codAmount() == null ? BigDecimal.ZERO : new BigDecimal(order.codAmount().toString());
+        if (cod.signum() > 0) {
+            long collecting = cod.movePointLeft(2).setScale(0, RoundingMode.HALF_UP).longValue();
+            carriage += Math.max(MIN_COD_FEE_DONG, collecting);
+        }
+        return carriage;
     }
 
     /** The next status of the order's course; an ended order stays where it is. */

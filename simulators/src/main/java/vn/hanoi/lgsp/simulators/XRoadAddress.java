@@ -7,6 +7,8 @@ import java.util.regex.Pattern;
 record XRoadAddress(String agencyCode, String subsystem) {
 
     private static final Pattern FORM = Pattern.compile("VN:GOV:([0-9A-Z.]{1,35}):([A-Za-z0-9._-]{1,64})");
+    /** Service members need not be state bodies: VNPost, a state-owned company, is of class COM. */
+    private static final Pattern MEMBER = Pattern.compile("VN:(GOV|COM):[0-9A-Z.]{1,35}:[A-Za-z0-9._-]{1,64}");
 
     static XRoadAddress parse(String text, String field) {
         Fields.required(text, field);
@@ -15,6 +17,15 @@ record XRoadAddress(String agencyCode, String subsystem) {
             throw Fields.invalid("Trường " + field + " phải có dạng VN:GOV:<mã định danh cơ quan>:<hệ thống con>");
         }
         return new XRoadAddress(matcher.group(1), matcher.group(2));
+    }
+
+    /** The address of a service member of any class NDXP knows, as it was written. */
+    static String member(String text, String field) {
+        Fields.required(text, field);
+        if (!MEMBER.matcher(text).matches()) {
+            throw Fields.invalid("Trường " + field + " phải có dạng VN:<GOV|COM>:<mã thành viên>:<hệ thống con>");
+        }
+        return text;
     }
 
     @Override
