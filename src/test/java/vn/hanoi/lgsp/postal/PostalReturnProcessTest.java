@@ -59,8 +59,8 @@ class PostalReturnProcessTest extends ProcessTest {
         assertThat(s.instance()).isWaitingAt("Task_NotifyStatus");
         // VNPost calls back again (a retry) and moves on while the agency is being told
         postal.statusReported(tracking, s.dossier(), "ACCEPTED", t, "Bưu điện đã tiếp nhận yêu cầu");
-        postal.statusReported(tracking, s.dossier(), "PICKED_UP", t.plusSeconds(60), "Đã nhận tại cơ quan");
-        notifyAll(s);
+        notifyAll(s, () -> postal.statusReported(tracking, s.dossier(), "PICKED_UP", t.plusSeconds(60),
+                "Đã nhận tại cơ quan"));
         // the status that came while telling the first is told at once, without waiting for another
         assertThat(s.instance()).isWaitingAt("Task_NotifyStatus");
         notifyAll(s);
@@ -191,10 +191,16 @@ class PostalReturnProcessTest extends ProcessTest {
 
     /** The notify worker's part: every status not told yet is told, then recorded as told. */
     private void notifyAll(Shipment s) {
+        notifyAll(s, () -> { });
+    }
+
+    /** {@code meanwhile} happens after the worker read what to tell and before it completes. */
+    private void notifyAll(Shipment s, Runnable meanwhile) {
         LockedExternalTask task = fetch(s, Topics.NOTIFY_STATUS);
         List<PostalStore.Event> pending = store.events(s.id()).stream().filter(e -> e.notifiedAt() == null).toList();
         assertThat(pending).as("something to tell").isNotEmpty();
         postal.notified(s.id(), pending.get(pending.size() - 1).sequence());
+        meanwhile.run();
         engine.getExternalTaskService().complete(task.getId(), WORKER);
     }
 

@@ -84,7 +84,8 @@ public class Simulators implements AutoCloseable {
                 new ClientCredentialsToken(tokenUrl, NDXP_CALLBACK_CLIENT[0], NDXP_CALLBACK_CLIENT[1]);
         // VNPost's messages reach the LGSP through NDXP, so they carry NDXP's credential
         vnpost = new VnpostSimulator(new VnpostSimulator.Config(0, VNPOST_CONSUMER_KEY, VNPOST_CONSUMER_SECRET,
-                settings.postalStepDelay(), ndxpCallbacks, () -> platformPath(PostalProcess.Ndxp.APPLICATIONS)));
+                settings.postalStepDelay(), ndxpCallbacks, () -> platformPath(PostalProcess.Ndxp.APPLICATIONS),
+                () -> platformPath(PostalProcess.Ndxp.STATUS_CALLBACK)));
         vnpost.start();
         NdxpSimulator.VnpostLink vnpostLink =
                 new NdxpSimulator.VnpostLink(vnpost.baseUrl(), VNPOST_CONSUMER_KEY, VNPOST_CONSUMER_SECRET);

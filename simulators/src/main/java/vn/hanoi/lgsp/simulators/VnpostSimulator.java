@@ -72,11 +72,17 @@ public final class VnpostSimulator extends SimulatedServer {
      *                  or a {@code null} answer sends none
      */
     public record Config(int port, String consumerKey, String consumerSecret, Duration stepDelay,
-                         Supplier<String> callbacks, Supplier<String> lgspApplicationsUrl) {
+                         Supplier<String> callbacks, Supplier<String> lgspApplicationsUrl,
+                         Supplier<String> registeredCallbackUrl) {
 
         public Config(int port, String consumerKey, String consumerSecret, Duration stepDelay,
                       Supplier<String> callbacks) {
-            this(port, consumerKey, consumerSecret, stepDelay, callbacks, null);
+            this(port, consumerKey, consumerSecret, stepDelay, callbacks, null, null);
+        }
+
+        public Config(int port, String consumerKey, String consumerSecret, Duration stepDelay,
+                      Supplier<String> callbacks, Supplier<String> lgspApplicationsUrl) {
+            this(port, consumerKey, consumerSecret, stepDelay, callbacks, lgspApplicationsUrl, null);
         }
 
         public Config {
@@ -85,6 +91,7 @@ public final class VnpostSimulator extends SimulatedServer {
             stepDelay = stepDelay == null ? Duration.ZERO : stepDelay;
             callbacks = callbacks == null ? () -> null : callbacks;
             lgspApplicationsUrl = lgspApplicationsUrl == null ? () -> null : lgspApplicationsUrl;
+            registeredCallbackUrl = registeredCallbackUrl == null ? () -> null : registeredCallbackUrl;
         }
     }
 
@@ -277,7 +284,12 @@ public final class VnpostSimulator extends SimulatedServer {
 
     private SimResponse order(SimRequest request, Matcher path) {
         tokens.requireBearer(request);
-        OrderRequest order = request.json(OrderRequest.class);
+        OrderRequest asked = request.json(OrderRequest.class);
+        // an order naming no callback is called back where its client registered (NDXP, for the LGSP)
+        String registered = config.registeredCallbackUrl().get();
+        OrderRequest order = asked.callbackUrl() != null || registered == null ? asked
+                : new OrderRequest(asked.orderNumber(), asked.agencyCode(), asked.procedureCode(), asked.serviceLevel(),
+                        asked.recipient(), asked.items(), asked.codAmount(), registered);
         List<String> problems = problems(order);
         if (!problems.isEmpty()) {
             return SimResponse.failure(400, "VALIDATION_FAILED", "Đơn hàng không hợp lệ: " + String.join("; ", problems));
