@@ -19,7 +19,7 @@ class WorkerTopics {
 
     private final Set<String> topics;
 
-    WorkerTopics(@Value("${lgsp.engine.worker-topics:deliver-local,ndxp-send,notify-source,vdxp-verify-identity}")
+    WorkerTopics(@Value("${lgsp.engine.worker-topics:deliver-local,ndxp-send,notify-source,vdxp-verify-identity,vnpost-order,postal-notify-status,vnpost-report-receipt}")
                  List<String> topics) {
         this.topics = Set.copyOf(topics);
     }

@@ -262,6 +262,11 @@ public final class VnpostSimulator extends SimulatedServer {
         return Optional.ofNullable(receipts.get(applicationNumber));
     }
 
+    /** Whether this agency's order for this dossier reached VNPost. */
+    public boolean hasOrder(String agencyCode, String orderNumber) {
+        return byOrderNumber.containsKey(agencyCode + "/" + orderNumber);
+    }
+
     /** The outcome of orders taken from now on. */
     public void outcome(Outcome next) {
         outcome = next;
