@@ -2,8 +2,9 @@
 -- post, and applications VNPost collected from citizens.
 
 -- A procedure's result sent to the applicant by post. The recipient's name, phone and address
--- live here only while the shipment is under way (R-03): they are cleared when it ends, and
--- what fee reconciliation needs (agency, service level, items, fee, outcome) stays.
+-- live here only while the shipment is under way, sealed like waiting records' content (R-03):
+-- they are cleared when it ends, and what fee reconciliation needs (agency, service level,
+-- items, fee, outcome) stays.
 create table lgsp.postal_shipment (
     id                  uuid         primary key,
     agency_code         varchar(35)  not null,
@@ -11,9 +12,9 @@ create table lgsp.postal_shipment (
     procedure_code      varchar(60)  not null,
     service_level       varchar(12)  not null check (service_level in ('STANDARD', 'EXPRESS')),
     request_hash        char(64)     not null,
-    recipient_name      varchar(200),
-    recipient_phone     varchar(15),
-    recipient_address   varchar(500),
+    recipient_sealed    bytea,
+    recipient_key       bytea,
+    recipient_master_key varchar(64),
     province_code       varchar(10),
     ward_code           varchar(10),
     items               jsonb        not null,

@@ -1,5 +1,7 @@
 package vn.hanoi.lgsp.exchange;
 
+import vn.hanoi.lgsp.sealing.ContentSealer;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;

@@ -3,6 +3,7 @@ package vn.hanoi.lgsp.postal;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -10,21 +11,27 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
+import vn.hanoi.lgsp.sealing.ContentSealer;
 import org.springframework.stereotype.Repository;
 import vn.hanoi.lgsp.workercontract.PostalProcess.WorkerApi.Item;
 import vn.hanoi.lgsp.workercontract.PostalProcess.WorkerApi.Recipient;
 
-/** Shipments and their statuses; the recipient only until the shipment ends. */
+/** Shipments and their statuses; the recipient, sealed, only until the shipment ends. */
 @Repository
 class PostalStore {
 
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
+    private final ContentSealer sealer;
 
-    PostalStore(JdbcTemplate jdbc, ObjectMapper json) {
+    PostalStore(JdbcTemplate jdbc, ObjectMapper json,
+                @Value("${lgsp.exchange.master-key-file}") java.nio.file.Path masterKeyFile,
+                @Value("${lgsp.exchange.previous-master-key-files:}") List<java.nio.file.Path> previousKeyFiles) {
         this.jdbc = jdbc;
         this.json = json;
+        this.sealer = new ContentSealer(masterKeyFile, previousKeyFiles);
     }
 
     /** One shipment as stored; {@code recipient} is null once it ended. */
@@ -40,15 +47,17 @@ class PostalStore {
 
     /** Inserts unless the agency already asked for this dossier; true when this call inserted. */
     boolean insertIfNew(UUID id, ValidShipment shipment, String requestHash, Instant deliveryDue) {
+        ContentSealer.Sealed recipient = sealer.seal(id, write(shipment.recipient()).getBytes(StandardCharsets.UTF_8),
+                null, null);
         return jdbc.update("""
                 insert into lgsp.postal_shipment (id, agency_code, dossier_number, procedure_code, service_level,
-                    request_hash, recipient_name, recipient_phone, recipient_address, province_code, ward_code, items,
+                    request_hash, recipient_sealed, recipient_key, recipient_master_key, province_code, ward_code, items,
                     item_count, weight_grams, cod_amount, status, delivery_due)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, 'REQUESTED', ?)
                 on conflict (agency_code, dossier_number) do nothing""",
                 id, shipment.agencyCode(), shipment.dossierNumber(), shipment.procedureCode(),
-                shipment.serviceLevel().name(), requestHash, shipment.recipient().name(), shipment.recipient().phone(),
-                shipment.recipient().address(), shipment.recipient().provinceCode(), shipment.recipient().wardCode(),
+                shipment.serviceLevel().name(), requestHash, recipient.ciphertext(), recipient.wrappedKey(),
+                recipient.masterKeyId(), shipment.recipient().provinceCode(), shipment.recipient().wardCode(),
                 write(shipment.items()), shipment.items().size(),
                 shipment.items().stream().mapToInt(Item::weightGrams).sum(), shipment.codAmount(),
                 Timestamp.from(deliveryDue)) == 1;
@@ -144,7 +153,7 @@ class PostalStore {
      */
     void forgetRecipient(UUID id) {
         jdbc.update("""
-                update lgsp.postal_shipment set recipient_name = null, recipient_phone = null, recipient_address = null,
+                update lgsp.postal_shipment set recipient_sealed = null, recipient_key = null, recipient_master_key = null,
                     items = '[]'::jsonb, request_hash = repeat('0', 64), ended_at = coalesce(ended_at, now()), updated_at = now()
                 where id = ?""", id);
     }
@@ -156,12 +165,13 @@ class PostalStore {
     }
 
     private Shipment map(ResultSet rs, int row) throws SQLException {
-        Recipient recipient = rs.getString("recipient_name") == null ? null : new Recipient(
-                rs.getString("recipient_name"), rs.getString("recipient_phone"), rs.getString("recipient_address"),
-                rs.getString("province_code"), rs.getString("ward_code"));
+        UUID id = rs.getObject("id", UUID.class);
+        byte[] sealed = rs.getBytes("recipient_sealed");
+        Recipient recipient = sealed == null ? null : readRecipient(sealer.open(id, new ContentSealer.Sealed(sealed,
+                rs.getBytes("recipient_key"), rs.getString("recipient_master_key"))).content());
         long fee = rs.getLong("fee_dong");
         Long feeDong = rs.wasNull() ? null : fee;
-        return new Shipment(rs.getObject("id", UUID.class), rs.getString("agency_code"), rs.getString("dossier_number"),
+        return new Shipment(id, rs.getString("agency_code"), rs.getString("dossier_number"),
                 rs.getString("procedure_code"), rs.getString("service_level"), rs.getString("request_hash"), recipient,
                 read(rs.getString("items")), rs.getInt("item_count"), rs.getInt("weight_grams"),
                 rs.getBigDecimal("cod_amount").longValueExact(), feeDong, rs.getString("tracking_number"),
@@ -176,7 +186,15 @@ class PostalStore {
         return at == null ? null : at.toInstant();
     }
 
-    private String write(List<Item> items) {
+    private Recipient readRecipient(byte[] bytes) {
+        try {
+            return json.readValue(bytes, Recipient.class);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private String write(Object items) {
         try {
             return json.writeValueAsString(items);
         } catch (JsonProcessingException e) {

@@ -54,11 +54,14 @@ class LifecycleModelsTest {
                     vn.hanoi.lgsp.reconciliation.ReconciliationSteps.class),
             vn.hanoi.lgsp.reports.PeriodicReportProcess.PROCESS_KEY, new Contract(
                     vn.hanoi.lgsp.reports.PeriodicReportProcess.Variables.class, "reportSteps",
-                    vn.hanoi.lgsp.reports.PeriodicReportSteps.class));
+                    vn.hanoi.lgsp.reports.PeriodicReportSteps.class),
+            vn.hanoi.lgsp.workercontract.PostalProcess.PROCESS_KEY, new Contract(
+                    vn.hanoi.lgsp.workercontract.PostalProcess.Variables.class, "postalSteps",
+                    vn.hanoi.lgsp.postal.PostalSteps.class));
 
     @ParameterizedTest
     @ValueSource(strings = {"service-retirement", "service-version-upgrade", "consumer-offboarding", "agency-closure",
-            "monthly-reconciliation", "periodic-report"})
+            "monthly-reconciliation", "periodic-report", "postal-return"})
     void everyExpressionAndFormFieldIsInTheContract(String key) throws IOException {
         Contract contract = CONTRACTS.get(key);
         BpmnModelInstance model = Bpmn.readModelFromFile(Path.of("processes", key + ".bpmn").toFile());

@@ -83,6 +83,10 @@ class PostalServiceTest extends PlatformTest {
                 "select count(*) from lgsp.monitoring_outbox where index_name like 'lgsp-transactions-%'", Integer.class) == 0);
         List<String> traces = List.of(name, phone);
         assertThat(Traces.tablesContaining(jdbc, traces)).as("tables holding the recipient").isEmpty();
+        // sealed from the start, so not even PostgreSQL's files (WAL, dead rows) ever held it in clear
+        jdbc.execute("checkpoint");
+        assertThat(Traces.filesContaining(DevServices.current().orElseThrow().postgresDataDirectory(), traces))
+                .as("files under PostgreSQL's data directory holding the recipient").isEmpty();
         String indexed = Traces.elasticsearchDocuments(elasticsearch);
         assertThat(indexed).as("the shipment's steps were indexed").contains(id);
         traces.forEach(trace -> assertThat(indexed).doesNotContain(trace));

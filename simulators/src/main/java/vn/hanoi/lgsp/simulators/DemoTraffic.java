@@ -19,7 +19,8 @@ import org.slf4j.LoggerFactory;
 /**
  * On a fresh demo database, the Department of Justice's simulated system sends a few records
  * through the agency API, so that a newcomer finds exchanges in every state at once: one
- * completed inside the city, one through NDXP, one waiting in a ward's inbox, one refused.
+ * completed inside the city, one through NDXP, one waiting in a ward's inbox, one refused; and a
+ * procedure's result sent to its applicant by post, so the postal service has a shipment to follow.
  */
 final class DemoTraffic {
 
@@ -69,6 +70,35 @@ final class DemoTraffic {
             } catch (Exception e) {
                 log.warn("Demo record for {} not sent: {}", demo.destination(), e.toString());
             }
+        }
+        sendShipment();
+    }
+
+    /** One dossier number: on a database that has it, the request is answered with the same shipment. */
+    private void sendShipment() {
+        Map<String, Object> recipient = new LinkedHashMap<>();
+        recipient.put("name", "Nguyễn Văn An");
+        recipient.put("phone", "0912345678");
+        recipient.put("address", "Số 12 phố Hàng Bạc");
+        recipient.put("provinceCode", "01");
+        recipient.put("wardCode", "00070");
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("dossierNumber", "000.00.13.H26-MAU-0001");
+        body.put("procedureCode", "1.001193.000.00.00.H26");
+        body.put("serviceLevel", "EXPRESS");
+        body.put("recipient", recipient);
+        body.put("items", List.of(Map.of("name", "Trích lục khai sinh (mẫu)", "weightGrams", 40)));
+        body.put("codAmount", 0);
+        try {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(lgspBaseUrl
+                            + "/api/v1/postal/shipments"))
+                    .header("Authorization", "Bearer " + token.get())
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(Json.MAPPER.writeValueAsString(body))).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            log.info("Demo postal shipment: HTTP {}", response.statusCode());
+        } catch (Exception e) {
+            log.warn("Demo postal shipment not sent: {}", e.toString());
         }
     }
 }

@@ -1,4 +1,4 @@
-package vn.hanoi.lgsp.exchange;
+package vn.hanoi.lgsp.sealing;
 
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -25,24 +25,25 @@ import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * A waiting record's content and its applicant's identity are encrypted before they reach
- * PostgreSQL (R-03), so no plaintext of them is in any table, WAL segment or backup: AES-GCM
- * under a fresh key per record, that key wrapped by the master key, which lives outside the
- * database (a secret file here; a KMS or HSM in production). The exchange id is bound into both
- * as associated data, so a sealed row cannot be swapped onto another exchange.
+ * Personal data the platform holds only for a while — a waiting record's content and its
+ * applicant's identity, a shipment's recipient — is encrypted before it reaches PostgreSQL
+ * (R-03), so no plaintext of it is in any table, WAL segment or backup: AES-GCM under a fresh key
+ * per record, that key wrapped by the master key, which lives outside the database (a secret file
+ * here; a KMS or HSM in production). The record's id is bound into both as associated data, so a
+ * sealed row cannot be swapped onto another record.
  * <p>
  * Rotation: a new master key becomes {@code lgsp.exchange.master-key-file}; the old ones stay in
  * {@code lgsp.exchange.previous-master-key-files} until the records sealed with them are gone
  * (they live only until delivery, at most the longest deadline).
  */
-final class ContentSealer {
+public final class ContentSealer {
 
     /** What goes into the database for one record. */
-    record Sealed(byte[] ciphertext, byte[] wrappedKey, String masterKeyId) {
+    public record Sealed(byte[] ciphertext, byte[] wrappedKey, String masterKeyId) {
     }
 
     /** What the record's destination and the identity check need back. */
-    record Opened(byte[] content, String applicantCitizenId, String applicantName) {
+    public record Opened(byte[] content, String applicantCitizenId, String applicantName) {
     }
 
     private static final int IV_BYTES = 12;
@@ -52,7 +53,7 @@ final class ContentSealer {
     private final String currentId;
     private final Map<String, SecretKey> masterKeys = new LinkedHashMap<>();
 
-    ContentSealer(Path masterKeyFile, List<Path> previousKeyFiles) {
+    public ContentSealer(Path masterKeyFile, List<Path> previousKeyFiles) {
         if (masterKeyFile == null) {
             throw new IllegalStateException("lgsp.exchange.master-key-file must name the file holding the master key "
                     + "(32 random bytes, base64) that encrypts waiting records; keep it outside PostgreSQL and its backups");
@@ -66,7 +67,7 @@ final class ContentSealer {
         }
     }
 
-    Sealed seal(UUID exchangeId, byte[] content, String citizenId, String name) {
+    public Sealed seal(UUID exchangeId, byte[] content, String citizenId, String name) {
         try {
             KeyGenerator generator = KeyGenerator.getInstance("AES");
             generator.init(256, random);
@@ -79,7 +80,7 @@ final class ContentSealer {
         }
     }
 
-    Opened open(UUID exchangeId, Sealed sealed) {
+    public Opened open(UUID exchangeId, Sealed sealed) {
         SecretKey master = masterKeys.get(sealed.masterKeyId());
         if (master == null) {
             throw new IllegalStateException("record " + exchangeId + " was sealed with master key " + sealed.masterKeyId()

@@ -1,4 +1,4 @@
-package vn.hanoi.lgsp.exchange;
+package vn.hanoi.lgsp.sealing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

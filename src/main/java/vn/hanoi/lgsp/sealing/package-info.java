@@ -1,0 +1,5 @@
+/**
+ * Envelope encryption of the personal data the platform keeps only for a while (R-03), under the
+ * master key configured as {@code lgsp.exchange.master-key-file}.
+ */
+package vn.hanoi.lgsp.sealing;
