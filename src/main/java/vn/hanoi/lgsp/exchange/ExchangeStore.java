@@ -20,8 +20,8 @@ class ExchangeStore {
 
     private final ContentSealer sealer;
 
-    ExchangeStore(JdbcTemplate jdbc, ExchangeSettings settings) {
-        this.sealer = new ContentSealer(settings.masterKeyFile(), settings.previousMasterKeyFiles());
+    ExchangeStore(JdbcTemplate jdbc, ContentSealer sealer) {
+        this.sealer = sealer;
         this.jdbc = jdbc;
     }
 

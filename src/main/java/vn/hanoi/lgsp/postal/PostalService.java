@@ -3,8 +3,6 @@ package vn.hanoi.lgsp.postal;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
@@ -21,6 +19,7 @@ import vn.hanoi.lgsp.calendar.WorkingDayCalendar;
 import vn.hanoi.lgsp.contract.ApiException;
 import vn.hanoi.lgsp.contract.ErrorCode;
 import vn.hanoi.lgsp.identity.KeycloakAdmin;
+import vn.hanoi.lgsp.sealing.ContentSealer;
 import vn.hanoi.lgsp.workercontract.PostalProcess;
 import vn.hanoi.lgsp.workercontract.PostalProcess.Messages;
 import vn.hanoi.lgsp.workercontract.PostalProcess.Status;
@@ -37,9 +36,11 @@ class PostalService {
     private final KeycloakAdmin keycloak;
     private final PostalMonitoring monitoring;
     private final ObjectMapper json;
+    private final ContentSealer sealer;
 
     PostalService(ShipmentValidator validator, PostalStore store, RuntimeService runtime, WorkingDayCalendar calendar,
-                  KeycloakAdmin keycloak, PostalMonitoring monitoring, ObjectMapper json) {
+                  KeycloakAdmin keycloak, PostalMonitoring monitoring, ObjectMapper json, ContentSealer sealer) {
+        this.sealer = sealer;
         this.validator = validator;
         this.store = store;
         this.runtime = runtime;
@@ -78,6 +79,7 @@ class PostalService {
         variables.put(Variables.PROCEDURE, valid.procedureCode());
         variables.put(Variables.SERVICE_LEVEL, valid.serviceLevel().name());
         variables.put(Variables.DELIVERY_DUE, Date.from(due));
+        variables.put(Variables.TRACKING_LIMIT, Date.from(due.plus(java.time.Duration.ofDays(PostalProcess.TRACKING_LIMIT_DAYS))));
         variables.put(Variables.AGENCY_STAFF, new ArrayList<>(staff));
         // an agency with no staff account is helped by DOST's operators, never by other agencies' staff
         variables.put(Variables.AGENCY_GROUPS, staff.isEmpty() ? new ArrayList<>(List.of("dost-operators"))
@@ -90,11 +92,10 @@ class PostalService {
     }
 
     private static Requested replay(PostalStore.Shipment earlier, String hash) {
-        // an ended shipment no longer holds what its request was compared by: the dossier's result went once
-        if (earlier.endedAt() == null && !earlier.requestHash().equals(hash)) {
+        if (!earlier.requestHash().equals(hash)) {
             throw new ApiException(ErrorCode.IDEMPOTENCY_CONFLICT, "Dossier " + earlier.dossierNumber()
-                    + " already has a shipment (" + earlier.id() + ") with other details; follow it with GET"
-                    + " /api/v1/postal/shipments/" + earlier.id());
+                    + " already has a shipment (" + earlier.id() + ", " + earlier.status() + ") with other details;"
+                    + " follow it with GET /api/v1/postal/shipments/" + earlier.id());
         }
         return new Requested(earlier, true);
     }
@@ -138,7 +139,7 @@ class PostalService {
             throw new ApiException(ErrorCode.NOT_FOUND, "No shipment with tracking number " + trackingNumber);
         }
         String bounded = note == null ? null : note.length() > 300 ? note.substring(0, 300) : note;
-        if (!store.addEvent(id, reported.name(), bounded, at == null ? Instant.now() : at)) {
+        if (!store.addEvent(id, reported.name(), bounded, at)) {
             return;
         }
         if (reported.ended()) {
@@ -152,14 +153,10 @@ class PostalService {
                 .correlateAll();
     }
 
-    /** The order for the worker: the recipient only while the shipment is under way. */
-    PostalStore.Shipment forOrder(UUID id) {
-        PostalStore.Shipment shipment = store.find(id)
-                .orElseThrow(() -> new ApiException(ErrorCode.NOT_FOUND, "No shipment " + id));
-        if (shipment.recipient() == null) {
-            throw new ApiException(ErrorCode.NOT_FOUND, "Shipment " + id + " has ended: its recipient is no longer kept");
-        }
-        return shipment;
+    /** The recipient for the order worker, only while the shipment is under way. */
+    vn.hanoi.lgsp.workercontract.PostalProcess.WorkerApi.Recipient recipientForOrder(UUID id) {
+        return store.recipientOf(id).orElseThrow(() -> new ApiException(ErrorCode.NOT_FOUND, "Shipment " + id
+                + " has ended or does not exist: no recipient is kept for it"));
     }
 
     PostalStore.Shipment require(UUID id) {
@@ -172,11 +169,16 @@ class PostalService {
         store.notified(id, upToSequence);
     }
 
+    /**
+     * Keyed under the master key, as the request holds the recipient: the digest can stay after
+     * the recipient is gone, so a changed request for an ended shipment is still told apart,
+     * and nobody holding the database alone can test guesses of a name or phone against it.
+     */
     private String hash(ValidShipment shipment) {
         try {
-            byte[] canonical = json.writeValueAsString(shipment).getBytes(StandardCharsets.UTF_8);
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));
-        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+            return HexFormat.of().formatHex(sealer.digest("postal-request",
+                    json.writeValueAsString(shipment).getBytes(StandardCharsets.UTF_8)));
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
     }

@@ -51,14 +51,22 @@ public class PostalSteps {
         return store.pendingCount(id) > 0;
     }
 
-    /** The shipment's latest status, for the model's gateways. */
+    /**
+     * The status the agency was last told, for the model's gateways: not the latest VNPost
+     * reported, so that a delivery reported while the previous status was being told is told
+     * before tracking ends.
+     */
     public void readStatus(DelegateExecution execution) {
-        execution.setVariable(Variables.SHIPMENT_STATUS, store.find(id(execution)).orElseThrow().status());
+        UUID id = id(execution);
+        String told = store.lastToldStatus(id);
+        execution.setVariable(Variables.SHIPMENT_STATUS, told != null ? told : store.find(id).orElseThrow().status());
     }
 
-    /** Whatever way the process ends, the recipient's details go. */
+    /** Whatever way the process ends, the recipient's details and VNPost's free-text notes go. */
     public void ended(DelegateExecution execution) {
-        store.forgetRecipient(id(execution));
+        UUID id = id(execution);
+        store.forgetRecipient(id);
+        store.forgetNotes(id);
     }
 
     /** When the agency's staff should have handled a postal task. */

@@ -26,17 +26,15 @@ class PostalStore {
     private final ObjectMapper json;
     private final ContentSealer sealer;
 
-    PostalStore(JdbcTemplate jdbc, ObjectMapper json,
-                @Value("${lgsp.exchange.master-key-file}") java.nio.file.Path masterKeyFile,
-                @Value("${lgsp.exchange.previous-master-key-files:}") List<java.nio.file.Path> previousKeyFiles) {
+    PostalStore(JdbcTemplate jdbc, ObjectMapper json, ContentSealer sealer) {
         this.jdbc = jdbc;
         this.json = json;
-        this.sealer = new ContentSealer(masterKeyFile, previousKeyFiles);
+        this.sealer = sealer;
     }
 
-    /** One shipment as stored; {@code recipient} is null once it ended. */
+    /** One shipment as stored, never its recipient ({@link #recipientOf}); {@code recipientHeld} until it ended. */
     record Shipment(UUID id, String agencyCode, String dossierNumber, String procedureCode, String serviceLevel,
-                    String requestHash, Recipient recipient, List<Item> items, int itemCount, int weightGrams,
+                    String requestHash, boolean recipientHeld, List<Item> items, int itemCount, int weightGrams,
                     long codAmount, Long feeDong, String trackingNumber, String status, int deliveryAttempts,
                     String refusalReason, Instant deliveryDue, String processInstanceId, Instant createdAt,
                     Instant updatedAt, Instant endedAt) {
@@ -65,6 +63,14 @@ class PostalStore {
 
     void setProcessInstance(UUID id, String processInstanceId) {
         jdbc.update("update lgsp.postal_shipment set process_instance_id = ? where id = ?", processInstanceId, id);
+    }
+
+    /** The recipient, opened only to hand the order to VNPost; empty once the shipment ended. */
+    Optional<Recipient> recipientOf(UUID id) {
+        return jdbc.query("select recipient_sealed, recipient_key, recipient_master_key from lgsp.postal_shipment"
+                + " where id = ? and recipient_sealed is not null", (rs, n) -> readRecipient(sealer.open(id,
+                new ContentSealer.Sealed(rs.getBytes("recipient_sealed"), rs.getBytes("recipient_key"),
+                        rs.getString("recipient_master_key"))).content()), id).stream().findFirst();
     }
 
     Optional<Shipment> find(UUID id) {
@@ -147,15 +153,23 @@ class PostalStore {
                 + " and notified_at is null", id, upToSequence);
     }
 
-    /**
-     * R-03: the recipient is needed only while the item travels. The request's digest goes too:
-     * it was taken over the recipient's details.
-     */
+    /** R-03: the recipient is needed only while the item travels; and so is the ward. */
     void forgetRecipient(UUID id) {
         jdbc.update("""
                 update lgsp.postal_shipment set recipient_sealed = null, recipient_key = null, recipient_master_key = null,
-                    items = '[]'::jsonb, request_hash = repeat('0', 64), ended_at = coalesce(ended_at, now()), updated_at = now()
+                    ward_code = null, items = '[]'::jsonb, ended_at = coalesce(ended_at, now()), updated_at = now()
                 where id = ?""", id);
+    }
+
+    /** VNPost's notes are its free text (who signed, why it failed): kept only while the process runs. */
+    void forgetNotes(UUID id) {
+        jdbc.update("update lgsp.postal_shipment_event set note = null where shipment_id = ?", id);
+    }
+
+    /** The status of the last event the agency was told; null before the first. */
+    String lastToldStatus(UUID id) {
+        return jdbc.queryForList("select status from lgsp.postal_shipment_event where shipment_id = ? and notified_at"
+                + " is not null order by sequence desc limit 1", String.class, id).stream().findFirst().orElse(null);
     }
 
     /** An agency's shipments, newest first. */
@@ -166,9 +180,7 @@ class PostalStore {
 
     private Shipment map(ResultSet rs, int row) throws SQLException {
         UUID id = rs.getObject("id", UUID.class);
-        byte[] sealed = rs.getBytes("recipient_sealed");
-        Recipient recipient = sealed == null ? null : readRecipient(sealer.open(id, new ContentSealer.Sealed(sealed,
-                rs.getBytes("recipient_key"), rs.getString("recipient_master_key"))).content());
+        boolean recipient = rs.getObject("recipient_key") != null;
         long fee = rs.getLong("fee_dong");
         Long feeDong = rs.wasNull() ? null : fee;
         return new Shipment(id, rs.getString("agency_code"), rs.getString("dossier_number"),

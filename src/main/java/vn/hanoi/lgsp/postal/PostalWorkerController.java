@@ -33,9 +33,11 @@ class PostalWorkerController {
     /** Personal data: read only to hand the order to VNPost, and only while the shipment is under way. */
     @GetMapping("/{id}/order")
     WorkerApi.Order order(@PathVariable String id) {
-        PostalStore.Shipment s = postal.forOrder(PostalController.parse(id));
+        java.util.UUID shipment = PostalController.parse(id);
+        WorkerApi.Recipient recipient = postal.recipientForOrder(shipment);
+        PostalStore.Shipment s = postal.require(shipment);
         return new WorkerApi.Order(ApiResponses.SUCCESS, "Order of " + s.dossierNumber(), s.id().toString(),
-                s.agencyCode(), s.dossierNumber(), s.procedureCode(), s.serviceLevel(), s.recipient(), s.items(),
+                s.agencyCode(), s.dossierNumber(), s.procedureCode(), s.serviceLevel(), recipient, s.items(),
                 s.codAmount());
     }
 

@@ -156,7 +156,13 @@ class ShipmentValidator {
             problems.add(detail("codAmount", "must be a number of đồng (got " + describe(amount) + ")"));
             return 0;
         }
-        BigDecimal value = new BigDecimal(number.toString());
+        BigDecimal value;
+        try {
+            value = new BigDecimal(number.toString());
+        } catch (NumberFormatException infinite) {
+            problems.add(detail("codAmount", "must be whole đồng from 0 to " + MAX_COD));
+            return 0;
+        }
         if (value.signum() < 0 || value.stripTrailingZeros().scale() > 0 || value.compareTo(BigDecimal.valueOf(MAX_COD)) > 0) {
             problems.add(detail("codAmount", "must be whole đồng from 0 to " + MAX_COD));
             return 0;

@@ -80,6 +80,23 @@ public final class ContentSealer {
         }
     }
 
+    /**
+     * An HMAC-SHA256 under a key derived from the current master key for this purpose: a digest
+     * of personal data that may be kept, since it cannot be checked against guesses without the key.
+     */
+    public byte[] digest(String purpose, byte[] data) {
+        try {
+            javax.crypto.Mac derive = javax.crypto.Mac.getInstance("HmacSHA256");
+            derive.init(masterKeys.get(currentId));
+            byte[] key = derive.doFinal(("digest/" + purpose).getBytes(StandardCharsets.UTF_8));
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key, "HmacSHA256"));
+            return mac.doFinal(data);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("cannot take the digest", e);
+        }
+    }
+
     public Opened open(UUID exchangeId, Sealed sealed) {
         SecretKey master = masterKeys.get(sealed.masterKeyId());
         if (master == null) {

@@ -77,6 +77,8 @@ public final class PostalProcess {
         public static final String SERVICE_LEVEL = "serviceLevel";
         /** When VNPost should have delivered, from the service level's working days. */
         public static final String DELIVERY_DUE = "deliveryDue";
+        /** When tracking gives up on a VNPost that stays silent ({@link #TRACKING_LIMIT_DAYS} after the due date). */
+        public static final String TRACKING_LIMIT = "trackingLimit";
         /** Staff handle the agency's tasks within this. */
         public static final String TASK_DUE = "taskDue";
         public static final String TRACKING_NUMBER = "trackingNumber";
@@ -106,6 +108,9 @@ public final class PostalProcess {
         private Channels() {
         }
     }
+
+    /** Days past the delivery deadline after which a shipment VNPost says nothing more of stops being tracked. */
+    public static final int TRACKING_LIMIT_DAYS = 30;
 
     /** Working days the agency's staff have for a postal task. */
     public static final int TASK_WORKING_DAYS = 2;

@@ -50,7 +50,7 @@ class PostalReturnProcessTest extends ProcessTest {
         assertThat(s.instance()).isWaitingAt("Start_ShipmentRequested");
         execute(job(s.instance()));
         assertThat(s.instance()).isWaitingAt("Task_Order");
-        assertThat(store.find(s.id()).orElseThrow().recipient()).as("held while the order is made").isNotNull();
+        assertThat(store.recipientOf(s.id())).as("held while the order is made").isPresent();
         String tracking = ordered(s);
 
         assertThat(s.instance()).isWaitingAt("Event_StatusReported");
@@ -67,11 +67,14 @@ class PostalReturnProcessTest extends ProcessTest {
         assertThat(s.instance()).isWaitingAt("Event_StatusReported");
 
         postal.statusReported(tracking, s.dossier(), "IN_TRANSIT", t.plusSeconds(120), "Đang vận chuyển");
-        notifyAll(s);
-        postal.statusReported(tracking, s.dossier(), "DELIVERED", t.plusSeconds(180), "Đã phát thành công");
+        // delivered while "in transit" is being told: it is told too before tracking ends
+        notifyAll(s, () -> postal.statusReported(tracking, s.dossier(), "DELIVERED", t.plusSeconds(180),
+                "Đã phát thành công"));
         PostalStore.Shipment delivered = store.find(s.id()).orElseThrow();
-        assertThat(delivered.recipient()).as("forgotten as soon as it was delivered").isNull();
+        assertThat(delivered.recipientHeld()).as("forgotten as soon as it was delivered").isFalse();
+        assertThat(store.recipientOf(s.id())).isEmpty();
         assertThat(delivered.endedAt()).isNotNull();
+        assertThat(s.instance()).isWaitingAt("Task_NotifyStatus");
         notifyAll(s);
 
         assertThat(s.instance()).isEnded().hasPassed("End_TrackingDone", "End_Delivered").hasNotPassed("Task_Returned");
@@ -82,6 +85,7 @@ class PostalReturnProcessTest extends ProcessTest {
         assertThat(kept.status()).isEqualTo("DELIVERED");
         assertThat(kept.feeDong()).as("kept for fee reconciliation").isEqualTo(22_000L);
         assertThat(kept.itemCount()).isEqualTo(1);
+        assertThat(store.events(s.id())).as("VNPost's free text goes with the process").allMatch(e -> e.note() == null);
     }
 
     @Test
@@ -104,7 +108,7 @@ class PostalReturnProcessTest extends ProcessTest {
                 .anyMatch(l -> "staff.stp".equals(l.getUserId()))
                 .noneMatch(l -> "dost-operators".equals(l.getGroupId()));
         assertThat(task.getDueDate()).isAfter(new java.util.Date());
-        assertThat(store.find(s.id()).orElseThrow().recipient()).isNull();
+        assertThat(store.find(s.id()).orElseThrow().recipientHeld()).isFalse();
 
         engine.getTaskService().complete(task.getId(), Map.of(Variables.FOLLOW_UP_NOTE, "Đã gọi người nộp đến nhận tại bộ phận một cửa"));
         assertThat(s.instance()).isEnded().hasPassed("End_Returned");
@@ -122,7 +126,8 @@ class PostalReturnProcessTest extends ProcessTest {
         PostalStore.Shipment refused = store.find(s.id()).orElseThrow();
         assertThat(refused.status()).isEqualTo("NOT_SENT");
         assertThat(refused.refusalReason()).contains("HTTP 400");
-        assertThat(refused.recipient()).isNull();
+        assertThat(refused.trackingNumber()).isNull();
+        assertThat(refused.recipientHeld()).isFalse();
         assertThat(engine.getRuntimeService().getVariable(s.instance().getId(), Variables.REFUSAL_REASON))
                 .asString().contains("refused the order");
         engine.getTaskService().complete(task(s).getId(), Map.of(Variables.FOLLOW_UP_NOTE, "Trả kết quả tại bộ phận một cửa"));
@@ -134,8 +139,7 @@ class PostalReturnProcessTest extends ProcessTest {
         Shipment s = request("EXPRESS");
         execute(job(s.instance()));
         String tracking = ordered(s);
-        Job timer = engine.getManagementService().createJobQuery().processInstanceId(s.instance().getId())
-                .timers().singleResult();
+        Job timer = timer(s, "Start_Overdue");
         assertThat(timer.getDuedate()).isEqualTo(java.util.Date.from(store.find(s.id()).orElseThrow().deliveryDue()));
         engine.getManagementService().executeJob(timer.getId());
 
@@ -150,6 +154,36 @@ class PostalReturnProcessTest extends ProcessTest {
     }
 
     @Test
+    void aChaseStillOpenWhenTheShipmentIsDeliveredGoesAway() {
+        Shipment s = request("EXPRESS");
+        execute(job(s.instance()));
+        String tracking = ordered(s);
+        engine.getManagementService().executeJob(timer(s, "Start_Overdue").getId());
+        assertThat(s.instance()).isWaitingAt("Task_Overdue");
+
+        postal.statusReported(tracking, s.dossier(), "DELIVERED", Instant.now().truncatedTo(ChronoUnit.SECONDS), null);
+        notifyAll(s);
+        assertThat(s.instance()).isEnded().hasPassed("End_Delivered").hasNotPassed("End_OverdueHandled");
+        assertThat(task(s)).isNull();
+    }
+
+    @Test
+    void vnpostSilentLongPastTheDeadlineEndsTrackingAndForgetsTheRecipient() {
+        Shipment s = request("STANDARD");
+        execute(job(s.instance()));
+        ordered(s);
+        Job limit = timer(s, "Boundary_TrackingLimit");
+        assertThat(limit.getDuedate().toInstant()).isEqualTo(store.find(s.id()).orElseThrow().deliveryDue()
+                .plus(java.time.Duration.ofDays(vn.hanoi.lgsp.workercontract.PostalProcess.TRACKING_LIMIT_DAYS)));
+        engine.getManagementService().executeJob(limit.getId());
+
+        assertThat(s.instance()).isWaitingAt("Task_TrackingLost");
+        engine.getTaskService().complete(task(s).getId(), Map.of(Variables.FOLLOW_UP_NOTE, "VNPost xác nhận thất lạc"));
+        assertThat(s.instance()).isEnded().hasPassed("End_TrackingLost");
+        assertThat(store.find(s.id()).orElseThrow().recipientHeld()).isFalse();
+    }
+
+    @Test
     void theSameRequestAgainIsTheSameShipmentAndAnotherForTheDossierIsRefused() {
         ShipmentRequest request = requestFor("HS-" + UUID.randomUUID().toString().substring(0, 8), "STANDARD", "0912345678");
         PostalService.Requested first = postal.request(AGENCY, request);
@@ -161,6 +195,25 @@ class PostalReturnProcessTest extends ProcessTest {
                 e -> assertThat(e.error()).isEqualTo(ErrorCode.IDEMPOTENCY_CONFLICT));
         assertThat(engine.getRuntimeService().createProcessInstanceQuery()
                 .processInstanceBusinessKey(first.shipment().id().toString()).count()).isEqualTo(1);
+    }
+
+    @Test
+    void aChangedRequestForAnEndedShipmentIsStillToldApart() {
+        Shipment s = request("STANDARD");
+        execute(job(s.instance()));
+        LockedExternalTask order = fetch(s, Topics.ORDER);
+        engine.getExternalTaskService().handleBpmnError(order.getId(), WORKER, Errors.ORDER_REFUSED, "refused");
+        assertThat(store.find(s.id()).orElseThrow().recipientHeld()).isFalse();
+
+        assertThat(postal.request(AGENCY, requestFor(s.dossier(), "STANDARD", "0912345678")).replay())
+                .as("the first request again").isTrue();
+        assertThatThrownBy(() -> postal.request(AGENCY, requestFor(s.dossier(), "STANDARD", "0987000111")))
+                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.getMessage()).contains("NOT_SENT"));
+    }
+
+    private Job timer(Shipment s, String activity) {
+        return engine.getManagementService().createJobQuery().processInstanceId(s.instance().getId()).timers()
+                .activityId(activity).singleResult();
     }
 
     private Shipment request(String level) {

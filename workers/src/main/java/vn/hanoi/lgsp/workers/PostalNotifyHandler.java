@@ -47,25 +47,29 @@ final class PostalNotifyHandler implements ExternalTaskHandler {
             Failures.retryOrGiveUp(task, service, retry, "the platform refused: " + e.getMessage(), null);
             return;
         }
-        long told = 0;
+        // statuses count as told only once both the agency and the national tracking have them;
+        // a retry repeats the rest, which both recognise by sequence and state
+        long done = 0;
+        long last = 0;
         boolean agencyMissed = false;
         for (WorkerApi.StatusEvent status : pending.statuses()) {
             if (!agencyMissed && !tellAgency(pending, status)) {
                 agencyMissed = true;
             }
             String state = NdxpPostal.trackingState(status.status());
-            if (state != null) {
-                String problem = track(pending, state, status);
-                if (problem != null) {
-                    record(shipmentId, told);
-                    Failures.retryOrGiveUp(task, service, retry, problem, null);
-                    return;
-                }
+            String problem = state == null ? null : track(pending, state, status);
+            if (problem != null) {
+                record(shipmentId, done);
+                Failures.retryOrGiveUp(task, service, retry, problem, null);
+                return;
             }
-            told = status.sequence();
+            if (!agencyMissed) {
+                done = status.sequence();
+            }
+            last = status.sequence();
         }
         if (agencyMissed && !retry.lastAttempt(task)) {
-            record(shipmentId, 0);
+            record(shipmentId, done);
             service.handleFailure(task, "the agency's system did not take the statuses", null,
                     retry.retriesLeftAfter(task), retry.backoffAfter(task));
             return;
@@ -73,7 +77,7 @@ final class PostalNotifyHandler implements ExternalTaskHandler {
         if (agencyMissed) {
             log.warn("Shipment {}: the agency's system was not told; it can read the statuses from the API", shipmentId);
         }
-        if (!record(shipmentId, told)) {
+        if (!record(shipmentId, last)) {
             Failures.handBack(task, service, retry, "the platform could not record the statuses told");
             return;
         }

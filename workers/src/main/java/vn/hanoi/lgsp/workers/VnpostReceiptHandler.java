@@ -17,6 +17,8 @@ import vn.hanoi.lgsp.workercontract.RecordExchangeProcess.Variables;
  */
 final class VnpostReceiptHandler implements ExternalTaskHandler {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(VnpostReceiptHandler.class);
+
     private static final int ATTEMPTS = 8;
 
     private final PlatformApi platform;
@@ -49,7 +51,7 @@ final class VnpostReceiptHandler implements ExternalTaskHandler {
             JsonHttp.Reply told = ndxp.vnpost("/applications/" + application.applicationNumber() + "/receipt", receipt);
             if (!told.ok()) {
                 refused(told);
-                Failures.retryOrGiveUp(task, service, retry, "VNPost through NDXP answered " + told.describe(), null);
+                giveUpOrRetry(task, service, retry, exchangeId, "VNPost through NDXP answered " + told.describe());
                 return;
             }
             JsonHttp.Reply tracked = ndxp.track(application.applicationNumber(), application.procedureCode(),
@@ -57,7 +59,7 @@ final class VnpostReceiptHandler implements ExternalTaskHandler {
                     application.receivedAt());
             if (!tracked.ok()) {
                 refused(tracked);
-                Failures.retryOrGiveUp(task, service, retry, "the national tracking answered " + tracked.describe(), null);
+                giveUpOrRetry(task, service, retry, exchangeId, "the national tracking answered " + tracked.describe());
                 return;
             }
             platform.vnpostTold(exchangeId);
@@ -65,10 +67,24 @@ final class VnpostReceiptHandler implements ExternalTaskHandler {
             Failures.handBack(task, service, retry, "the platform could not be reached: " + e.getMessage());
             return;
         } catch (IOException e) {
-            Failures.retryOrGiveUp(task, service, retry, "NDXP unreachable: " + e.getMessage(), null);
+            giveUpOrRetry(task, service, retry, exchangeId, "NDXP unreachable: " + e.getMessage());
             return;
         }
         service.complete(task);
+    }
+
+    /**
+     * The agency has the record whatever VNPost hears: after the last attempt the exchange goes on
+     * to its result, and the application stays marked as not told (its {@code vnpost_told_at} empty).
+     */
+    private static void giveUpOrRetry(ExternalTask task, ExternalTaskService service, RetryPolicy retry,
+                                      String exchangeId, String reason) {
+        if (retry.lastAttempt(task)) {
+            log.warn("Exchange {}: VNPost was not told of the receipt ({})", exchangeId, reason);
+            service.complete(task);
+        } else {
+            service.handleFailure(task, reason, null, retry.retriesLeftAfter(task), retry.backoffAfter(task));
+        }
     }
 
     private void refused(JsonHttp.Reply reply) {
