@@ -168,7 +168,8 @@ public final class VnpostSimulator extends SimulatedServer {
     private final CallbackPoster poster = new CallbackPoster("VNPost");
     private final Map<String, Order> byTracking = new ConcurrentHashMap<>();
     private final Map<String, String> byOrderNumber = new ConcurrentHashMap<>();
-    private final AtomicLong serial = new AtomicLong(12_345_600);
+    /** Counted on from the clock, so a restarted simulator does not hand out numbers a platform already holds. */
+    private final AtomicLong serial = new AtomicLong(System.currentTimeMillis() / 10 % 100_000_000L);
     private final Map<String, Sent> applications = new ConcurrentHashMap<>();
     private final Map<String, Map<String, Object>> receipts = new ConcurrentHashMap<>();
     /** Seeded from the clock, so that a restarted simulator does not reuse numbers the LGSP has seen. */
