@@ -124,6 +124,34 @@ class PostalServiceTest extends PlatformTest {
                 .as("not another agency's staff").isZero();
     }
 
+    /** VNPost away, then failing twice: the order waits and is retried, and VNPost takes it once. */
+    @Test
+    void vnpostDownOrFailingLosesNoShipmentAndTakesTheOrderOnce() {
+        simulators.vnpost().outcome(VnpostSimulator.Outcome.DELIVERED);
+        Api api = new Api(baseUrl());
+        String justice = new Keycloak(keycloakUrl).clientToken(Keycloak.JUSTICE_SYSTEM);
+        String dossier = dossier();
+        simulators.vnpost().behaviour().setDown(true);
+        try {
+            Api.Reply accepted = api.postJson(SHIPMENTS, justice, shipment(dossier, "Hoàng Văn Mười", "0977" + digits(6),
+                    "01", "00070", 0));
+            assertThat(accepted.status()).as("accepted while VNPost is away").isEqualTo(201);
+            String id = accepted.body().path("shipment").path("shipmentId").asText();
+            await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10)).until(() ->
+                    "REQUESTED".equals(api.get(SHIPMENTS + "/" + id, justice).body().path("shipment").path("status").asText()));
+            simulators.vnpost().behaviour().setDown(false);
+            simulators.vnpost().behaviour().failNext(2);
+            JsonNode shipment = awaitStatus(api, justice, id, "DELIVERED");
+            assertThat(shipment.path("statuses").findValuesAsText("status"))
+                    .containsExactly("ACCEPTED", "PICKED_UP", "IN_TRANSIT", "DELIVERED");
+            assertThat(simulators.vnpost().hasOrder(JUSTICE, dossier)).isTrue();
+            assertThat(simulators.vnpost().orders(JUSTICE, dossier)).as("orders VNPost took for the dossier").isEqualTo(1);
+        } finally {
+            simulators.vnpost().behaviour().setDown(false);
+            simulators.vnpost().behaviour().reset();
+        }
+    }
+
     @Test
     void badRequestNamesEveryProblemAndSendsNothing() {
         Api api = new Api(baseUrl());

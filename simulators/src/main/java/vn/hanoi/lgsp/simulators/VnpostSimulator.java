@@ -263,6 +263,12 @@ public final class VnpostSimulator extends SimulatedServer {
         return Optional.ofNullable(receipts.get(applicationNumber));
     }
 
+    /** Orders VNPost holds for this agency's dossier: one, however often it was sent. */
+    public long orders(String agencyCode, String orderNumber) {
+        return byTracking.values().stream()
+                .filter(o -> o.agencyCode.equals(agencyCode) && o.orderNumber.equals(orderNumber)).count();
+    }
+
     /** Whether this agency's order for this dossier reached VNPost. */
     public boolean hasOrder(String agencyCode, String orderNumber) {
         return byOrderNumber.containsKey(agencyCode + "/" + orderNumber);
