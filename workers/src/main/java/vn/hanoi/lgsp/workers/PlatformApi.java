@@ -90,8 +90,21 @@ final class PlatformApi {
     java.util.Optional<WorkerApi.Delivery> deliveryOrRetry(String exchangeId, org.camunda.bpm.client.task.ExternalTask task,
                                                  org.camunda.bpm.client.task.ExternalTaskService service,
                                                  RetryPolicy retry) {
+        return readOrRetry(() -> delivery(exchangeId), task, service, retry);
+    }
+
+    interface Read<T> {
+        T read() throws IOException;
+    }
+
+    /**
+     * What a task needs from the platform, or nothing when it cannot be had now: the task is then
+     * already handed back (the platform unreachable costs no attempt) or retried (it refused).
+     */
+    <T> java.util.Optional<T> readOrRetry(Read<T> read, org.camunda.bpm.client.task.ExternalTask task,
+                                          org.camunda.bpm.client.task.ExternalTaskService service, RetryPolicy retry) {
         try {
-            return java.util.Optional.of(delivery(exchangeId));
+            return java.util.Optional.of(read.read());
         } catch (Unavailable e) {
             Failures.handBack(task, service, retry, "the platform could not be reached: " + e.getMessage());
             return java.util.Optional.empty();

@@ -37,16 +37,11 @@ final class PostalNotifyHandler implements ExternalTaskHandler {
     public void execute(ExternalTask task, ExternalTaskService service) {
         String shipmentId = task.getVariable(Variables.SHIPMENT_ID);
         RetryPolicy retry = new RetryPolicy(ATTEMPTS, 2000);
-        WorkerApi.Pending pending;
-        try {
-            pending = platform.postalPending(shipmentId);
-        } catch (PlatformApi.Unavailable e) {
-            Failures.handBack(task, service, retry, "the platform could not be reached: " + e.getMessage());
-            return;
-        } catch (IOException e) {
-            Failures.retryOrGiveUp(task, service, retry, "the platform refused: " + e.getMessage(), null);
+        var read = platform.readOrRetry(() -> platform.postalPending(shipmentId), task, service, retry);
+        if (read.isEmpty()) {
             return;
         }
+        WorkerApi.Pending pending = read.get();
         // statuses count as told only once both the agency and the national tracking have them;
         // a retry repeats the rest, which both recognise by sequence and state
         long done = 0;

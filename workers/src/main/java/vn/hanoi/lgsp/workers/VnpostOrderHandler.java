@@ -35,16 +35,11 @@ final class VnpostOrderHandler implements ExternalTaskHandler {
     public void execute(ExternalTask task, ExternalTaskService service) {
         String shipmentId = task.getVariable(Variables.SHIPMENT_ID);
         RetryPolicy retry = new RetryPolicy(ATTEMPTS, BACKOFF_SECONDS * 1000);
-        WorkerApi.Order order;
-        try {
-            order = platform.postalOrder(shipmentId);
-        } catch (PlatformApi.Unavailable e) {
-            Failures.handBack(task, service, retry, "the platform could not be reached: " + e.getMessage());
-            return;
-        } catch (IOException e) {
-            Failures.retryOrGiveUp(task, service, retry, "the platform refused: " + e.getMessage(), null);
+        var read = platform.readOrRetry(() -> platform.postalOrder(shipmentId), task, service, retry);
+        if (read.isEmpty()) {
             return;
         }
+        WorkerApi.Order order = read.get();
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("orderNumber", order.dossierNumber());
         body.put("agencyCode", order.agencyCode());

@@ -33,16 +33,11 @@ final class VnpostReceiptHandler implements ExternalTaskHandler {
     public void execute(ExternalTask task, ExternalTaskService service) {
         String exchangeId = task.getVariable(Variables.EXCHANGE_ID);
         RetryPolicy retry = new RetryPolicy(ATTEMPTS, 5000);
-        WorkerApi.Application application;
-        try {
-            application = platform.postalApplication(exchangeId);
-        } catch (PlatformApi.Unavailable e) {
-            Failures.handBack(task, service, retry, "the platform could not be reached: " + e.getMessage());
-            return;
-        } catch (IOException e) {
-            Failures.retryOrGiveUp(task, service, retry, "the platform refused: " + e.getMessage(), null);
+        var read = platform.readOrRetry(() -> platform.postalApplication(exchangeId), task, service, retry);
+        if (read.isEmpty()) {
             return;
         }
+        WorkerApi.Application application = read.get();
         Map<String, Object> receipt = new LinkedHashMap<>();
         receipt.put("exchangeId", exchangeId);
         receipt.put("destination", application.destination());
