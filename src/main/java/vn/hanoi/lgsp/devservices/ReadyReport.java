@@ -57,7 +57,7 @@ class ReadyReport {
                 environment.getProperty("spring.mail.port")));
         if (DevServices.current().isPresent()) {
             report.append(String.format("    Server data     %s%n", DevServices.current().get().home()));
-            report.append("  Demo logins (password HaNoi#2025): lgsp-admin, reviewer, leader, operator, supervisor, staff.stp, analyst\n");
+            report.append("  Demo logins (password HaNoi#2025): lgsp-admin, reviewer, leader, operator, supervisor, staff.stp, staff.hk, analyst\n");
             report.append(String.format("  Keycloak admin console: %s / %s%n",
                     environment.getProperty("lgsp.keycloak.admin-username"), environment.getProperty("lgsp.keycloak.admin-password")));
         }

@@ -27,10 +27,13 @@ public class ExchangeLifecycle {
 
     private final ExchangeStore store;
     private final ExchangeMonitoring monitoring;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
-    ExchangeLifecycle(ExchangeStore store, ExchangeMonitoring monitoring) {
+    ExchangeLifecycle(ExchangeStore store, ExchangeMonitoring monitoring,
+                      org.springframework.context.ApplicationEventPublisher events) {
         this.store = store;
         this.monitoring = monitoring;
+        this.events = events;
     }
 
     /** After the routing table: the route, the NDXP address and the deadline become variables. */
@@ -154,6 +157,11 @@ public class ExchangeLifecycle {
             store.setStatus(exchange.id(), ExchangeStatus.CANCELLED);
             store.addEvent(exchange.id(), ExchangeStatus.CANCELLED, "cancelled by an operator");
             monitoring.step(exchange, "cancelled", null, false, "CANCELLED", null, null);
+        }
+        if (ProcedureExchanges.madeForCase(exchange)) {
+            // the case waiting for it moves on in this same transaction
+            ExchangeStore.Exchange ended = store.find(exchange.id()).orElseThrow();
+            events.publishEvent(ProcedureExchanges.outcome(ended));
         }
     }
 

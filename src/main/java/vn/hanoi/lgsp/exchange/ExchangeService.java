@@ -65,7 +65,18 @@ class ExchangeService {
         return submitted;
     }
 
+    /** A record a procedure's case sends on behalf of its owning agency ({@link ProcedureExchanges}). */
+    @Transactional
+    Submitted submitForCase(String owner, String idempotencyKey, SubmitRequest request) {
+        return submit(owner, idempotencyKey, request, ProcedureExchanges.CHANNEL);
+    }
+
     private Submitted submit(String source, String idempotencyKey, SubmitRequest request, String channel) {
+        if (!ProcedureExchanges.CHANNEL.equals(channel) && idempotencyKey != null
+                && idempotencyKey.startsWith(ProcedureExchanges.KEY_PREFIX)) {
+            throw new ApiException(ErrorCode.VALIDATION_FAILED, "Idempotency keys starting with '"
+                    + ProcedureExchanges.KEY_PREFIX + "' are the LGSP's own (records of procedures' cases); choose another");
+        }
         if (idempotencyKey == null || idempotencyKey.isBlank() || idempotencyKey.length() > 200) {
             throw new ApiException(ErrorCode.VALIDATION_FAILED,
                     "The Idempotency-Key header is required (at most 200 characters): one key per record, reused on retries");
@@ -75,7 +86,7 @@ class ExchangeService {
         if (earlier.isPresent()) {
             return replay(earlier.get(), requestHash, idempotencyKey);
         }
-        RecordValidator.ValidRecord record = validator.validate(source, request);
+        RecordValidator.ValidRecord record = validator.validate(source, request, !ProcedureExchanges.CHANNEL.equals(channel));
         UUID id = UUID.randomUUID();
         if (!store.insertIfNew(id, idempotencyKey, requestHash, record)) {
             // another request with the same key won the race and has committed

@@ -55,6 +55,15 @@ class RecordValidator {
     }
 
     ValidRecord validate(String source, SubmitRequest request) {
+        return validate(source, request, true);
+    }
+
+    /**
+     * @param sourceSigns whether the source's own signature rule applies: not to a record the LGSP
+     *                    makes itself from a procedure's case, whose documents were checked when the
+     *                    owning agency handed the case in
+     */
+    ValidRecord validate(String source, SubmitRequest request, boolean sourceSigns) {
         requireShape(request);
         SubmitRequest.Payload payload = request.payload();
         byte[] content = decode(payload.content());
@@ -73,7 +82,9 @@ class RecordValidator {
             throw new ApiException(ErrorCode.INTEGRITY_FAILED, "The content's SHA-256 is " + actual
                     + " but the request declares " + payload.sha256() + "; the record was altered or truncated");
         }
-        verifySignature(source, request.signature(), content);
+        if (sourceSigns) {
+            verifySignature(source, request.signature(), content);
+        }
         if (isEdXml(payload.contentType())) {
             EdXmlEnvelope.checkAddressing(content, source, request.destination());
         }

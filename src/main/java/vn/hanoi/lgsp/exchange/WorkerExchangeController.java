@@ -49,7 +49,8 @@ class WorkerExchangeController {
                 e.destination(), e.procedureCode(), e.contentType(), e.contentSha256(), e.deadline(),
                 content.map(c -> Base64.getEncoder().encodeToString(c.bytes())).orElse(null),
                 content.map(ExchangeStore.Content::signature).orElse(null), e.receivedAt() != null,
-                endpoint(e.source()), endpoint(e.destination()),
+                // a case's record is answered to the case, not pushed to the owning agency's system
+                ProcedureExchanges.madeForCase(e) ? null : endpoint(e.source()), endpoint(e.destination()),
                 e.resultCode() == null ? null : new WorkerApi.Result(e.resultCode(), e.resultMessage(), e.resultReference()),
                 e.failureReason());
     }

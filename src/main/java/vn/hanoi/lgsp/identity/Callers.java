@@ -59,4 +59,16 @@ public final class Callers {
         }
         return caller == null ? null : caller.getName();
     }
+
+    /** The caller's Keycloak groups (staff tokens carry them), without the leading slash. */
+    public static java.util.List<String> groups(Authentication caller) {
+        return caller instanceof JwtAuthenticationToken token ? TokenClaims.groups(token.getToken().getClaims())
+                : java.util.List.of();
+    }
+
+    /** Whether the credential was issued for the test environment ({@code lgsp_environment: test}, R-14). */
+    public static boolean testCredential(Authentication caller) {
+        return caller instanceof JwtAuthenticationToken token
+                && "test".equalsIgnoreCase(token.getToken().getClaimAsString(TestEnvironmentFilter.ENVIRONMENT_CLAIM));
+    }
 }

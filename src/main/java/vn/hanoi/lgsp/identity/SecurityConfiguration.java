@@ -247,18 +247,6 @@ class SecurityConfiguration {
         return registration;
     }
 
-    /** Deployments through engine REST carry models, never code (see {@link DeploymentGuard}). */
-    @Bean
-    FilterRegistrationBean<DeploymentGuard> deploymentGuard(EnvelopeWriter envelopes) {
-        FilterRegistrationBean<DeploymentGuard> registration = new FilterRegistrationBean<>(new DeploymentGuard(envelopes));
-        registration.setName("deployment-guard");
-        registration.addUrlPatterns("/engine-rest/*", "/camunda/api/*");
-        registration.setDispatcherTypes(DispatcherType.REQUEST);
-        // after the caller is known: an anonymous call gets its 401 first
-        registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 3);
-        return registration;
-    }
-
     /** Camunda's web apps take the user Spring Security logged in (container-based authentication). */
     @Bean
     FilterRegistrationBean<ContainerBasedAuthenticationFilter> camundaContainerAuthentication() {

@@ -1,0 +1,74 @@
+package vn.hanoi.lgsp.procedure;
+
+import java.util.List;
+import java.util.UUID;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.springframework.stereotype.Component;
+import vn.hanoi.lgsp.identity.KeycloakAdmin;
+import vn.hanoi.lgsp.workercontract.ProcedureBlocks;
+import vn.hanoi.lgsp.workercontract.ProcedureBlocks.CaseVariables;
+
+/**
+ * What the platform does around every procedure, whatever its analyst modelled: binds the case to
+ * its process instance when it starts, forgets its documents when it ends (R-03), gives each staff
+ * step to the staff of the agency the model names (or DOST's operators) and records which agency
+ * holds the case, for the case's timeline and the supervisors.
+ */
+@Component
+class CaseSteps {
+
+    static final String STEP_SEQ = "lgspStepSeq";
+
+    private final ProcedureCases cases;
+    private final KeycloakAdmin keycloak;
+
+    CaseSteps(ProcedureCases cases, KeycloakAdmin keycloak) {
+        this.cases = cases;
+        this.keycloak = keycloak;
+    }
+
+    void started(DelegateExecution execution) {
+        Object id = execution.getVariable(CaseVariables.CASE_ID);
+        if (!(id instanceof String caseId)) {
+            throw new IllegalStateException("a procedure's case starts only through the LGSP's case API");
+        }
+        cases.bind(UUID.fromString(caseId), execution.getProcessDefinitionId(), execution.getProcessInstanceId());
+    }
+
+    void ended(DelegateExecution execution) {
+        // ended by its own end event, or cancelled/removed by an operator
+        boolean completed = !execution.isCanceled();
+        cases.ended(execution.getProcessInstanceId(), completed);
+    }
+
+    void staffStepCreated(DelegateTask task, String agency) {
+        if (ProcedureBlocks.Properties.DOST.equals(agency)) {
+            task.addCandidateGroup("dost-operators");
+        } else {
+            List<String> staff = keycloak.staffOf(agency);
+            if (staff.isEmpty()) {
+                // an agency without staff accounts yet: DOST's operators hold the step for it
+                task.addCandidateGroup("dost-operators");
+            } else {
+                task.addCandidateUsers(staff);
+            }
+        }
+        caseOf(task.getProcessInstanceId()).ifPresent(caseId -> {
+            long seq = cases.addStep(caseId, agency, task.getName() == null ? task.getTaskDefinitionKey() : task.getName(),
+                    "STAFF_TASK", null, null, false);
+            task.setVariableLocal(STEP_SEQ, seq);
+        });
+    }
+
+    void staffStepEnded(DelegateTask task, String outcome) {
+        Object seq = task.getVariableLocal(STEP_SEQ);
+        if (seq instanceof Number number) {
+            caseOf(task.getProcessInstanceId()).ifPresent(caseId -> cases.endStep(caseId, number.longValue(), outcome, null));
+        }
+    }
+
+    private java.util.Optional<UUID> caseOf(String processInstanceId) {
+        return cases.byProcessInstance(processInstanceId).map(ProcedureCases.Case::id);
+    }
+}
