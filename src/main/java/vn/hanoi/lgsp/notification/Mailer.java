@@ -55,4 +55,13 @@ public class Mailer {
         return identities.createUserQuery().memberOfGroup(group).list().stream().map(User::getEmail)
                 .filter(Objects::nonNull).toList();
     }
+
+    /** The addresses of these staff accounts (user names), those that have one. */
+    public List<String> addressesOf(Collection<String> users) {
+        if (users.isEmpty()) {
+            return List.of();
+        }
+        return identities.createUserQuery().userIdIn(users.toArray(String[]::new)).list().stream().map(User::getEmail)
+                .filter(Objects::nonNull).toList();
+    }
 }

@@ -33,6 +33,8 @@ public class CaseRecords {
     static final String SETTLED = "ProcedureRecordSettled";
     static final String EXCHANGE_ID = "exchangeId";
     static final String OUTCOME = "outcome";
+    /** In a test case's data: the outcome every record of the case gets. */
+    public static final String TEST_OUTCOME = "testOutcome";
 
     private final ProcedureCases cases;
     private final ProcedureExchanges exchanges;
@@ -63,6 +65,10 @@ public class CaseRecords {
         } catch (ProcedureCases.MissingDocument e) {
             throw new BpmnError(ProcedureBlocks.SEND_RECORD.errors().get(2).code(), "Không gửi được hồ sơ: " + e.getMessage());
         }
+        if (c.environment() == ProcedureCases.Environment.TEST) {
+            dryRun(execution, c, destination, procedureCode);
+            return;
+        }
         UUID exchange;
         try {
             exchange = exchanges.send(c.owner(), c.id() + ":" + execution.getProcessInstanceId(), destination,
@@ -71,8 +77,29 @@ public class CaseRecords {
             throw new BpmnError(ProcedureBlocks.SEND_RECORD.errors().get(2).code(), "Không gửi được hồ sơ: " + e.getMessage());
         }
         execution.setVariable(EXCHANGE_ID, exchange.toString());
+        execution.setVariable(OUTCOME, null);
         long seq = cases.addStep(c.id(), destination, "Hồ sơ " + procedureCode, "RECORD", null, exchange.toString(), false);
         execution.setVariable(CaseSteps.STEP_SEQ, seq);
+    }
+
+    /**
+     * A case in the test environment sends nothing to any agency: the record is packed (so a
+     * missing document shows) and answered at once with the outcome the tester chose in the
+     * case's data ({@value #TEST_OUTCOME}: PROCESSED, REFUSED, EXPIRED or UNDELIVERABLE), so
+     * that every path of the model can be walked before production.
+     */
+    private void dryRun(DelegateExecution execution, ProcedureCases.Case c, String destination, String procedureCode) {
+        Object chosen = runtime.getVariable(c.processInstanceId(), TEST_OUTCOME);
+        String outcome = chosen == null ? "PROCESSED" : chosen.toString();
+        if (!java.util.Set.of("PROCESSED", "REFUSED", "EXPIRED", "UNDELIVERABLE").contains(outcome)) {
+            outcome = "PROCESSED";
+        }
+        execution.setVariable(EXCHANGE_ID, null);
+        execution.setVariable(OUTCOME, outcome);
+        execution.setVariable("resultCode", "PROCESSED".equals(outcome) ? "00" : "01");
+        execution.setVariable("resultMessage", "Thử nghiệm: hồ sơ không được gửi đến " + destination + " (kết quả " + outcome + ")");
+        execution.setVariable("resultReference", "TEST-" + procedureCode);
+        cases.addStep(c.id(), destination, "Hồ sơ " + procedureCode + " (thử nghiệm, không gửi)", "RECORD", outcome, null, true);
     }
 
     /** The exchange of a case's record ended: the waiting block moves on, with the outcome as its variables. */

@@ -331,7 +331,46 @@ public final class ModelPolicy {
                         + (called.isEmpty() ? "it names none" : called + " is neither"));
                 return;
             }
-            block.ifPresent(b -> blockInputs(call, b));
+            block.ifPresent(b -> {
+                blockInputs(call, b);
+                errorsCaught(call, b);
+            });
+        }
+
+        /**
+         * Every error the block throws is caught on it: the engine ends a process quietly at an
+         * error nothing catches, so a refused record would otherwise look like a processed one.
+         */
+        private void errorsCaught(Element call, Block block) {
+            Element definitions = call.getOwnerDocument().getDocumentElement();
+            Map<String, String> codes = new LinkedHashMap<>();
+            for (Element error : elements(definitions, BPMN, "error")) {
+                codes.put(error.getAttribute("id"), error.getAttribute("errorCode"));
+            }
+            Set<String> caught = new HashSet<>();
+            boolean catchAll = false;
+            for (Element boundary : elements(definitions, BPMN, "boundaryEvent")) {
+                if (!call.getAttribute("id").equals(boundary.getAttribute("attachedToRef"))) {
+                    continue;
+                }
+                for (Element definition : elements(boundary, BPMN, "errorEventDefinition")) {
+                    String ref = definition.getAttribute("errorRef");
+                    if (ref.isEmpty() || codes.getOrDefault(ref, "").isEmpty()) {
+                        catchAll = true;
+                    } else {
+                        caught.add(codes.get(ref));
+                    }
+                }
+            }
+            if (catchAll) {
+                return;
+            }
+            for (var error : block.errors()) {
+                if (!caught.contains(error.code())) {
+                    add(call, "block \"" + block.name() + "\" can end with error " + error.code() + " (" + error.name()
+                            + "): attach a boundary error event that catches it");
+                }
+            }
         }
 
         /** A block's inputs: every required one mapped, and literal values as the contract says. */

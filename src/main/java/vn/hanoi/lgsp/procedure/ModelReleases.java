@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -87,14 +86,14 @@ public class ModelReleases {
         List<String> lines = new ArrayList<>();
         lines.add("Người triển khai: " + user);
         List<Map<String, Object>> processes = new ArrayList<>();
-        for (ProcessDefinition process : deployment.getDeployedProcessDefinitions()) {
+        for (ProcessDefinition process : orEmpty(deployment.getDeployedProcessDefinitions())) {
             byte[] model = resources.get(process.getResourceName());
             processes.add(describeProcess(process, model, lines));
         }
         List<String> checks = new ArrayList<>();
         boolean passed = true;
         List<Map<String, Object>> tables = new ArrayList<>();
-        for (DecisionDefinition decision : deployment.getDeployedDecisionDefinitions()) {
+        for (DecisionDefinition decision : orEmpty(deployment.getDeployedDecisionDefinitions())) {
             Map<String, Object> table = new LinkedHashMap<>();
             table.put("key", decision.getKey());
             table.put("version", decision.getVersion());
@@ -493,7 +492,8 @@ public class ModelReleases {
         }
     }
 
-    static Timestamp ts(Instant instant) {
-        return instant == null ? null : Timestamp.from(instant);
+    /** The engine answers null, not an empty list, for a kind of definition a deployment has none of. */
+    private static <T> List<T> orEmpty(List<T> definitions) {
+        return definitions == null ? List.of() : definitions;
     }
 }

@@ -44,17 +44,27 @@ public class ProcedureCases {
 
     public enum Environment { TEST, PRODUCTION }
 
+    /** The postal recipient waits, sealed, as a document of the case under this reserved name. */
+    static final String POSTAL_DOCUMENT = "lgsp-buu-chinh";
+    /** True when the applicant asked for the result by post: models branch on it. */
+    public static final String POSTAL_VARIABLE = "postalReturn";
+
     private static final Pattern CASE_NUMBER = Pattern.compile("[0-9A-Za-z][0-9A-Za-z.\\-/]{0,59}");
     private static final Pattern DOCUMENT_NAME = Pattern.compile("[a-z0-9-]{1,100}");
     private static final Pattern DATA_KEY = Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,59}");
     private static final Pattern SHA256 = Pattern.compile("[0-9a-fA-F]{64}");
     private static final Set<String> RESERVED = Set.of(CaseVariables.CASE_ID, CaseVariables.CASE_NUMBER,
-            CaseVariables.OWNER, CaseVariables.ENVIRONMENT);
+            CaseVariables.OWNER, CaseVariables.ENVIRONMENT, POSTAL_VARIABLE);
     private static final int MAX_DOCUMENT_BYTES = 10 * 1024 * 1024;
 
     /** What the owning agency's system hands in: {@code POST /api/v1/procedures/{key}/cases}. */
-    public record StartRequest(String caseNumber, Map<String, Object> data, List<Document> documents) {
+    public record StartRequest(String caseNumber, Map<String, Object> data, List<Document> documents, Postal postal) {
     }
+
+    /** The applicant's choice to receive the result by post, and where (R-22). */
+    public record Postal(String name, String phone, String address, String provinceCode, String wardCode) {
+    }
+
 
     public record Document(String name, String contentType, String content, String sha256) {
     }
@@ -140,12 +150,21 @@ public class ProcedureCases {
                     values (?, ?, ?, ?, ?, ?, ?)""", id, document.name(), document.contentType(),
                     document.sha256().toLowerCase(), sealed.ciphertext(), sealed.wrappedKey(), sealed.masterKeyId());
         }
+        if (request.postal() != null) {
+            byte[] recipient = write(request.postal());
+            ContentSealer.Sealed sealed = sealer.seal(documentKey(id, POSTAL_DOCUMENT), recipient, null, null);
+            jdbc.update("""
+                    insert into lgsp.procedure_case_document (case_id, name, content_type, sha256, sealed, wrapped_key, master_key_id)
+                    values (?, ?, 'application/json', ?, ?, ?, ?)""", id, POSTAL_DOCUMENT, PlatformModels.sha256(recipient),
+                    sealed.ciphertext(), sealed.wrappedKey(), sealed.masterKeyId());
+        }
         addStep(id, owner, "Tiếp nhận hồ sơ", "INTAKE", "COMPLETED", request.caseNumber(), true);
         Map<String, Object> variables = new HashMap<>(request.data() == null ? Map.of() : request.data());
         variables.put(CaseVariables.CASE_ID, id.toString());
         variables.put(CaseVariables.CASE_NUMBER, request.caseNumber());
         variables.put(CaseVariables.OWNER, owner);
         variables.put(CaseVariables.ENVIRONMENT, environment.name());
+        variables.put(POSTAL_VARIABLE, request.postal() != null);
         runtime.startProcessInstanceById(definition.getId(), request.caseNumber(), variables);
         journal.append(new AuditEntry(Instant.now(), asOwner ? AuditEntry.ActorKind.STAFF : AuditEntry.ActorKind.AGENCY_SYSTEM,
                 by, owner, "procedure.case.started", key + "/" + request.caseNumber(), "00", null,
@@ -305,6 +324,9 @@ public class ProcedureCases {
                 problems.add(new ApiError.Detail(at + ".name", "is required: lower-case letters, digits and '-'"));
                 continue;
             }
+            if (d.name().startsWith("lgsp-")) {
+                problems.add(new ApiError.Detail(at + ".name", "names starting with lgsp- are the LGSP's own"));
+            }
             if (!names.add(d.name())) {
                 problems.add(new ApiError.Detail(at + ".name", d.name() + " appears twice"));
             }
@@ -341,8 +363,28 @@ public class ProcedureCases {
         Map<String, String> documents = new TreeMap<>();
         documents(request).forEach(d -> documents.put(d.name(), d.contentType() + "|" + d.sha256().toLowerCase()));
         identity.put("documents", documents);
+        identity.put("postal", request.postal());
         try {
             return PlatformModels.sha256(json.writeValueAsBytes(identity));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The postal recipient the applicant gave, if any. */
+    Optional<Postal> postal(UUID caseId) {
+        try {
+            return Optional.of(json.readValue(documents(caseId, List.of(POSTAL_DOCUMENT)).get(0).content(), Postal.class));
+        } catch (MissingDocument e) {
+            return Optional.empty();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private byte[] write(Object value) {
+        try {
+            return json.writeValueAsBytes(value);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

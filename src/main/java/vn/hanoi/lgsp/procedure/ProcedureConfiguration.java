@@ -56,6 +56,20 @@ class ProcedureConfiguration {
         return registration;
     }
 
+    /** A leader's decision that cannot stand answered as a refusal (see {@link ReviewDecisionGuard}). */
+    @Bean
+    org.springframework.boot.web.servlet.FilterRegistrationBean<ReviewDecisionGuard> reviewDecisionGuard(
+            org.camunda.bpm.engine.TaskService tasks, org.camunda.bpm.engine.RepositoryService repository,
+            ModelReleases releases, vn.hanoi.lgsp.contract.EnvelopeWriter envelopes) {
+        var registration = new org.springframework.boot.web.servlet.FilterRegistrationBean<>(
+                new ReviewDecisionGuard(tasks, repository, releases, envelopes));
+        registration.setName("review-decision-guard");
+        registration.addUrlPatterns("/engine-rest/*", "/camunda/api/*");
+        registration.setDispatcherTypes(jakarta.servlet.DispatcherType.REQUEST);
+        registration.setOrder(org.springframework.boot.autoconfigure.security.SecurityProperties.DEFAULT_FILTER_ORDER + 4);
+        return registration;
+    }
+
     /** One policy, made once. */
     static final class ModelPolicyHolder {
         private final java.util.function.Supplier<ModelPolicy> factory;
