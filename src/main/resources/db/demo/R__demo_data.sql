@@ -15,7 +15,10 @@ insert into agency (code, name, english_name, level, parent_code, status, valid_
   ('000.00.62.H26', 'Ủy ban nhân dân phường Ba Đình', 'Ba Dinh Ward People''s Committee', 2, '000.00.00.H26', 'ACTIVE', '2025-07-01', null, null),
   ('000.00.63.H26', 'Ủy ban nhân dân xã Sóc Sơn', 'Soc Son Commune People''s Committee', 2, '000.00.00.H26', 'ACTIVE', '2025-07-01', null, null),
   -- VNPost sends applications it collected; an enterprise, so level 0 (lgsp.postal.vnpost-agency-code)
-  ('000.00.00.G95', 'Tổng công ty Bưu điện Việt Nam', 'Vietnam Post Corporation', 0, null, 'ACTIVE', '2020-01-01', null, null)
+  ('000.00.00.G95', 'Tổng công ty Bưu điện Việt Nam', 'Vietnam Post Corporation', 0, null, 'ACTIVE', '2020-01-01', null, null),
+  -- the national bodies of Decree 63/2024's liên thông procedures, reached through NDXP (illustrative codes)
+  ('000.00.00.G08', 'Bộ Công an (Cơ sở dữ liệu quốc gia về cư trú)', 'Ministry of Public Security (national residence database)', 1, null, 'ACTIVE', '2020-01-01', null, null),
+  ('000.00.00.G21', 'Bảo hiểm xã hội Việt Nam', 'Vietnam Social Security', 1, null, 'ACTIVE', '2020-01-01', null, null)
 on conflict (code) do nothing;
 
 insert into agency_succession (predecessor_code, successor_code, effective_date) values

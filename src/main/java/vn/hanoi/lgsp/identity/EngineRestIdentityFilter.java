@@ -54,7 +54,14 @@ final class EngineRestIdentityFilter extends OncePerRequestFilter {
             }
             passed = (HttpServletRequest) checked;
         }
-        identityService.setAuthentication(TokenClaims.username(token.getToken()), groups);
+        String user = TokenClaims.username(token.getToken());
+        if (user == null || user.isBlank()) {
+            // without a user the engine would check no authorization at all, and take the call for the platform's own
+            envelopes.write(request, response, vn.hanoi.lgsp.contract.ErrorCode.FORBIDDEN,
+                    "The token names no user (preferred_username or sub); the process engine acts only as a named user");
+            return;
+        }
+        identityService.setAuthentication(user, groups);
         try {
             chain.doFilter(passed, response);
         } finally {

@@ -85,11 +85,16 @@ public class CaseRecords {
     /**
      * A case in the test environment sends nothing to any agency: the record is packed (so a
      * missing document shows) and answered at once with the outcome the tester chose in the
-     * case's data ({@value #TEST_OUTCOME}: PROCESSED, REFUSED, EXPIRED or UNDELIVERABLE), so
+     * case's data ({@value #TEST_OUTCOME}, or {@code testOutcome_<destination code, dots as _>} for one
+     * destination: PROCESSED, REFUSED, EXPIRED or UNDELIVERABLE), so
      * that every path of the model can be walked before production.
      */
     private void dryRun(DelegateExecution execution, ProcedureCases.Case c, String destination, String procedureCode) {
-        Object chosen = runtime.getVariable(c.processInstanceId(), TEST_OUTCOME);
+        // the outcome for this destination (testOutcome_000_00_13_H26), else for every record
+        Object chosen = runtime.getVariable(c.processInstanceId(), TEST_OUTCOME + "_" + destination.replace('.', '_'));
+        if (chosen == null) {
+            chosen = runtime.getVariable(c.processInstanceId(), TEST_OUTCOME);
+        }
         String outcome = chosen == null ? "PROCESSED" : chosen.toString();
         if (!java.util.Set.of("PROCESSED", "REFUSED", "EXPIRED", "UNDELIVERABLE").contains(outcome)) {
             outcome = "PROCESSED";
@@ -114,7 +119,9 @@ public class CaseRecords {
         variables.put("resultCode", outcome.resultCode() == null ? "01" : outcome.resultCode());
         variables.put("resultMessage", message);
         variables.put("resultReference", outcome.resultReference());
-        var waiting = runtime.createExecutionQuery().messageEventSubscriptionName(SETTLED)
+        // only the block's own process waits for this message (procedures may not declare it)
+        var waiting = runtime.createExecutionQuery().processDefinitionKey(ProcedureBlocks.SEND_RECORD.calledProcess())
+                .messageEventSubscriptionName(SETTLED)
                 .processVariableValueEquals(EXCHANGE_ID, outcome.exchangeId().toString()).list();
         for (var execution : waiting) {
             Object seq = runtime.getVariable(execution.getProcessInstanceId(), CaseSteps.STEP_SEQ);

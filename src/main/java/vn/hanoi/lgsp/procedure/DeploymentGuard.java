@@ -32,12 +32,10 @@ final class DeploymentGuard extends OncePerRequestFilter {
 
     private final EnvelopeWriter envelopes;
     private final ProcedureConfiguration.ModelPolicyHolder policy;
-    private final PlatformModels platform;
 
-    DeploymentGuard(EnvelopeWriter envelopes, ProcedureConfiguration.ModelPolicyHolder policy, PlatformModels platform) {
+    DeploymentGuard(EnvelopeWriter envelopes, ProcedureConfiguration.ModelPolicyHolder policy) {
         this.envelopes = envelopes;
         this.policy = policy;
-        this.platform = platform;
     }
 
     @Override
@@ -57,7 +55,7 @@ final class DeploymentGuard extends OncePerRequestFilter {
         }
         Map<String, byte[]> resources = new LinkedHashMap<>();
         for (Part part : parts(request.getContentType(), replayable.body())) {
-            if (part.filename() != null && !platform.shipped(part.content())) {
+            if (part.filename() != null) {
                 resources.put(part.filename(), part.content());
             }
         }

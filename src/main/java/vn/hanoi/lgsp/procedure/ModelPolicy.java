@@ -40,17 +40,33 @@ public final class ModelPolicy {
     static final String BPMN = "http://www.omg.org/spec/BPMN/20100524/MODEL";
     static final String CAMUNDA = "http://camunda.org/schema/1.0/bpmn";
     static final String DMN_CAMUNDA = "http://camunda.org/schema/1.0/dmn";
+    /** The engine reads this old namespace as Camunda's own: it is treated as Camunda's here too. */
+    static final String ACTIVITI = "http://activiti.org/bpmn";
+    /** Namespaces a model may use; anything else is refused rather than guessed at. */
+    private static final Set<String> KNOWN_NAMESPACES = Set.of(BPMN, CAMUNDA, DMN_CAMUNDA,
+            "http://www.omg.org/spec/BPMN/20100524/DI", "http://www.omg.org/spec/DD/20100524/DC",
+            "http://www.omg.org/spec/DD/20100524/DI", "http://camunda.org/schema/modeler/1.0",
+            "http://www.w3.org/2001/XMLSchema-instance", "http://www.w3.org/2000/xmlns/",
+            "http://www.w3.org/XML/1998/namespace", "https://www.omg.org/spec/DMN/20191111/MODEL/",
+            "https://www.omg.org/spec/DMN/20191111/DMNDI/", "http://www.omg.org/spec/DMN/20180521/MODEL/",
+            "http://www.omg.org/spec/DMN/20180521/DMNDI/", "http://www.omg.org/spec/DMN/20180521/DI/",
+            "http://www.omg.org/spec/DMN/20180521/DC/", "https://www.omg.org/spec/DMN/20230324/MODEL/",
+            "https://www.omg.org/spec/DMN/20230324/DMNDI/", "http://www.omg.org/spec/DMN/20151101/dmn.xsd");
+    /** Messages the platform's own processes wait for: a procedure may not catch or send them. */
+    private static final Set<String> PLATFORM_MESSAGES = Set.of("ProcedureRecordSettled", "RecordReceived",
+            "ExchangeResultReported", "PostalStatusReported");
 
     /** DOST's staff groups: the only candidate groups a procedure names (agencies' staff come from {@code lgsp.agency}). */
     static final Set<String> CANDIDATE_GROUPS = Set.of("dost-operators", "dost-reviewers", "dost-leaders");
     static final Set<String> STARTER_GROUPS = Set.of("dost-operators", "dost-reviewers", "dost-leaders", "agency-staff");
 
     private static final Set<String> FORBIDDEN_ELEMENTS = Set.of("scriptTask", "script", "executionListener",
-            "taskListener", "variableListener", "connector");
+            "taskListener", "variableListener", "connector", "formData", "formProperty", "field");
     private static final Set<String> FORBIDDEN_ATTRIBUTES = Set.of("class", "delegateExpression", "expression",
             "scriptFormat", "resource", "variableMappingClass", "variableMappingDelegateExpression", "formKey",
             "formHandlerClass", "assignee", "candidateUsers", "candidateStarterUsers", "caseRef", "calledElementTenantId",
-            "decisionRefTenantId", "formRefVersion");
+            "decisionRefTenantId", "formRefVersion", "calledElement", "calledElementBinding", "calledElementVersion",
+            "calledElementVersionTag", "decisionRefVersion", "decisionRefVersionTag", "formRefVersionTag");
     /** Names an expression must not reach: the engine's objects behind every expression. */
     private static final Set<String> RESERVED_NAMES = Set.of("execution", "task", "externalTask", "caseExecution",
             "variableScope", "processEngine", "processEngineServices", "authenticatedUserId", "connector", "dateTime",
@@ -60,10 +76,6 @@ public final class ModelPolicy {
     private static final Set<String> FEEL = Set.of("feel", "http://www.omg.org/spec/feel/20140401",
             "https://www.omg.org/spec/dmn/20191111/feel/", "https://www.omg.org/spec/dmn/20230324/feel/");
 
-    private static final Pattern EXPRESSION = Pattern.compile("[$#]\\{(.*?)}", Pattern.DOTALL);
-    private static final Pattern STRING = Pattern.compile("'(?:[^'\\\\]|\\\\.)*'|\"(?:[^\"\\\\]|\\\\.)*\"");
-    private static final Pattern IDENTIFIER = Pattern.compile("(?<![\\w.])([A-Za-z_][\\w]*)");
-    private static final Pattern CALL = Pattern.compile("[A-Za-z_]\\w*\\s*\\(");
     /** A dot that is not a decimal point, an index, a function namespace call. */
     private static final Pattern REACH = Pattern.compile("(?<![0-9])\\.|\\.(?![0-9])|\\[");
     /** The one call a procedure may make: the working-day calendar's due dates (R-26). */
@@ -114,6 +126,7 @@ public final class ModelPolicy {
                     problems.add(new Problem(name, null, null, "not a readable XML model (" + e.getMessage() + ")"));
                     continue;
                 }
+                normalize(name, document, problems);
                 (lower.endsWith(".dmn") || lower.endsWith(".dmn11.xml") ? dmn : bpmn).put(name, document);
             } else {
                 problems.add(new Problem(name, null, null, "only BPMN, DMN and Camunda Form files are deployed here"));
@@ -169,11 +182,10 @@ public final class ModelPolicy {
                 && element.getTextContent().replaceAll("\\s+", " ").contains("external {")) {
             problems.add(problem(resource, named, "FEEL external functions run Java code and are not accepted"));
         }
+        checkExpressions(resource, named, ownText(element), problems);
         for (Node child = element.getFirstChild(); child != null; child = child.getNextSibling()) {
             if (child instanceof Element e) {
                 walkDmn(resource, e, named, decisionIds, problems);
-            } else if (child.getNodeType() == Node.TEXT_NODE || child.getNodeType() == Node.CDATA_SECTION_NODE) {
-                checkExpressions(resource, named, child.getNodeValue(), problems);
             }
         }
     }
@@ -210,6 +222,11 @@ public final class ModelPolicy {
                     case "userTask" -> userTask(element);
                     case "callActivity" -> callActivity(element);
                     case "businessRuleTask" -> businessRuleTask(element);
+                    case "message" -> {
+                        if (PLATFORM_MESSAGES.contains(element.getAttribute("name").strip())) {
+                            add(named, "message " + element.getAttribute("name") + " is one the platform's own processes wait for");
+                        }
+                    }
                     case "conditionExpression" -> {
                         if (!element.getAttribute("language").isEmpty()) {
                             add(named, "a condition in language " + element.getAttribute("language")
@@ -221,11 +238,10 @@ public final class ModelPolicy {
                 }
             }
             attributes(element, named, local);
+            checkExpressions(resource, named, ownText(element), problems);
             for (Node child = element.getFirstChild(); child != null; child = child.getNextSibling()) {
                 if (child instanceof Element e) {
                     walk(e, named);
-                } else if (child.getNodeType() == Node.TEXT_NODE || child.getNodeType() == Node.CDATA_SECTION_NODE) {
-                    checkExpressions(resource, named, child.getNodeValue(), problems);
                 }
             }
         }
@@ -321,10 +337,8 @@ public final class ModelPolicy {
         }
 
         private void callActivity(Element call) {
-            String called = call.getAttributeNS(CAMUNDA, "calledElement");
-            if (called.isEmpty()) {
-                called = call.getAttribute("calledElement");
-            }
+            // the engine reads the BPMN attribute only (camunda:calledElement is refused as a decoy)
+            String called = call.getAttribute("calledElement").strip();
             var block = ProcedureBlocks.byCalledProcess(called);
             if (block.isEmpty() && !processIds.contains(called)) {
                 add(call, "a call activity calls a building block or a process of this deployment; "
@@ -406,18 +420,51 @@ public final class ModelPolicy {
         }
     }
 
-    /** Every {@code ${...}} in the text reads variables and nothing else, or asks the working-day calendar. */
+    /**
+     * Every {@code ${...}} and {@code #{...}} in the text reads variables and nothing else, or asks
+     * the working-day calendar. Expressions are scanned as JUEL reads them (strings may hold a
+     * brace), never cut by a pattern.
+     */
     private void checkExpressions(String resource, Element named, String text, List<Problem> problems) {
-        if (text == null || text.indexOf('{') < 0) {
+        if (text == null) {
             return;
         }
-        Matcher expression = EXPRESSION.matcher(text);
-        while (expression.find()) {
-            String reason = refusal(expression.group(1));
+        for (int i = 0; i < text.length() - 1; i++) {
+            char c = text.charAt(i);
+            if ((c != '$' && c != '#') || text.charAt(i + 1) != '{') {
+                continue;
+            }
+            int end = expressionEnd(text, i + 2);
+            if (end < 0) {
+                problems.add(problem(resource, named, "expression " + text.substring(i) + " is not closed"));
+                return;
+            }
+            String reason = refusal(text.substring(i + 2, end));
             if (reason != null) {
-                problems.add(problem(resource, named, "expression " + expression.group() + " " + reason));
+                problems.add(problem(resource, named, "expression " + text.substring(i, end + 1) + " " + reason));
+            }
+            i = end;
+        }
+    }
+
+    /** Where the expression that starts at {@code from} ends: its closing brace outside any string; -1 if none. */
+    private static int expressionEnd(String text, int from) {
+        char quote = 0;
+        for (int i = from; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (quote != 0) {
+                if (c == '\\') {
+                    i++;
+                } else if (c == quote) {
+                    quote = 0;
+                }
+            } else if (c == '\'' || c == '"') {
+                quote = c;
+            } else if (c == '}') {
+                return i;
             }
         }
+        return -1;
     }
 
     /** Why an expression is refused, or null when it only reads variables. */
@@ -425,32 +472,120 @@ public final class ModelPolicy {
         if (WORKING_DAYS.matcher(expression).matches()) {
             return null;
         }
-        String code = STRING.matcher(expression).replaceAll("''");
-        Matcher call = CALL.matcher(code);
-        while (call.find()) {
-            if (JUEL_WORDS.contains(call.group().replaceAll("[\\s(]", ""))) {
-                continue;
+        List<String> tokens = new ArrayList<>();
+        int i = 0;
+        while (i < expression.length()) {
+            char c = expression.charAt(i);
+            if (Character.isWhitespace(c)) {
+                i++;
+            } else if (c == '\'' || c == '"') {
+                int j = i + 1;
+                while (j < expression.length() && expression.charAt(j) != c) {
+                    j += expression.charAt(j) == '\\' ? 2 : 1;
+                }
+                if (j >= expression.length()) {
+                    return "has a string that is not closed";
+                }
+                tokens.add("''");
+                i = j + 1;
+            } else if (Character.isDigit(c)) {
+                int j = i;
+                while (j < expression.length() && (Character.isDigit(expression.charAt(j)) || expression.charAt(j) == '.'
+                        || expression.charAt(j) == 'e' || expression.charAt(j) == 'E')) {
+                    j++;
+                }
+                tokens.add("0");
+                i = j;
+            } else if (Character.isJavaIdentifierStart(c)) {
+                int j = i;
+                while (j < expression.length() && Character.isJavaIdentifierPart(expression.charAt(j))) {
+                    j++;
+                }
+                tokens.add(expression.substring(i, j));
+                i = j;
+            } else if (c == '.' || c == '[' || c == ']') {
+                return "reaches past a variable (a property or an index); only comparisons of variables are accepted";
+            } else if ("=!<>&|".indexOf(c) >= 0 && i + 1 < expression.length() && expression.charAt(i + 1) == '='
+                    || c == '&' && i + 1 < expression.length() && expression.charAt(i + 1) == '&'
+                    || c == '|' && i + 1 < expression.length() && expression.charAt(i + 1) == '|') {
+                tokens.add(expression.substring(i, i + 2));
+                i += 2;
+            } else if ("<>+-*/%!?:(),".indexOf(c) >= 0) {
+                tokens.add(String.valueOf(c));
+                i++;
+            } else {
+                return "holds '" + c + "', which no comparison of variables needs";
             }
-            return "calls a method; only ${workingDays.after(n)} and ${workingDays.afterFrom(n, variable)} are calls a procedure makes";
         }
-        if (REACH.matcher(code).find()) {
-            return "reaches past a variable (a property or an index); only comparisons of variables are accepted";
-        }
-        Matcher identifier = IDENTIFIER.matcher(code);
         Set<String> reached = new LinkedHashSet<>();
-        while (identifier.find()) {
-            String name = identifier.group(1);
-            if (JUEL_WORDS.contains(name)) {
+        for (int t = 0; t < tokens.size(); t++) {
+            String token = tokens.get(t);
+            if (!Character.isJavaIdentifierStart(token.charAt(0)) || JUEL_WORDS.contains(token)) {
                 continue;
             }
-            if (RESERVED_NAMES.contains(name) || context.beanNames().contains(name)) {
-                reached.add(name);
+            if (t + 1 < tokens.size() && tokens.get(t + 1).equals("(")) {
+                return "calls a method; only ${workingDays.after(n)} and ${workingDays.afterFrom(n, variable)} are calls"
+                        + " a procedure makes";
+            }
+            if (RESERVED_NAMES.contains(token) || context.beanNames().contains(token)) {
+                reached.add(token);
             }
         }
         if (!reached.isEmpty()) {
             return "reaches the platform's own objects (" + String.join(", ", reached) + "), not a variable of the case";
         }
         return null;
+    }
+
+    /**
+     * Reads the model as the engine will: the old Activiti namespace is Camunda's, and a namespace
+     * the engine does not know has no place in a model.
+     */
+    private static void normalize(String resource, Document document, List<Problem> problems) {
+        normalize(resource, document, document.getDocumentElement(), null, problems);
+    }
+
+    private static void normalize(String resource, Document document, Element element, Element named, List<Problem> problems) {
+        if (!element.getAttribute("id").isEmpty()) {
+            named = element;
+        }
+        if (ACTIVITI.equals(element.getNamespaceURI())) {
+            element = (Element) document.renameNode(element, CAMUNDA, "camunda:" + localName(element));
+        } else if (element.getNamespaceURI() != null && !KNOWN_NAMESPACES.contains(element.getNamespaceURI())) {
+            problems.add(problem(resource, named, "element <" + element.getTagName() + "> of namespace "
+                    + element.getNamespaceURI() + " is not accepted"));
+        }
+        NamedNodeMap attributes = element.getAttributes();
+        List<org.w3c.dom.Attr> renamed = new ArrayList<>();
+        for (int i = 0; i < attributes.getLength(); i++) {
+            org.w3c.dom.Attr attribute = (org.w3c.dom.Attr) attributes.item(i);
+            String namespace = attribute.getNamespaceURI();
+            if (ACTIVITI.equals(namespace)) {
+                renamed.add(attribute);
+            } else if (namespace != null && !KNOWN_NAMESPACES.contains(namespace)) {
+                problems.add(problem(resource, named, "attribute " + attribute.getName() + " of namespace " + namespace
+                        + " is not accepted"));
+            }
+        }
+        for (org.w3c.dom.Attr attribute : renamed) {
+            document.renameNode(attribute, CAMUNDA, "camunda:" + attribute.getLocalName());
+        }
+        for (Node child = element.getFirstChild(); child != null; child = child.getNextSibling()) {
+            if (child instanceof Element e) {
+                normalize(resource, document, e, named, problems);
+            }
+        }
+    }
+
+    /** An element's own character data as the engine's parser reads it: text and CDATA together, comments left out. */
+    private static String ownText(Element element) {
+        StringBuilder text = new StringBuilder();
+        for (Node child = element.getFirstChild(); child != null; child = child.getNextSibling()) {
+            if (child.getNodeType() == Node.TEXT_NODE || child.getNodeType() == Node.CDATA_SECTION_NODE) {
+                text.append(child.getNodeValue());
+            }
+        }
+        return text.toString();
     }
 
     static String property(Element element, String name) {

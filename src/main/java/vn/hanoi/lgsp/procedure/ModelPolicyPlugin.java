@@ -30,7 +30,7 @@ import vn.hanoi.lgsp.workercontract.ProcedureBlocks;
  * <ul>
  *   <li>before the engine's own deployers, a deployment made by a person (an authenticated user)
  *       is checked and refused whole with every problem named; the platform's own start-up
- *       deployment has no user, and a shipped model deployed again unchanged is the platform's;</li>
+ *       deployment has no user;</li>
  *   <li>after them, what was accepted is registered for review (test first, then production);</li>
  *   <li>while a procedure's model is parsed, the platform adds its own listeners: the case's
  *       start and end, and who does each staff step.</li>
@@ -38,14 +38,11 @@ import vn.hanoi.lgsp.workercontract.ProcedureBlocks;
  */
 final class ModelPolicyPlugin extends AbstractProcessEnginePlugin {
 
-    private final PlatformModels platform;
     private final Supplier<ModelPolicy> policy;
     private final Supplier<ModelReleases> releases;
     private final Supplier<CaseSteps> cases;
 
-    ModelPolicyPlugin(PlatformModels platform, Supplier<ModelPolicy> policy, Supplier<ModelReleases> releases,
-                      Supplier<CaseSteps> cases) {
-        this.platform = platform;
+    ModelPolicyPlugin(Supplier<ModelPolicy> policy, Supplier<ModelReleases> releases, Supplier<CaseSteps> cases) {
         this.policy = policy;
         this.releases = releases;
         this.cases = cases;
@@ -67,18 +64,17 @@ final class ModelPolicyPlugin extends AbstractProcessEnginePlugin {
         configuration.getCustomPostBPMNParseListeners().add(new ProcedureParseListener());
     }
 
-    /** The deployment's resources a person brought, without the shipped ones deployed again unchanged. */
-    private Map<String, byte[]> broughtByPerson(DeploymentEntity deployment) {
+    /**
+     * The resources of a deployment a person made; none for the platform's own code (its start-up
+     * deployment has no user: engine REST and the web apps always act as one).
+     */
+    private static Map<String, byte[]> broughtByPerson(DeploymentEntity deployment) {
         CommandContext command = Context.getCommandContext();
         if (!deployment.isNew() || command == null || command.getAuthenticatedUserId() == null) {
             return Map.of();
         }
         Map<String, byte[]> resources = new LinkedHashMap<>();
-        deployment.getResources().forEach((name, resource) -> {
-            if (!platform.shipped(resource.getBytes())) {
-                resources.put(name, resource.getBytes());
-            }
-        });
+        deployment.getResources().forEach((name, resource) -> resources.put(name, resource.getBytes()));
         return resources;
     }
 
@@ -87,7 +83,12 @@ final class ModelPolicyPlugin extends AbstractProcessEnginePlugin {
         if (resources.isEmpty()) {
             return;
         }
-        List<ModelPolicy.Problem> problems = policy.get().check(resources);
+        List<ModelPolicy.Problem> problems = new ArrayList<>(policy.get().check(resources));
+        if (deployment.getTenantId() != null) {
+            // a platform key under a tenant would make the key ambiguous for every start by key
+            problems.add(new ModelPolicy.Problem(deployment.getName(), null, null,
+                    "deployments with a tenant id are not accepted; deploy without one"));
+        }
         if (!problems.isEmpty()) {
             throw refused(problems);
         }

@@ -18,15 +18,13 @@ import vn.hanoi.lgsp.xml.SafeXml;
 /**
  * The models the platform ships in its jar ({@code processes/}, {@code dmn/}): their ids, which no
  * analyst's model may take (decision tables excepted: those change through the governed path),
- * and their digests, so that a shipped model deployed again unchanged is recognised as the
- * platform's own.
+ * and the decision tables' test cases.
  */
 final class PlatformModels {
 
     private final Set<String> processIds = new HashSet<>();
     private final Set<String> decisionIds = new HashSet<>();
     private final Set<String> formIds = new HashSet<>();
-    private final Set<String> digests = new HashSet<>();
     /** Decision id → its shipped table's test cases ({@code dmn/<id>.tests.json}), when it has them. */
     private final Map<String, byte[]> decisionTests = new HashMap<>();
 
@@ -35,13 +33,11 @@ final class PlatformModels {
         try {
             for (Resource resource : resolver.getResources("classpath*:processes/**/*.bpmn")) {
                 byte[] bytes = read(resource);
-                digests.add(sha256(bytes));
                 ModelPolicy.elements(SafeXml.parse(bytes).getDocumentElement(), ModelPolicy.BPMN, "process")
                         .forEach(p -> processIds.add(p.getAttribute("id")));
             }
             for (Resource resource : resolver.getResources("classpath*:dmn/**/*.dmn")) {
                 byte[] bytes = read(resource);
-                digests.add(sha256(bytes));
                 Document dmn = SafeXml.parse(bytes);
                 var nodes = dmn.getDocumentElement().getElementsByTagNameNS("*", "decision");
                 for (int i = 0; i < nodes.getLength(); i++) {
@@ -50,7 +46,6 @@ final class PlatformModels {
             }
             for (Resource resource : resolver.getResources("classpath*:processes/**/*.form")) {
                 byte[] bytes = read(resource);
-                digests.add(sha256(bytes));
                 String id = ModelPolicy.formId(bytes);
                 if (id != null) {
                     formIds.add(id);
@@ -77,17 +72,8 @@ final class PlatformModels {
         return Set.copyOf(formIds);
     }
 
-    /** Whether these bytes are, exactly, one of the shipped models. */
-    boolean shipped(byte[] resource) {
-        return digests.contains(sha256(resource));
-    }
-
     java.util.Optional<byte[]> decisionTests(String decisionId) {
         return java.util.Optional.ofNullable(decisionTests.get(decisionId));
-    }
-
-    static List<String> decisionsWithTests(PlatformModels models) {
-        return List.copyOf(models.decisionTests.keySet());
     }
 
     private static byte[] read(Resource resource) throws IOException {

@@ -72,6 +72,11 @@ public class ProcedureCases {
     public record Case(UUID id, String procedureKey, String definitionId, String caseNumber, String owner,
                        Environment environment, String requestHash, String status, String processInstanceId,
                        String startedBy, Instant startedAt, Instant endedAt) {
+
+        /** Started by a staff member (an analyst's test case), not by an agency's system. */
+        public boolean startedByPerson() {
+            return startedBy != null && !startedBy.startsWith("service-account-");
+        }
     }
 
     public record Step(String agency, String step, String kind, Instant startedAt, Instant endedAt, String outcome,

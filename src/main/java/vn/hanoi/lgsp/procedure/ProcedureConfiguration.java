@@ -27,6 +27,10 @@ class ProcedureConfiguration {
             for (String name : context.getBeanDefinitionNames()) {
                 beans.addAll(Set.of(context.getAliases(name)));
             }
+            // singletons registered by hand (environment, systemProperties, systemEnvironment…) resolve in expressions too
+            if (context instanceof org.springframework.context.ConfigurableApplicationContext configurable) {
+                beans.addAll(Set.of(configurable.getBeanFactory().getSingletonNames()));
+            }
             // a few names are not beans at all but the engine's: RESERVED_NAMES covers them
             return new ModelPolicy(new ModelPolicy.Context(platform.processIds(), platform.formIds(), Set.copyOf(beans),
                     code -> agencies.getObject().find(code).filter(a -> a.status() == vn.hanoi.lgsp.agency.Agency.Status.ACTIVE)
@@ -38,16 +42,15 @@ class ProcedureConfiguration {
     static ProcessEnginePlugin modelPolicyPlugin(ObjectProvider<ModelPolicyHolder> policy,
                                                  ObjectProvider<ModelReleases> releases,
                                                  ObjectProvider<CaseSteps> cases) {
-        return new ModelPolicyPlugin(new PlatformModels(), () -> policy.getObject().get(), releases::getObject,
-                cases::getObject);
+        return new ModelPolicyPlugin(() -> policy.getObject().get(), releases::getObject, cases::getObject);
     }
 
     /** Engine REST's deployments answered in the agency API's envelope (see {@link DeploymentGuard}). */
     @Bean
     org.springframework.boot.web.servlet.FilterRegistrationBean<DeploymentGuard> deploymentGuard(
-            vn.hanoi.lgsp.contract.EnvelopeWriter envelopes, ModelPolicyHolder policy, PlatformModels platform) {
+            vn.hanoi.lgsp.contract.EnvelopeWriter envelopes, ModelPolicyHolder policy) {
         var registration = new org.springframework.boot.web.servlet.FilterRegistrationBean<>(
-                new DeploymentGuard(envelopes, policy, platform));
+                new DeploymentGuard(envelopes, policy));
         registration.setName("deployment-guard");
         registration.addUrlPatterns("/engine-rest/*", "/camunda/api/*");
         registration.setDispatcherTypes(jakarta.servlet.DispatcherType.REQUEST);

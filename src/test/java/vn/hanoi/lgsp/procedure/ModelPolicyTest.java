@@ -22,7 +22,7 @@ class ModelPolicyTest {
 
     private static final Set<String> AGENCIES = Set.of("000.00.61.H26", "000.00.13.H26", "000.00.00.G22");
     private final ModelPolicy policy = new ModelPolicy(new ModelPolicy.Context(Set.of("record-exchange", "service-onboarding"),
-            Set.of("onboarding-review"), Set.of("jdbcTemplate", "keycloakAdmin", "workingDays", "exchangeLifecycle"),
+            Set.of("onboarding-review"), Set.of("jdbcTemplate", "keycloakAdmin", "workingDays", "exchangeLifecycle", "systemEnvironment"),
             AGENCIES::contains));
 
     private static String model(String elements) {
@@ -68,7 +68,14 @@ class ModelPolicyTest {
             "script in a mapping|M|<bpmn:task id=\"M\"><bpmn:extensionElements><camunda:inputOutput><camunda:inputParameter name=\"x\"><camunda:script scriptFormat=\"groovy\">1</camunda:script></camunda:inputParameter></camunda:inputOutput></bpmn:extensionElements></bpmn:task>",
             "unknown destination agency|Q|<bpmn:callActivity id=\"Q\" calledElement=\"lgsp-block-send-record\"><bpmn:extensionElements><camunda:in sourceExpression=\"000.00.99.H26\" target=\"destinationCode\" /><camunda:in sourceExpression=\"1.001193.000.00.00.H26\" target=\"procedureCode\" /><camunda:in sourceExpression=\"to-khai\" target=\"documents\" /><camunda:in sourceExpression=\"5\" target=\"deadlineWorkingDays\" /></bpmn:extensionElements></bpmn:callActivity>",
             "block without its inputs|P|<bpmn:callActivity id=\"P\" calledElement=\"lgsp-block-send-record\" />",
-            "staff step without its agency|V|<bpmn:userTask id=\"V\" />"})
+            "staff step without its agency|V|<bpmn:userTask id=\"V\" />",
+            "brace inside a string ending the expression early|W|<bpmn:sequenceFlow id=\"W\" sourceRef=\"Start\" targetRef=\"End\"><bpmn:conditionExpression>${'}' != '' ? ''.getClass() != null : true}</bpmn:conditionExpression></bpmn:sequenceFlow><bpmn:endEvent id=\"End\" />",
+            "expression split by a comment|Y|<bpmn:sequenceFlow id=\"Y\" sourceRef=\"Start\" targetRef=\"End\"><bpmn:conditionExpression>$<!-- -->{execution.getProcessEngineServices() != null}</bpmn:conditionExpression></bpmn:sequenceFlow><bpmn:endEvent id=\"End\" />",
+            "expression split by CDATA|Z|<bpmn:sequenceFlow id=\"Z\" sourceRef=\"Start\" targetRef=\"End\"><bpmn:conditionExpression>$<![CDATA[{jdbcTemplate != null}]]></bpmn:conditionExpression></bpmn:sequenceFlow><bpmn:endEvent id=\"End\" />",
+            "Spring's own singletons|I|<bpmn:task id=\"I\"><bpmn:extensionElements><camunda:inputOutput><camunda:inputParameter name=\"leak\">env: ${systemEnvironment}</camunda:inputParameter></camunda:inputOutput></bpmn:extensionElements></bpmn:task>",
+            "decoy camunda:calledElement|O|<bpmn:callActivity id=\"O\" camunda:calledElement=\"lgsp-block-notify\" calledElement=\"model-release\" />",
+            "form field validator class|FV|<bpmn:userTask id=\"FV\" camunda:candidateGroups=\"dost-operators\"><bpmn:extensionElements><camunda:formData><camunda:formField id=\"x\" type=\"string\"><camunda:validation><camunda:constraint name=\"validator\" config=\"java.lang.Object\" /></camunda:validation></camunda:formField></camunda:formData></bpmn:extensionElements></bpmn:userTask>",
+            "unclosed expression|UC|<bpmn:sequenceFlow id=\"UC\" sourceRef=\"Start\" targetRef=\"End\"><bpmn:conditionExpression>${approved</bpmn:conditionExpression></bpmn:sequenceFlow><bpmn:endEvent id=\"End\" />"})
     void refusesWhatRunsCodeOrReachesPastTheProcedure(String construct, String elementId, String element) {
         List<ModelPolicy.Problem> problems = check(element);
         assertThat(problems).as(construct).isNotEmpty();
@@ -87,6 +94,30 @@ class ModelPolicyTest {
         assertThat(policy.check(Map.of("c.form", "{\"id\":\"onboarding-review\",\"components\":[]}".getBytes(StandardCharsets.UTF_8))))
                 .anyMatch(p -> p.reason().contains("platform's own forms"));
         assertThat(policy.check(Map.of("d.js", "alert(1)".getBytes(StandardCharsets.UTF_8)))).isNotEmpty();
+    }
+
+    /** The engine reads the old Activiti namespace as Camunda's: so does the policy. */
+    @Test
+    void theActivitiNamespaceIsReadAsCamundas() {
+        String model = model("<bpmn:serviceTask id=\"A1\" activiti:class=\"java.lang.Object\" />"
+                + "<bpmn:userTask id=\"A2\" activiti:candidateGroups=\"camunda-admins\" activiti:formKey=\"x\" />")
+                .replace("xmlns:camunda=", "xmlns:activiti=\"http://activiti.org/bpmn\" xmlns:camunda=");
+        List<ModelPolicy.Problem> problems = policy.check(Map.of("a.bpmn", model.getBytes(StandardCharsets.UTF_8)));
+        assertThat(problems).anyMatch(p -> "A1".equals(p.elementId()) && p.reason().contains("camunda:class"));
+        assertThat(problems).anyMatch(p -> "A2".equals(p.elementId()) && p.reason().contains("camunda-admins"));
+        assertThat(problems).anyMatch(p -> "A2".equals(p.elementId()) && p.reason().contains("formKey"));
+        String foreign = model("<bpmn:task id=\"X1\" zeebe:x=\"1\" />")
+                .replace("xmlns:camunda=", "xmlns:zeebe=\"http://camunda.org/schema/zeebe/1.0\" xmlns:camunda=");
+        assertThat(policy.check(Map.of("b.bpmn", foreign.getBytes(StandardCharsets.UTF_8))))
+                .anyMatch(p -> "X1".equals(p.elementId()) && p.reason().contains("namespace"));
+    }
+
+    @Test
+    void aPlatformMessageCannotBeCaught() {
+        String model = model("<bpmn:intermediateCatchEvent id=\"M1\"><bpmn:messageEventDefinition messageRef=\"Msg\" />"
+                + "</bpmn:intermediateCatchEvent>").replace("<bpmn:process", "<bpmn:message id=\"Msg\" name=\"ProcedureRecordSettled\" /><bpmn:process");
+        assertThat(policy.check(Map.of("m.bpmn", model.getBytes(StandardCharsets.UTF_8))))
+                .anyMatch(p -> "Msg".equals(p.elementId()));
     }
 
     @Test

@@ -5,6 +5,8 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -26,7 +28,9 @@ import vn.hanoi.lgsp.workercontract.PostalProcess;
  * national databases: the older {@code /population} and {@code /business-registration}
  * endpoints, and the four services of {@link NationalServices} behind their gateway contexts.
  * Behind two more contexts it carries the postal service: VNPost's, relayed over HTTP to
- * VNPost's own system, and the national tracking of dossiers that travel by post.
+ * VNPost's own system, and the national tracking of dossiers that travel by post. A case's
+ * record to the police or social insurance is answered as {@link NationalCaseAuthorities}
+ * decides; every other record is processed.
  */
 public final class NdxpSimulator extends SimulatedServer {
 
@@ -89,6 +93,8 @@ public final class NdxpSimulator extends SimulatedServer {
             "Văn phòng Chính phủ");
     /** S10, as VNPost writes them. */
     private static final String TRACKING_NUMBER = "([A-Z]{2}[0-9]{9}[A-Z]{2})";
+    /** The national bodies count ages on Vietnam's calendar, whatever the host's zone. */
+    private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
 
     private final Config config;
     private final OpaqueTokens tokens;
@@ -193,7 +199,8 @@ public final class NdxpSimulator extends SimulatedServer {
             return SimResponse.failure(422, "INTEGRITY_FAILED", "Mã băm SHA-256 không khớp với nội dung nhận được");
         }
         String ndxpMessageId = UUID.randomUUID().toString();
-        Accepted fresh = new Accepted(ndxpMessageId, to, content, actual);
+        Accepted fresh = new Accepted(ndxpMessageId, to, message.procedureCode(), message.contentType(), content,
+                actual);
         Accepted earlier = accepted.putIfAbsent(messageId, fresh);
         acceptedSubmissions.computeIfAbsent(messageId, k -> new AtomicInteger()).incrementAndGet();
         if (earlier != null) {
@@ -223,9 +230,16 @@ public final class NdxpSimulator extends SimulatedServer {
     }
 
     private void sendResult(URI callbackUri, String messageId, Accepted message) {
-        String reference = message.to().agencyCode() + "/" + message.ndxpMessageId().substring(0, 8);
+        NationalCaseAuthorities.Answer answer = NationalCaseAuthorities.answer(message.to().agencyCode(),
+                message.procedureCode(), message.contentType(), message.content(), LocalDate.now(VIETNAM));
+        // a body that gives no number of its own is known by NDXP's handle, as every result was before
+        String reference = answer.reference() != null ? answer.reference()
+                : message.to().agencyCode() + "/" + message.ndxpMessageId().substring(0, 8);
+        if (!SimResponse.SUCCESS.equals(answer.code())) {
+            log.info("NDXP: {} refused message {}: {}", message.to().agencyCode(), messageId, answer.message());
+        }
         Event result = new Event(messageId, message.ndxpMessageId(), "RESULT", null, Instant.now().toString(),
-                new Result(SimResponse.SUCCESS, "Cơ quan nhận đã xử lý hồ sơ", reference));
+                new Result(answer.code(), answer.message(), reference));
         poster.post(callbackUri, config.callbackToken(), result, "RESULT callback for " + messageId);
     }
 
@@ -255,7 +269,8 @@ public final class NdxpSimulator extends SimulatedServer {
                         "Không tìm thấy doanh nghiệp trong Cơ sở dữ liệu quốc gia về đăng ký doanh nghiệp"));
     }
 
-    private record Accepted(String ndxpMessageId, XRoadAddress to, byte[] content, String sha256) {
+    private record Accepted(String ndxpMessageId, XRoadAddress to, String procedureCode, String contentType,
+            byte[] content, String sha256) {
     }
 
     record MessageRequest(String messageId, String from, String to, String procedureCode, String contentType,
