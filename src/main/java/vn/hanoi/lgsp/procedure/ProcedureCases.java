@@ -197,6 +197,22 @@ public class ProcedureCases {
         return n != null && n > 0;
     }
 
+    /** The newest cases, all of them or those an agency takes part in, for supervisors. */
+    public List<Case> recent(String agency, int limit) {
+        if (agency == null) {
+            return jdbc.query(SELECT + " order by started_at desc limit ?", this::row, limit);
+        }
+        return jdbc.query(SELECT + " " + """
+                 where owner_code = ? or exists (select 1 from lgsp.procedure_case_step s
+                                                  where s.case_id = procedure_case.id and s.agency_code = ?)
+                 order by started_at desc limit ?""", this::row, agency, agency, limit);
+    }
+
+    /** A case by id, whoever asks: callers decide who may see it. */
+    public Optional<Case> byId(UUID id) {
+        return find(id);
+    }
+
     public List<Step> steps(UUID id) {
         return jdbc.query("""
                 select agency_code, step, kind, started_at, ended_at, outcome, reference from lgsp.procedure_case_step

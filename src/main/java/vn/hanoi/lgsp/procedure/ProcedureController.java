@@ -31,9 +31,33 @@ class ProcedureController {
     private static final String ANALYSTS = "process-analysts";
 
     private final ProcedureCases cases;
+    private final ModelReleases releases;
 
-    ProcedureController(ProcedureCases cases) {
+    ProcedureController(ProcedureCases cases, ModelReleases releases) {
         this.cases = cases;
+        this.releases = releases;
+    }
+
+    /** Which version of a procedure or decision table production runs: a DOST leader puts another approved one back. */
+    record ProductionChoice(String kind, Integer version) {
+    }
+
+    @PostMapping(path = "/{key}/production", consumes = MediaType.APPLICATION_JSON_VALUE)
+    Map<String, Object> reactivate(@PathVariable String key, @RequestBody ProductionChoice choice, Authentication caller) {
+        if (!Callers.roles(caller).contains("dost-leader") || Callers.systemAgencyCode(caller) != null) {
+            throw new ApiException(ErrorCode.FORBIDDEN, "A DOST leader chooses the version in production");
+        }
+        if (!KEY.matcher(key).matches() || choice == null || choice.version() == null || choice.version() < 1
+                || !java.util.Set.of("PROCESS", "DECISION").contains(choice.kind())) {
+            throw new ApiException(ErrorCode.VALIDATION_FAILED, "Give kind (PROCESS or DECISION) and a version number");
+        }
+        try {
+            releases.reactivate(choice.kind(), key, choice.version(), Callers.name(caller));
+        } catch (IllegalArgumentException e) {
+            throw new ApiException(ErrorCode.VALIDATION_FAILED, e.getMessage());
+        }
+        return Map.of("code", ApiResponses.SUCCESS, "message", "Phiên bản " + choice.version() + " của " + key
+                + " được đưa lại vào vận hành", "key", key, "version", choice.version());
     }
 
     /** Starts a case; the case number is the idempotency key (the same request again answers the same case). */

@@ -36,11 +36,71 @@ class MonitoringController {
     private final TransactionFigures transactions;
     private final ExchangeFigures exchanges;
     private final ConnectionBoard board;
+    private final vn.hanoi.lgsp.procedure.ProcedureCases cases;
+    private final vn.hanoi.lgsp.agency.AgencyRegistry agencies;
 
-    MonitoringController(TransactionFigures transactions, ExchangeFigures exchanges, ConnectionBoard board) {
+    MonitoringController(TransactionFigures transactions, ExchangeFigures exchanges, ConnectionBoard board,
+                         vn.hanoi.lgsp.procedure.ProcedureCases cases, vn.hanoi.lgsp.agency.AgencyRegistry agencies) {
         this.transactions = transactions;
         this.exchanges = exchanges;
         this.board = board;
+        this.cases = cases;
+        this.agencies = agencies;
+    }
+
+    /** One step of a multi-agency case: who held it, from when to when (no content). */
+    record CaseStep(String agency, String agencyName, String step, String kind, Instant startedAt, Instant endedAt,
+                    Long seconds, String outcome) {
+    }
+
+    /** A multi-agency case as supervisors follow it: which agency holds it now, and since when. */
+    record CaseRow(String caseId, String procedure, String caseNumber, String owner, String environment, String status,
+                   Instant startedAt, Instant endedAt, String heldBy, String heldByName, Instant heldSince,
+                   List<CaseStep> steps) {
+    }
+
+    record Cases(String code, String message, String agency, List<CaseRow> cases) {
+    }
+
+    /** Hồ sơ liên thông: the newest cases of analysts' procedures and each agency's step in them. */
+    @GetMapping("/procedure-cases")
+    Cases procedureCases(@RequestParam(required = false) String agency, Authentication caller) {
+        Viewer viewer = Viewer.of(caller);
+        String scope = viewer.narrow(value("agency", agency));
+        List<CaseRow> rows = cases.recent(scope, 100).stream().map(this::caseRow).toList();
+        return new Cases(ApiResponses.SUCCESS, rows.size() + " hồ sơ liên thông", scope, rows);
+    }
+
+    @GetMapping("/procedure-cases/{id}")
+    Cases procedureCase(@PathVariable String id, Authentication caller) {
+        Viewer viewer = Viewer.of(caller);
+        UUID caseId;
+        try {
+            caseId = UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw new ApiException(ErrorCode.NOT_FOUND, "No case " + id);
+        }
+        CaseRow row = cases.byId(caseId).map(this::caseRow)
+                .filter(r -> viewer.cityWide() || r.owner().equals(viewer.agency())
+                        || r.steps().stream().anyMatch(s -> s.agency().equals(viewer.agency())))
+                .orElseThrow(() -> new ApiException(ErrorCode.NOT_FOUND, "No case " + id + " is visible to you"));
+        return new Cases(ApiResponses.SUCCESS, "Hồ sơ " + row.caseNumber(), viewer.agency(), List.of(row));
+    }
+
+    private CaseRow caseRow(vn.hanoi.lgsp.procedure.ProcedureCases.Case c) {
+        List<CaseStep> steps = cases.steps(c.id()).stream().map(s -> new CaseStep(s.agency(), agencyName(s.agency()),
+                s.step(), s.kind(), s.startedAt(), s.endedAt(),
+                s.endedAt() == null ? null : Duration.between(s.startedAt(), s.endedAt()).toSeconds(),
+                s.outcome())).toList();
+        CaseStep open = c.endedAt() != null ? null
+                : steps.stream().filter(s -> s.endedAt() == null).reduce((a, b) -> b).orElse(null);
+        return new CaseRow(c.id().toString(), c.procedureKey(), c.caseNumber(), c.owner(), c.environment().name(),
+                c.status(), c.startedAt(), c.endedAt(), open == null ? null : open.agency(),
+                open == null ? null : open.agencyName(), open == null ? null : open.startedAt(), steps);
+    }
+
+    private String agencyName(String code) {
+        return agencies.find(code).map(vn.hanoi.lgsp.agency.Agency::name).orElse(code);
     }
 
     record Span(String name, Instant from, Instant to) {

@@ -4,22 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Supplier;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ParseException;
 import org.camunda.bpm.engine.RepositoryService;
@@ -51,8 +45,6 @@ class AnalystProcedureTest extends PlatformTest {
     private static final String JUSTICE = "000.00.13.H26";
     private static final String CENTRAL = "000.00.00.G22";
     private static final Keycloak.Client WARD_SYSTEM = new Keycloak.Client("phuonghoankiem-system", "Hoankiem#Demo2025", WARD);
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Value("${lgsp.keycloak.url}")
     String keycloakUrl;
@@ -74,7 +66,7 @@ class AnalystProcedureTest extends PlatformTest {
         Keycloak keycloak = new Keycloak(keycloakUrl);
         Api api = new Api(baseUrl());
         String ward = keycloak.clientToken(WARD_SYSTEM);
-        String deployment = deployed(keycloak.staffToken("analyst"), KEY, procedureFiles());
+        String deployment = desk().deployed(keycloak.staffToken("analyst"), KEY, procedureFiles());
 
         assertThat(releases.find(deployment)).get().extracting(ModelReleases.Release::state)
                 .isEqualTo(ModelReleases.State.TESTING);
@@ -92,11 +84,11 @@ class AnalystProcedureTest extends PlatformTest {
         // the review: the analyst cannot take it, the leader approves
         Task review = tasks.createTaskQuery().processInstanceBusinessKey(deployment).singleResult();
         assertThat(review.getName()).isEqualTo("Phê duyệt đưa mô hình vào vận hành");
-        assertThat(submit(keycloak.staffToken("analyst"), review.getId(),
+        assertThat(desk().submit(keycloak.staffToken("analyst"), review.getId(),
                 Map.of("decision", "APPROVE")).statusCode()).isIn(403, 404);
         assertThatThrownBy(() -> releases.approve(deployment, "analyst", null))
                 .hasMessageContaining("bốn mắt");
-        HttpResponse<String> approved = submit(keycloak.staffToken("leader"), review.getId(),
+        HttpResponse<String> approved = desk().submit(keycloak.staffToken("leader"), review.getId(),
                 Map.of("decision", "APPROVE", "decisionNote", "Đã chạy thử"));
         assertThat(approved.statusCode()).as(approved.body()).isEqualTo(204);
         assertThat(releases.find(deployment).orElseThrow().state()).isEqualTo(ModelReleases.State.APPROVED);
@@ -119,7 +111,7 @@ class AnalystProcedureTest extends PlatformTest {
 
         // the ward's staff check the dossier in Tasklist, then the record goes to Justice and through NDXP
         completeWardCheck(keycloak, "HK-0001");
-        JsonNode done = await(() -> api.get("/api/v1/procedures/cases/" + caseId, ward).body(),
+        JsonNode done = ProcedureDesk.await(() -> api.get("/api/v1/procedures/cases/" + caseId, ward).body(),
                 c -> "COMPLETED".equals(c.path("status").asText()), Duration.ofSeconds(90));
         List<String> agencies = done.path("steps").findValuesAsText("agency");
         assertThat(agencies).contains(WARD, JUSTICE, CENTRAL);
@@ -145,7 +137,7 @@ class AnalystProcedureTest extends PlatformTest {
             String refusedCase = api.postJson("/api/v1/procedures/" + KEY + "/cases", ward,
                     startRequest("HK-0002", "KHAI_SINH")).body().path("caseId").asText();
             completeWardCheck(keycloak, "HK-0002");
-            JsonNode sent = await(() -> api.get("/api/v1/procedures/cases/" + refusedCase, ward).body(),
+            JsonNode sent = ProcedureDesk.await(() -> api.get("/api/v1/procedures/cases/" + refusedCase, ward).body(),
                     c -> c.path("steps").findValuesAsText("agency").contains(JUSTICE), Duration.ofSeconds(60));
             String exchangeId = null;
             for (JsonNode step : sent.path("steps")) {
@@ -154,9 +146,9 @@ class AnalystProcedureTest extends PlatformTest {
                 }
             }
             String exchange = exchangeId;
-            await(() -> justice.deliveries(exchange), n -> n == 1, Duration.ofSeconds(60));
+            ProcedureDesk.await(() -> justice.deliveries(exchange), n -> n == 1, Duration.ofSeconds(60));
             justice.postResult(exchange, "01", "Thiếu bản sao giấy chứng sinh");
-            Task refusal = await(() -> tasks.createTaskQuery().processInstanceBusinessKey("HK-0002")
+            Task refusal = ProcedureDesk.await(() -> tasks.createTaskQuery().processInstanceBusinessKey("HK-0002")
                     .taskName("Xử lý hồ sơ bị từ chối").singleResult(), t -> t != null, Duration.ofSeconds(60));
             assertThat(tasks.getVariable(refusal.getId(), "lyDoTuChoi")).isEqualTo("Thiếu bản sao giấy chứng sinh");
             assertThat(tasks.createTaskQuery().taskId(refusal.getId()).taskCandidateUser("staff.hk").count()).isEqualTo(1);
@@ -168,27 +160,46 @@ class AnalystProcedureTest extends PlatformTest {
     @Test
     void constructsThatRunCodeAreRefusedOnEveryDeploymentPathWithTheirElementNamed() throws Exception {
         String analyst = new Keycloak(keycloakUrl).staffToken("analyst");
-        String key = "co-ma-" + UUID.randomUUID().toString().substring(0, 8);
-        String script = model(key, "<bpmn:scriptTask id=\"Task_Script\" name=\"Tính lệ phí\" scriptFormat=\"groovy\">"
+        Map<String, String> refused = new LinkedHashMap<>();
+        refused.put("Task_Script", "<bpmn:scriptTask id=\"Task_Script\" name=\"Tính lệ phí\" scriptFormat=\"groovy\">"
                 + "<bpmn:script>1</bpmn:script></bpmn:scriptTask>");
-        HttpResponse<String> rest = deploy(analyst, key, Map.of(key + ".bpmn", script.getBytes(StandardCharsets.UTF_8)));
-        assertThat(rest.statusCode()).isEqualTo(400);
-        assertThat(rest.body()).contains("\"code\":\"01\"").contains("Task_Script").contains("Tính lệ phí");
-
-        // the engine checks too: a person deploying through the Java API (as the web apps do) is refused the same way
-        identity.setAuthentication("analyst", List.of("process-analysts"));
-        try {
-            assertThatThrownBy(() -> repository.createDeployment().name(key).addString(key + ".bpmn", script).deploy())
-                    .isInstanceOf(ParseException.class).hasMessageContaining("Task_Script");
-            String listener = model(key, "<bpmn:task id=\"Task_Listener\"><bpmn:extensionElements>"
-                    + "<camunda:executionListener event=\"start\" expression=\"${keycloakAdmin.deleteUser('x')}\" />"
-                    + "</bpmn:extensionElements></bpmn:task>");
-            assertThatThrownBy(() -> repository.createDeployment().name(key).addString(key + ".bpmn", listener).deploy())
-                    .isInstanceOf(ParseException.class).hasMessageContaining("Task_Listener");
-        } finally {
-            identity.clearAuthentication();
+        refused.put("Task_Class", "<bpmn:serviceTask id=\"Task_Class\" camunda:class=\"java.lang.Object\" />");
+        refused.put("Task_Delegate", "<bpmn:serviceTask id=\"Task_Delegate\" camunda:delegateExpression=\"${keycloakAdmin}\" />");
+        refused.put("Task_Listener", "<bpmn:task id=\"Task_Listener\"><bpmn:extensionElements>"
+                + "<camunda:executionListener event=\"start\" expression=\"${x}\" /></bpmn:extensionElements></bpmn:task>");
+        refused.put("Task_TaskListener", "<bpmn:userTask id=\"Task_TaskListener\" camunda:candidateGroups=\"dost-operators\">"
+                + "<bpmn:extensionElements><camunda:taskListener event=\"create\" expression=\"${x}\" />"
+                + "</bpmn:extensionElements></bpmn:userTask>");
+        refused.put("Flow_Method", "<bpmn:sequenceFlow id=\"Flow_Method\" sourceRef=\"Start\" targetRef=\"End\">"
+                + "<bpmn:conditionExpression>${approved.toString() == 'true'}</bpmn:conditionExpression></bpmn:sequenceFlow>"
+                + "<bpmn:endEvent id=\"End\" />");
+        refused.put("Flow_Bean", "<bpmn:sequenceFlow id=\"Flow_Bean\" sourceRef=\"Start\" targetRef=\"End\">"
+                + "<bpmn:conditionExpression>${jdbcTemplate != null}</bpmn:conditionExpression></bpmn:sequenceFlow>"
+                + "<bpmn:endEvent id=\"End\" />");
+        refused.put("Task_Topic", "<bpmn:serviceTask id=\"Task_Topic\" camunda:type=\"external\" camunda:topic=\"ndxp-send\" />");
+        refused.put("Task_Group", "<bpmn:userTask id=\"Task_Group\" camunda:candidateGroups=\"camunda-admins\" />");
+        refused.put("Task_FormKey", "<bpmn:userTask id=\"Task_FormKey\" camunda:candidateGroups=\"dost-operators\" "
+                + "camunda:formKey=\"embedded:app:forms/x.html\" />");
+        for (var construct : refused.entrySet()) {
+            String key = "co-ma-" + UUID.randomUUID().toString().substring(0, 8);
+            String model = model(key, construct.getValue());
+            HttpResponse<String> rest = desk().deploy(analyst, key, Map.of(key + ".bpmn", model.getBytes(StandardCharsets.UTF_8)));
+            assertThat(rest.statusCode()).as(construct.getKey() + ": " + rest.body()).isEqualTo(400);
+            assertThat(rest.body()).contains("\"code\":\"01\"").contains(construct.getKey());
+            // the engine checks too: a person deploying through the Java API (as the web apps and plug-ins do)
+            identity.setAuthentication("analyst", List.of("process-analysts"));
+            try {
+                assertThatThrownBy(() -> repository.createDeployment().name(key).addString(key + ".bpmn", model).deploy())
+                        .as(construct.getKey()).isInstanceOf(ParseException.class).hasMessageContaining(construct.getKey());
+            } finally {
+                identity.clearAuthentication();
+            }
+            assertThat(repository.createProcessDefinitionQuery().processDefinitionKey(key).count()).isZero();
         }
-        assertThat(repository.createProcessDefinitionQuery().processDefinitionKey(key).count()).isZero();
+        // the name is there too, for the analyst to find the element in Modeler
+        String named = model("co-ten", refused.get("Task_Script"));
+        assertThat(desk().deploy(analyst, "co-ten", Map.of("co-ten.bpmn", named.getBytes(StandardCharsets.UTF_8))).body())
+                .contains("Tính lệ phí");
     }
 
     @Test
@@ -204,35 +215,49 @@ class AnalystProcedureTest extends PlatformTest {
         String broken = table.replace("<outputEntry id=\"r3-route\"><text>\"NDXP\"</text></outputEntry>",
                 "<outputEntry id=\"r3-route\"><text>\"LOCAL\"</text></outputEntry>");
         assertThat(broken).isNotEqualTo(table);
-        String brokenDeployment = deployed(keycloak.staffToken("analyst"), "routing-broken",
+        String brokenDeployment = desk().deployed(keycloak.staffToken("analyst"), "routing-broken",
                 Map.of("exchange-routing.dmn", broken.getBytes(StandardCharsets.UTF_8)));
         assertThat(releases.find(brokenDeployment).orElseThrow().checksPassed()).isFalse();
         Task brokenReview = tasks.createTaskQuery().processInstanceBusinessKey(brokenDeployment).singleResult();
         assertThat((String) tasks.getVariable(brokenReview.getId(), "summaryText")).contains("Cơ quan trung ương");
-        HttpResponse<String> refused = submit(keycloak.staffToken("leader"), brokenReview.getId(), Map.of("decision", "APPROVE"));
+        HttpResponse<String> refused = desk().submit(keycloak.staffToken("leader"), brokenReview.getId(), Map.of("decision", "APPROVE"));
         assertThat(refused.statusCode()).as(refused.body()).isEqualTo(403);
         assertThat(releases.productionVersion("exchange-routing")).isEqualTo(before);
 
-        // a longer deadline for other provinces passes the test cases; production keeps the old table until approval
-        String longer = table.replace("<outputEntry id=\"r4-deadline\"><text>120</text></outputEntry>",
-                "<outputEntry id=\"r4-deadline\"><text>144</text></outputEntry>");
-        String good = deployed(keycloak.staffToken("analyst"), "routing-longer",
+        // a longer deadline for other provinces' People's Councils passes the test cases; production keeps the old
+        // table until approval
+        String longer = table.replace("<outputEntry id=\"r5-deadline\"><text>120</text></outputEntry>",
+                "<outputEntry id=\"r5-deadline\"><text>144</text></outputEntry>");
+        assertThat(longer).isNotEqualTo(table);
+        String good = desk().deployed(keycloak.staffToken("analyst"), "routing-longer",
                 Map.of("exchange-routing.dmn", longer.getBytes(StandardCharsets.UTF_8)));
         assertThat(releases.find(good).orElseThrow().checksPassed()).isTrue();
         assertThat(releases.productionVersion("exchange-routing")).isEqualTo(before);
         Task review = tasks.createTaskQuery().processInstanceBusinessKey(good).singleResult();
-        assertThat(submit(keycloak.staffToken("leader"), review.getId(), Map.of("decision", "APPROVE")).statusCode())
+        assertThat(desk().submit(keycloak.staffToken("leader"), review.getId(), Map.of("decision", "APPROVE")).statusCode())
                 .isEqualTo(204);
         int after = releases.productionVersion("exchange-routing");
         assertThat(after).isGreaterThan(before);
         assertThat(repository.createDecisionDefinitionQuery().deploymentId(good).singleResult().getVersion()).isEqualTo(after);
 
-        // DOST goes back to the platform's own table
-        releases.reactivate("DECISION", "exchange-routing", before, "leader");
+        // DOST goes back to the platform's own table; an analyst may not, nor may a version never approved come back
+        Api api = new Api(baseUrl());
+        assertThat(api.postJson("/api/v1/procedures/exchange-routing/production", keycloak.staffToken("analyst"),
+                Map.of("kind", "DECISION", "version", before)).status()).isEqualTo(403);
+        int brokenVersion = repository.createDecisionDefinitionQuery().deploymentId(brokenDeployment).singleResult().getVersion();
+        assertThat(api.postJson("/api/v1/procedures/exchange-routing/production", keycloak.staffToken("leader"),
+                Map.of("kind", "DECISION", "version", brokenVersion)).status()).isEqualTo(400);
+        Api.Reply back = api.postJson("/api/v1/procedures/exchange-routing/production", keycloak.staffToken("leader"),
+                Map.of("kind", "DECISION", "version", before));
+        assertThat(back.status()).as(back.raw().body()).isEqualTo(200);
         assertThat(releases.productionVersion("exchange-routing")).isEqualTo(before);
     }
 
     // ---- helpers ----
+
+    private ProcedureDesk desk() {
+        return new ProcedureDesk(baseUrl());
+    }
 
     private static Map<String, byte[]> procedureFiles() throws IOException {
         Map<String, byte[]> files = new LinkedHashMap<>();
@@ -249,59 +274,18 @@ class AnalystProcedureTest extends PlatformTest {
                 .getBytes(StandardCharsets.UTF_8);
         byte[] birth = "Giấy chứng sinh số 123/2026".getBytes(StandardCharsets.UTF_8);
         return Map.of("caseNumber", caseNumber, "data", Map.of("loaiHoSo", kind),
-                "documents", List.of(document("to-khai", "application/json", form),
-                        document("giay-chung-sinh", "text/plain", birth)));
-    }
-
-    private static Map<String, String> document(String name, String type, byte[] content) {
-        return Map.of("name", name, "contentType", type, "content", Base64.getEncoder().encodeToString(content),
-                "sha256", PlatformModels.sha256(content));
+                "documents", List.of(ProcedureDesk.document("to-khai", "application/json", form),
+                        ProcedureDesk.document("giay-chung-sinh", "text/plain", birth)));
     }
 
     private void completeWardCheck(Keycloak keycloak, String caseNumber) throws Exception {
-        Task check = await(() -> tasks.createTaskQuery().processInstanceBusinessKey(caseNumber).taskName("Kiểm tra hồ sơ")
+        Task check = ProcedureDesk.await(() -> tasks.createTaskQuery().processInstanceBusinessKey(caseNumber).taskName("Kiểm tra hồ sơ")
                 .singleResult(), t -> t != null, Duration.ofSeconds(30));
         assertThat(tasks.createTaskQuery().taskId(check.getId()).taskCandidateUser("staff.hk").count()).isEqualTo(1);
         assertThat(check.getDueDate()).isAfter(java.util.Date.from(Instant.now()));
-        HttpResponse<String> done = submit(keycloak.staffToken("staff.hk"), check.getId(),
+        HttpResponse<String> done = desk().submit(keycloak.staffToken("staff.hk"), check.getId(),
                 Map.of("ketLuan", "HOP_LE", "ghiChu", "Đủ thành phần"));
         assertThat(done.statusCode()).as(done.body()).isEqualTo(204);
-    }
-
-    /** What Tasklist sends when staff submit a task's form. */
-    private HttpResponse<String> submit(String token, String taskId, Map<String, Object> values) throws Exception {
-        Map<String, Object> variables = new LinkedHashMap<>();
-        values.forEach((k, v) -> variables.put(k, Map.of("value", v)));
-        return HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/engine-rest/task/" + taskId + "/submit-form"))
-                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("variables", variables)))).build(),
-                HttpResponse.BodyHandlers.ofString());
-    }
-
-    private String deployed(String token, String name, Map<String, byte[]> files) throws Exception {
-        HttpResponse<String> answer = deploy(token, name, files);
-        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
-        return JSON.readTree(answer.body()).path("id").asText();
-    }
-
-    /** What Camunda Modeler's deploy dialog sends: a multipart deployment with every file of the diagram. */
-    private HttpResponse<String> deploy(String token, String name, Map<String, byte[]> files) throws Exception {
-        String boundary = "lgsp-" + UUID.randomUUID();
-        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
-        body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"deployment-name\"\r\n\r\n" + name
-                + "\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"deployment-source\"\r\n\r\n"
-                + "Camunda Modeler\r\n").getBytes(StandardCharsets.UTF_8));
-        for (var file : files.entrySet()) {
-            body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + file.getKey() + "\"; filename=\""
-                    + file.getKey() + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-            body.write(file.getValue());
-            body.write("\r\n".getBytes(StandardCharsets.UTF_8));
-        }
-        body.write(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        return HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/engine-rest/deployment/create"))
-                .header("Authorization", "Bearer " + token)
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static String model(String key, String elements) {
@@ -320,17 +304,4 @@ class AnalystProcedureTest extends PlatformTest {
                 """.formatted(key, elements);
     }
 
-    private static <T> T await(Supplier<T> read, java.util.function.Predicate<T> done, Duration timeout)
-            throws InterruptedException {
-        Instant until = Instant.now().plus(timeout);
-        T value = read.get();
-        while (!done.test(value)) {
-            if (Instant.now().isAfter(until)) {
-                throw new AssertionError("still not there after " + timeout + ": " + value);
-            }
-            Thread.sleep(250);
-            value = read.get();
-        }
-        return value;
-    }
 }

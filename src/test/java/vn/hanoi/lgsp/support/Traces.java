@@ -41,9 +41,29 @@ public final class Traces {
     /** Every document of every index, as the text Elasticsearch answers. */
     public static String elasticsearchDocuments(RestClient elasticsearch) throws IOException {
         elasticsearch.performRequest(new Request("POST", "/_refresh"));
+        // scrolled: a long suite leaves more than one search page (10,000) of status checks behind
         Request search = new Request("GET", "/_all/_search");
-        search.addParameter("size", "10000");
-        return new String(elasticsearch.performRequest(search).getEntity().getContent().readAllBytes(), StandardCharsets.UTF_8);
+        search.addParameter("size", "5000");
+        search.addParameter("scroll", "1m");
+        StringBuilder all = new StringBuilder();
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        String page = new String(elasticsearch.performRequest(search).getEntity().getContent().readAllBytes(), StandardCharsets.UTF_8);
+        while (true) {
+            all.append(page);
+            var tree = json.readTree(page);
+            String scrollId = tree.path("_scroll_id").asText(null);
+            if (tree.path("hits").path("hits").isEmpty() || scrollId == null) {
+                if (scrollId != null) {
+                    Request clear = new Request("DELETE", "/_search/scroll");
+                    clear.setJsonEntity(json.writeValueAsString(java.util.Map.of("scroll_id", scrollId)));
+                    elasticsearch.performRequest(clear);
+                }
+                return all.toString();
+            }
+            Request next = new Request("POST", "/_search/scroll");
+            next.setJsonEntity(json.writeValueAsString(java.util.Map.of("scroll", "1m", "scroll_id", scrollId)));
+            page = new String(elasticsearch.performRequest(next).getEntity().getContent().readAllBytes(), StandardCharsets.UTF_8);
+        }
     }
 
     /** Files under the folder whose bytes contain one of the traces (as UTF-8). */

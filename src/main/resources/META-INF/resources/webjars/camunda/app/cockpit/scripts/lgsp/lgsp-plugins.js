@@ -303,6 +303,67 @@ function exchangeDetail(answer) {
         el('td', {}, d.error || ''), el('td', {}, millis(d.durationMs))))));
 }
 
+// ---- Hồ sơ liên thông ----------------------------------------------------------------------------
+
+const CASE_STATES = {RUNNING: 'Đang giải quyết', COMPLETED: 'Hoàn thành', ENDED: 'Đã dừng'};
+const STEP_OUTCOMES = {
+  PROCESSED: 'Đã xử lý', REFUSED: 'Từ chối', EXPIRED: 'Quá hạn', UNDELIVERABLE: 'Không chuyển được',
+  COMPLETED: 'Đã làm', CANCELLED: 'Đã hủy', REQUESTED: 'Đã đặt gửi', SENT: 'Đã gửi', TEST: 'Thử nghiệm'
+};
+
+function duration(seconds) {
+  if (seconds === null || seconds === undefined) {
+    return 'đang làm';
+  }
+  if (seconds < 60) {
+    return seconds + ' giây';
+  }
+  if (seconds < 3600) {
+    return Math.round(seconds / 60) + ' phút';
+  }
+  return (Math.round(seconds / 360) / 10) + ' giờ';
+}
+
+function holder(c) {
+  return c.heldBy ? c.heldByName + ' (' + c.heldBy + ')' : '—';
+}
+
+async function renderProcedureCases(node) {
+  const query = hashQuery();
+  const body = el('div', {'aria-live': 'polite'}, 'Đang tải…');
+  node.replaceChildren(el('section', {class: 'lgsp-page', 'data-lgsp-panel': 'procedure-cases'},
+    el('h2', {}, 'Hồ sơ liên thông'), body, el('p', {}, el('a', {href: '#/'}, '← Về bảng tổng quan'))));
+  try {
+    if (query.get('id')) {
+      const answer = await load('/procedure-cases/' + encodeURIComponent(query.get('id')));
+      body.replaceChildren(procedureCaseDetail(answer.cases[0]));
+      return;
+    }
+    const answer = await load('/procedure-cases', {agency: query.get('agency')});
+    body.replaceChildren(table(answer.message, ['Số hồ sơ', 'Thủ tục', 'Môi trường', 'Trạng thái', 'Đang ở', 'Từ lúc', 'Tiếp nhận'],
+      answer.cases.map(c => el('tr', {'data-lgsp-row': 'procedure-case'},
+        el('td', {}, link('/lgsp/lien-thong', {id: c.caseId}, c.caseNumber, 'procedure-case')),
+        el('td', {}, c.procedure), el('td', {}, c.environment === 'TEST' ? 'Thử nghiệm' : 'Vận hành'),
+        el('td', {}, CASE_STATES[c.status] || c.status), el('td', {'data-lgsp-value': 'held-by'}, holder(c)),
+        el('td', {}, c.heldSince ? when(c.heldSince) : '—'), el('td', {}, when(c.startedAt))))));
+  } catch (error) {
+    problem(body, error);
+  }
+}
+
+function procedureCaseDetail(c) {
+  return el('div', {'data-lgsp-case': c.caseId},
+    el('dl', {class: 'dl-horizontal'},
+      el('dt', {}, 'Số hồ sơ'), el('dd', {}, c.caseNumber), el('dt', {}, 'Thủ tục'), el('dd', {}, c.procedure),
+      el('dt', {}, 'Trạng thái'), el('dd', {'data-lgsp-value': 'status'}, CASE_STATES[c.status] || c.status),
+      el('dt', {}, 'Đang ở'), el('dd', {}, holder(c)), el('dt', {}, 'Tiếp nhận'), el('dd', {}, when(c.startedAt)),
+      el('dt', {}, 'Kết thúc'), el('dd', {}, c.endedAt ? when(c.endedAt) : '—')),
+    table('Các bước của từng cơ quan (không có nội dung hồ sơ)', ['Cơ quan', 'Bước', 'Bắt đầu', 'Thời gian', 'Kết quả'],
+      c.steps.map(s => el('tr', {'data-lgsp-row': 'case-step'},
+        el('td', {}, s.agencyName + ' (' + s.agency + ')'), el('td', {}, s.step), el('td', {}, when(s.startedAt)),
+        el('td', {}, duration(s.seconds)), el('td', {}, STEP_OUTCOMES[s.outcome] || s.outcome || '')))));
+}
+
 function navigation(path, text) {
   return node => node.replaceChildren(el('a', {href: '#' + path}, text));
 }
@@ -316,6 +377,10 @@ export default [
     properties: {path: '/lgsp/trang-thai', label: 'Trạng thái kết nối'}},
   {id: 'lgsp-exchanges', pluginPoint: 'cockpit.route', render: renderExchanges,
     properties: {path: '/lgsp/ho-so', label: 'Hồ sơ'}},
+  {id: 'lgsp-procedure-cases', pluginPoint: 'cockpit.route', render: renderProcedureCases,
+    properties: {path: '/lgsp/lien-thong', label: 'Hồ sơ liên thông'}},
+  {id: 'lgsp-nav-procedure-cases', pluginPoint: 'cockpit.navigation', priority: 50,
+    render: navigation('/lgsp/lien-thong', 'Hồ sơ liên thông'), properties: {label: 'Hồ sơ liên thông', path: '/lgsp/lien-thong'}},
   {id: 'lgsp-nav-systems', pluginPoint: 'cockpit.navigation', priority: 60, render: navigation('/lgsp/trang-thai', 'Trạng thái kết nối'),
     properties: {label: 'Trạng thái kết nối', path: '/lgsp/trang-thai'}},
   {id: 'lgsp-nav-exchanges', pluginPoint: 'cockpit.navigation', priority: 55, render: navigation('/lgsp/ho-so', 'Hồ sơ'),
