@@ -29,6 +29,21 @@ class CaseSteps {
     }
 
     void started(DelegateExecution execution) {
+        var command = org.camunda.bpm.engine.impl.context.Context.getCommandContext();
+        String user = command == null ? null : command.getAuthenticatedUserId();
+        if (user != null) {
+            // a staff member starts it from Tasklist: whatever the start form sent, the platform sets the case's variables
+            Object asked = execution.getVariable(CaseVariables.CASE_NUMBER);
+            ProcedureCases.Case c = command.runWithoutAuthorization(() -> cases.startFromTasklist(
+                    execution.getProcessDefinitionId(), execution.getProcessInstanceId(), user,
+                    asked instanceof String number ? number : null, keycloak.agencyOfStaff(user).orElse(null)));
+            execution.setVariable(CaseVariables.CASE_ID, c.id().toString());
+            execution.setVariable(CaseVariables.CASE_NUMBER, c.caseNumber());
+            execution.setVariable(CaseVariables.OWNER, c.owner());
+            execution.setVariable(CaseVariables.ENVIRONMENT, c.environment().name());
+            execution.setVariable(ProcedureCases.POSTAL_VARIABLE, false);
+            return;
+        }
         Object id = execution.getVariable(CaseVariables.CASE_ID);
         if (!(id instanceof String caseId)) {
             throw new IllegalStateException("a procedure's case starts only through the LGSP's case API");

@@ -220,6 +220,7 @@ public final class ModelPolicy {
                 switch (local) {
                     case "process" -> process(element);
                     case "userTask" -> userTask(element);
+                    case "startEvent" -> formOf(element);
                     case "callActivity" -> callActivity(element);
                     case "businessRuleTask" -> businessRuleTask(element);
                     case "message" -> {
@@ -311,6 +312,11 @@ public final class ModelPolicy {
             if (agency != null && !ProcedureBlocks.Properties.DOST.equals(agency) && !context.agencyExists().test(agency)) {
                 add(task, "agency " + agency + " is not in the agency registry");
             }
+            formOf(task);
+        }
+
+        /** A Camunda Form of this deployment, bound to it. */
+        private void formOf(Element task) {
             String form = task.getAttributeNS(CAMUNDA, "formRef");
             if (!form.isEmpty()) {
                 if (!formIds.contains(form)) {

@@ -20,6 +20,9 @@ import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.impl.persistence.entity.DeploymentEntity;
 import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.camunda.bpm.engine.repository.Deployment;
@@ -56,7 +59,10 @@ public class ModelReleases {
                           Instant decidedAt, String note) {
     }
 
+    private static final String STAFF = "agency-staff";
+
     private final JdbcTemplate jdbc;
+    private final org.camunda.bpm.engine.AuthorizationService authorizations;
     private final RepositoryService repository;
     private final RuntimeService runtime;
     private final DecisionService decisions;
@@ -68,9 +74,11 @@ public class ModelReleases {
     private record Cached(int version, long until) {
     }
 
-    ModelReleases(JdbcTemplate jdbc, RepositoryService repository, RuntimeService runtime, DecisionService decisions,
+    ModelReleases(JdbcTemplate jdbc, org.camunda.bpm.engine.AuthorizationService authorizations,
+                  RepositoryService repository, RuntimeService runtime, DecisionService decisions,
                   PlatformModels platform, AuditJournal journal, ObjectMapper json) {
         this.jdbc = jdbc;
+        this.authorizations = authorizations;
         this.repository = repository;
         this.runtime = runtime;
         this.decisions = decisions;
@@ -330,6 +338,7 @@ public class ModelReleases {
         }
         for (ProcessDefinition process : repository.createProcessDefinitionQuery().deploymentId(deploymentId).list()) {
             putInProduction(process.getKey(), "PROCESS", process.getId(), process.getVersion(), deploymentId, leader);
+            startableByStaff(process.getKey());
         }
         for (DecisionDefinition decision : repository.createDecisionDefinitionQuery().deploymentId(deploymentId).list()) {
             putInProduction(decision.getKey(), "DECISION", decision.getId(), decision.getVersion(), deploymentId, leader);
@@ -376,6 +385,34 @@ public class ModelReleases {
         }
         putInProduction(key, kind, definitionId, version, deploymentId, leader);
         journal.append(entry(leader, "model.reactivated", kind.toLowerCase() + ":" + key + ":" + version, "00", Map.of()));
+    }
+
+    /**
+     * Agencies' staff may start an approved procedure from Tasklist; the case's own start checks
+     * that they work for its owning agency and start the version in production.
+     */
+    private void startableByStaff(String key) {
+        Runnable grant = () -> {
+            if (authorizations.createAuthorizationQuery().groupIdIn(STAFF).resourceType(Resources.PROCESS_DEFINITION)
+                    .resourceId(key).count() > 0) {
+                return;
+            }
+            Authorization authorization = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+            authorization.setGroupId(STAFF);
+            authorization.setResource(Resources.PROCESS_DEFINITION);
+            authorization.setResourceId(key);
+            authorization.addPermission(ProcessDefinitionPermissions.CREATE_INSTANCE);
+            authorizations.saveAuthorization(authorization);
+        };
+        var command = org.camunda.bpm.engine.impl.context.Context.getCommandContext();
+        if (command == null) {
+            grant.run();
+        } else {
+            command.runWithoutAuthorization(() -> {
+                grant.run();
+                return null;
+            });
+        }
     }
 
     private void putInProduction(String key, String kind, String definitionId, int version, String deploymentId,

@@ -177,6 +177,46 @@ public class ProcedureCases {
         return new Started(find(id).orElseThrow(), false);
     }
 
+    /**
+     * A case its owning agency's staff start from Tasklist (its start form, no documents): only the
+     * version in production, only by the owner's staff, once per case number (one is made when the
+     * form gives none).
+     */
+    Case startFromTasklist(String definitionId, String processInstanceId, String user, String askedNumber,
+                           String staffAgency) {
+        ProcessDefinition definition = repository.getProcessDefinition(definitionId);
+        String owner = ownerOf(definition);
+        if (!owner.equals(staffAgency)) {
+            throw new org.camunda.bpm.engine.AuthorizationException("Thủ tục " + definition.getKey()
+                    + " do " + owner + " chủ trì: chỉ cán bộ của cơ quan này tiếp nhận hồ sơ");
+        }
+        if (releases.productionProcess(definition.getKey()).filter(p -> p.getId().equals(definitionId)).isEmpty()) {
+            throw new org.camunda.bpm.engine.AuthorizationException("Phiên bản " + definition.getVersion() + " của thủ tục "
+                    + definition.getKey() + " chưa được phê duyệt vận hành");
+        }
+        String caseNumber = askedNumber != null && CASE_NUMBER.matcher(askedNumber).matches() ? askedNumber
+                : owner + "-" + java.time.LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh"))
+                        .format(java.time.format.DateTimeFormatter.ofPattern("yyMMdd")) + "-"
+                        + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+        UUID id = UUID.randomUUID();
+        int inserted = jdbc.update("""
+                insert into lgsp.procedure_case (id, procedure_key, definition_id, case_number, owner_code, environment,
+                    request_hash, status, started_by, process_instance_id)
+                values (?, ?, ?, ?, ?, 'PRODUCTION', ?, 'RUNNING', ?, ?)
+                on conflict (procedure_key, environment, case_number) do nothing""",
+                id, definition.getKey(), definitionId, caseNumber, owner, PlatformModels.sha256(
+                        (caseNumber + "|" + user).getBytes(StandardCharsets.UTF_8)), user, processInstanceId);
+        if (inserted == 0) {
+            throw new org.camunda.bpm.engine.BadUserRequestException("Hồ sơ số " + caseNumber + " đã được tiếp nhận");
+        }
+        addStep(id, owner, "Tiếp nhận hồ sơ (Tasklist)", "INTAKE", "COMPLETED", caseNumber, true);
+        journal.append(new AuditEntry(Instant.now(), AuditEntry.ActorKind.STAFF, user, owner, "procedure.case.started",
+                definition.getKey() + "/" + caseNumber, "00", null,
+                Map.of("caseId", id.toString(), "environment", "PRODUCTION", "version", definition.getVersion(),
+                        "channel", "tasklist")));
+        return find(id).orElseThrow();
+    }
+
     private static Started replay(Case earlier, String hash) {
         if (!earlier.requestHash().equals(hash)) {
             throw new ApiException(ErrorCode.IDEMPOTENCY_CONFLICT, "Case number " + earlier.caseNumber()

@@ -93,6 +93,22 @@ class AnalystProcedureTest extends PlatformTest {
         assertThat(approved.statusCode()).as(approved.body()).isEqualTo(204);
         assertThat(releases.find(deployment).orElseThrow().state()).isEqualTo(ModelReleases.State.APPROVED);
 
+        // the ward's staff may start a case from Tasklist too (its start form; no documents), the staff of another agency not
+        HttpResponse<String> fromTasklist = desk().startInTasklist(keycloak.staffToken("staff.hk"), KEY,
+                Map.of("caseNumber", "HK-TL-0001", "loaiHoSo", "KHAC"));
+        assertThat(fromTasklist.statusCode()).as(fromTasklist.body()).isEqualTo(200);
+        assertThat(jdbc.queryForObject("select started_by from lgsp.procedure_case where case_number = 'HK-TL-0001'",
+                String.class)).isEqualTo("staff.hk");
+        assertThat(ProcedureDesk.await(() -> tasks.createTaskQuery()
+                .processVariableValueEquals("caseNumber", "HK-TL-0001").taskCandidateUser("staff.hk").count(),
+                n -> n == 1, Duration.ofSeconds(10))).isEqualTo(1);
+        assertThat(desk().startInTasklist(keycloak.staffToken("staff.hk"), KEY,
+                Map.of("caseNumber", "HK-TL-0001")).statusCode()).isGreaterThanOrEqualTo(400);
+        assertThat(desk().startInTasklist(keycloak.staffToken("staff.stp"), KEY,
+                Map.of("caseNumber", "STP-TL-0001")).statusCode()).isGreaterThanOrEqualTo(400);
+        assertThat(jdbc.queryForObject("select count(*) from lgsp.procedure_case where case_number = 'STP-TL-0001'",
+                Integer.class)).isZero();
+
         // started by the ward's system, once per case number
         Map<String, Object> byPost = new LinkedHashMap<>(startRequest("HK-0001", "KHAI_SINH"));
         byPost.put("postal", Map.of("name", "Nguyễn Văn An", "phone", "0912345678", "address", "Số 12 phố Hàng Bạc",
@@ -182,7 +198,7 @@ class AnalystProcedureTest extends PlatformTest {
                 + "camunda:formKey=\"embedded:app:forms/x.html\" />");
         for (var construct : refused.entrySet()) {
             String key = "co-ma-" + UUID.randomUUID().toString().substring(0, 8);
-            String model = model(key, construct.getValue());
+            String model = ProcedureDesk.procedure(key, construct.getValue());
             HttpResponse<String> rest = desk().deploy(analyst, key, Map.of(key + ".bpmn", model.getBytes(StandardCharsets.UTF_8)));
             assertThat(rest.statusCode()).as(construct.getKey() + ": " + rest.body()).isEqualTo(400);
             assertThat(rest.body()).contains("\"code\":\"01\"").contains(construct.getKey());
@@ -197,7 +213,7 @@ class AnalystProcedureTest extends PlatformTest {
             assertThat(repository.createProcessDefinitionQuery().processDefinitionKey(key).count()).isZero();
         }
         // the name is there too, for the analyst to find the element in Modeler
-        String named = model("co-ten", refused.get("Task_Script"));
+        String named = ProcedureDesk.procedure("co-ten", refused.get("Task_Script"));
         assertThat(desk().deploy(analyst, "co-ten", Map.of("co-ten.bpmn", named.getBytes(StandardCharsets.UTF_8))).body())
                 .contains("Tính lệ phí");
     }
@@ -288,20 +304,5 @@ class AnalystProcedureTest extends PlatformTest {
         assertThat(done.statusCode()).as(done.body()).isEqualTo(204);
     }
 
-    private static String model(String key, String elements) {
-        return """
-                <?xml version="1.0" encoding="UTF-8"?>
-                <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" \
-                xmlns:camunda="http://camunda.org/schema/1.0/bpmn" id="d" targetNamespace="http://lgsp.hanoi.gov.vn/bpmn">
-                  <bpmn:process id="%s" isExecutable="true" camunda:historyTimeToLive="P1D">
-                    <bpmn:extensionElements><camunda:properties>
-                      <camunda:property name="lgsp.owner" value="000.00.61.H26" />
-                    </camunda:properties></bpmn:extensionElements>
-                    <bpmn:startEvent id="Start" />
-                    %s
-                  </bpmn:process>
-                </bpmn:definitions>
-                """.formatted(key, elements);
-    }
 
 }

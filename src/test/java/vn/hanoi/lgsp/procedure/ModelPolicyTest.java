@@ -26,20 +26,7 @@ class ModelPolicyTest {
             AGENCIES::contains));
 
     private static String model(String elements) {
-        return """
-                <?xml version="1.0" encoding="UTF-8"?>
-                <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" \
-                xmlns:camunda="http://camunda.org/schema/1.0/bpmn" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" \
-                id="d" targetNamespace="http://lgsp.hanoi.gov.vn/bpmn">
-                  <bpmn:process id="thu-tuc" isExecutable="true" camunda:historyTimeToLive="P30D">
-                    <bpmn:extensionElements><camunda:properties>
-                      <camunda:property name="lgsp.owner" value="000.00.61.H26" />
-                    </camunda:properties></bpmn:extensionElements>
-                    <bpmn:startEvent id="Start" />
-                    %s
-                  </bpmn:process>
-                </bpmn:definitions>
-                """.formatted(elements);
+        return ProcedureDesk.procedure("thu-tuc", elements);
     }
 
     private List<ModelPolicy.Problem> check(String elements) {
