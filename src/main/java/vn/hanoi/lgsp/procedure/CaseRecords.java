@@ -78,7 +78,7 @@ public class CaseRecords {
         }
         execution.setVariable(EXCHANGE_ID, exchange.toString());
         execution.setVariable(OUTCOME, null);
-        long seq = cases.addStep(c.id(), destination, "Hồ sơ " + procedureCode, "RECORD", null, exchange.toString(), false);
+        long seq = cases.addStep(c.id(), destination, stepName(execution, procedureCode), "RECORD", null, exchange.toString(), false);
         execution.setVariable(CaseSteps.STEP_SEQ, seq);
     }
 
@@ -104,7 +104,8 @@ public class CaseRecords {
         execution.setVariable("resultCode", "PROCESSED".equals(outcome) ? "00" : "01");
         execution.setVariable("resultMessage", "Thử nghiệm: hồ sơ không được gửi đến " + destination + " (kết quả " + outcome + ")");
         execution.setVariable("resultReference", "TEST-" + procedureCode);
-        cases.addStep(c.id(), destination, "Hồ sơ " + procedureCode + " (thử nghiệm, không gửi)", "RECORD", outcome, null, true);
+        cases.addStep(c.id(), destination, stepName(execution, procedureCode) + " (thử nghiệm, không gửi)", "RECORD", outcome,
+                null, true);
     }
 
     /** The exchange of a case's record ended: the waiting block moves on, with the outcome as its variables. */
@@ -133,6 +134,13 @@ public class CaseRecords {
             runtime.createMessageCorrelation(SETTLED).processInstanceId(execution.getProcessInstanceId())
                     .setVariables(variables).correlate();
         }
+    }
+
+    /** The step as the analyst named it in the procedure (the calling activity), else by its procedure code. */
+    private static String stepName(DelegateExecution execution, String procedureCode) {
+        DelegateExecution caller = execution.getSuperExecution();
+        String name = caller == null ? null : caller.getCurrentActivityName();
+        return name == null || name.isBlank() ? "Hồ sơ " + procedureCode : name;
     }
 
     private String root(String processInstanceId) {

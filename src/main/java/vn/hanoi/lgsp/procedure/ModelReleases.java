@@ -63,6 +63,7 @@ public class ModelReleases {
 
     private final JdbcTemplate jdbc;
     private final org.camunda.bpm.engine.AuthorizationService authorizations;
+    private final vn.hanoi.lgsp.agency.AgencyRegistry agencies;
     private final RepositoryService repository;
     private final RuntimeService runtime;
     private final DecisionService decisions;
@@ -75,10 +76,11 @@ public class ModelReleases {
     }
 
     ModelReleases(JdbcTemplate jdbc, org.camunda.bpm.engine.AuthorizationService authorizations,
-                  RepositoryService repository, RuntimeService runtime, DecisionService decisions,
+                  vn.hanoi.lgsp.agency.AgencyRegistry agencies, RepositoryService repository, RuntimeService runtime, DecisionService decisions,
                   PlatformModels platform, AuditJournal journal, ObjectMapper json) {
         this.jdbc = jdbc;
         this.authorizations = authorizations;
+        this.agencies = agencies;
         this.repository = repository;
         this.runtime = runtime;
         this.decisions = decisions;
@@ -160,6 +162,15 @@ public class ModelReleases {
                     described.put("owner", o);
                 });
                 elements.putAll(flowElements(p));
+                if (!ModelPolicy.elements(p, ModelPolicy.BPMN, "userTask").isEmpty()) {
+                    blocks.add(ProcedureBlocks.STAFF_TASK.name());
+                }
+                if (!ModelPolicy.elements(p, ModelPolicy.BPMN, "businessRuleTask").isEmpty()) {
+                    blocks.add(ProcedureBlocks.DECISION.name());
+                }
+                if (!ModelPolicy.elements(p, ModelPolicy.BPMN, "timerEventDefinition").isEmpty()) {
+                    blocks.add(ProcedureBlocks.WORKING_DAY_TIMER.name());
+                }
                 for (Element task : ModelPolicy.elements(p, ModelPolicy.BPMN, "userTask")) {
                     Optional.ofNullable(ModelPolicy.property(task, ProcedureBlocks.Properties.TASK_AGENCY)).ifPresent(agencies::add);
                     if (!task.getAttributeNS(ModelPolicy.CAMUNDA, "formRef").isEmpty()) {
@@ -186,10 +197,11 @@ public class ModelReleases {
         described.put("forms", forms);
         described.put("national", national);
         lines.add("Quy trình " + process.getKey() + " phiên bản " + process.getVersion() + " — " + process.getName());
-        lines.add("  Cơ quan tham gia: " + String.join(", ", agencies));
+        lines.add("  Cơ quan tham gia: " + String.join(", ", agencies.stream().map(this::named).toList()));
         lines.add("  Khối sử dụng: " + String.join(", ", blocks));
         lines.add("  Biểu mẫu: " + (forms.isEmpty() ? "không" : String.join(", ", forms)));
-        lines.add("  Hệ thống quốc gia: " + (national.isEmpty() ? "không" : String.join(", ", national)));
+        lines.add("  Hệ thống quốc gia: " + (national.isEmpty() ? "không" : String.join(", ", national.stream()
+                .map(n -> named(n.substring(0, n.indexOf(' '))) + n.substring(n.indexOf(' '))).toList())));
         Optional<ProcessDefinition> running = productionProcess(process.getKey());
         if (running.isEmpty()) {
             lines.add("  Thay đổi: thủ tục mới, chưa có phiên bản vận hành");
@@ -215,6 +227,11 @@ public class ModelReleases {
                     "removed", removed));
         }
         return described;
+    }
+
+    /** An agency as the leader reads it: its name and code. */
+    private String named(String code) {
+        return agencies.find(code).map(a -> a.name() + " (" + code + ")").orElse(code);
     }
 
     /** Flow elements by id, with their names: what the leader compares against the running version. */
