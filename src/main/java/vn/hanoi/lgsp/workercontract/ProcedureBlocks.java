@@ -96,6 +96,31 @@ public final class ProcedureBlocks {
                     new Error("RECORD_UNDELIVERABLE", "Không chuyển được",
                             "Hồ sơ không đến được cơ quan nhận (không có tuyến, hệ thống từ chối hoặc lỗi kéo dài).")));
 
+    public static final Block LOOKUP = new Block("vn.hanoi.lgsp.block.lookup",
+            "Tra cứu dịch vụ chia sẻ / CSDL quốc gia",
+            "Gọi một dịch vụ trong danh mục của LGSP (trong thành phố hoặc CSDL quốc gia qua NDXP) thay mặt cơ quan chủ trì, "
+                    + "theo quyền khai thác, môi trường, hạn mức và nhật ký như mọi lượt gọi qua cổng; các trường của kết quả "
+                    + "được gán vào biến theo bảng ánh xạ.",
+            Element.CALL_ACTIVITY, "lgsp-block-lookup",
+            List.of(new Input("serviceCode", "Mã dịch vụ", "Mã dịch vụ trong danh mục, ví dụ csdl-dan-cu.",
+                            "^[a-z0-9-]{1,60}$", true),
+                    new Input("version", "Phiên bản", "Phiên bản dịch vụ, ví dụ v1.", "^v[0-9]{1,3}$", true),
+                    new Input("path", "Đường dẫn",
+                            "Phần sau phiên bản, ví dụ /cong-dan/{soDinhDanh}: {tenBien} được thay bằng giá trị biến của vụ việc.",
+                            "^/[A-Za-z0-9/_.{}=&?-]{0,300}$", true),
+                    new Input("purpose", "Mục đích tra cứu", "Mục đích khai thác dữ liệu (bắt buộc với dữ liệu cá nhân).",
+                            "^.{1,200}$", true),
+                    new Input("mapping", "Ánh xạ kết quả",
+                            "Các cặp bien=truong.con cách nhau bởi dấu phẩy: trường của kết quả JSON được gán vào biến của vụ việc.",
+                            "^[A-Za-z][A-Za-z0-9_]{0,59}=[A-Za-z0-9_.]{1,200}(,[A-Za-z][A-Za-z0-9_]{0,59}=[A-Za-z0-9_.]{1,200}){0,19}$",
+                            true)),
+            List.of(new Output("httpStatus", "Mã HTTP", "Mã HTTP của câu trả lời."),
+                    new Output("answerCode", "Mã kết quả", "Trường code của câu trả lời (00 thành công).")),
+            List.of(new Error("LOOKUP_REFUSED", "Tra cứu bị từ chối",
+                            "Chưa được cấp quyền, yêu cầu không hợp lệ hoặc không tìm thấy; lý do nằm trong thông báo lỗi."),
+                    new Error("LOOKUP_UNAVAILABLE", "Dịch vụ không trả lời",
+                            "Hệ thống cung cấp hoặc NDXP không trả lời sau các lần thử lại.")));
+
     public static final Block POSTAL_RETURN = new Block("vn.hanoi.lgsp.block.postal-return",
             "Trả kết quả qua bưu chính",
             "Gửi kết quả của vụ việc đến người nộp qua VNPost (quy trình postal-return), theo địa chỉ người nộp khai khi nộp hồ sơ.",
@@ -154,7 +179,7 @@ public final class ProcedureBlocks {
             List.of(),
             List.of());
 
-    public static final List<Block> ALL = List.of(SEND_RECORD, POSTAL_RETURN, NOTIFY, STAFF_TASK, DECISION,
+    public static final List<Block> ALL = List.of(SEND_RECORD, LOOKUP, POSTAL_RETURN, NOTIFY, STAFF_TASK, DECISION,
             WORKING_DAY_TIMER);
 
     /** External-task topics a procedure may use; every block is implemented by the platform's own processes today. */

@@ -59,6 +59,8 @@ class AnalystProcedureTest extends PlatformTest {
     @Autowired
     JdbcTemplate jdbc;
     @Autowired
+    org.camunda.bpm.engine.HistoryService history;
+    @Autowired
     Simulators simulators;
 
     @Test
@@ -133,6 +135,13 @@ class AnalystProcedureTest extends PlatformTest {
         assertThat(agencies).contains(WARD, JUSTICE, CENTRAL);
         assertThat(done.path("steps").findValuesAsText("outcome")).doesNotContain("REFUSED", "UNDELIVERABLE")
                 .contains("PROCESSED", "REQUESTED", "SENT");
+        // the national population database was asked as the ward would ask it: its grant, the journal, the mapped answer
+        assertThat(history.createHistoricVariableInstanceQuery().processInstanceIdIn(
+                jdbc.queryForObject("select process_instance_id from lgsp.procedure_case where id = ?::uuid", String.class, caseId))
+                .variableName("ketQuaTraCuu").singleResult().getValue()).isEqualTo("00");
+        assertThat(jdbc.queryForObject("""
+                select count(*) from lgsp.audit_journal where agency_code = ? and actor like 'lgsp-thu-tuc-%'
+                   and target like 'csdl-dan-cu%' and outcome = '00'""", Integer.class, WARD)).isGreaterThanOrEqualTo(1);
         // the result travels by post: one shipment for the dossier, ordered on behalf of the ward
         assertThat(jdbc.queryForObject("select count(*) from lgsp.postal_shipment where agency_code = ? and dossier_number = ?",
                 Integer.class, WARD, "HK-0001")).isEqualTo(1);
@@ -289,7 +298,7 @@ class AnalystProcedureTest extends PlatformTest {
         byte[] form = ("{\"hoTenTre\":\"Nguyễn Minh An\",\"ngaySinh\":\"2026-11-30\",\"loai\":\"" + kind + "\"}")
                 .getBytes(StandardCharsets.UTF_8);
         byte[] birth = "Giấy chứng sinh số 123/2026".getBytes(StandardCharsets.UTF_8);
-        return Map.of("caseNumber", caseNumber, "data", Map.of("loaiHoSo", kind),
+        return Map.of("caseNumber", caseNumber, "data", Map.of("loaiHoSo", kind, "soDinhDanh", "001090000001"),
                 "documents", List.of(ProcedureDesk.document("to-khai", "application/json", form),
                         ProcedureDesk.document("giay-chung-sinh", "text/plain", birth)));
     }
