@@ -103,6 +103,10 @@ public class CaseLookups {
         }
         for (String pair : text(execution, "mapping").split(",")) {
             String[] parts = pair.strip().split("=", 2);
+            if (parts.length != 2 || ProcedureCases.RESERVED.contains(parts[0])) {
+                throw new BpmnError(ProcedureBlocks.LOOKUP.errors().get(0).code(), "Ánh xạ \"" + pair
+                        + "\" không hợp lệ: biến đích phải là biến của thủ tục, không phải biến của nền tảng");
+            }
             JsonNode field = body;
             for (String step : parts[1].split("\\.")) {
                 field = field.path(step);

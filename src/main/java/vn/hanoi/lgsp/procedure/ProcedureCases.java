@@ -53,7 +53,8 @@ public class ProcedureCases {
     private static final Pattern DOCUMENT_NAME = Pattern.compile("[a-z0-9-]{1,100}");
     private static final Pattern DATA_KEY = Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,59}");
     private static final Pattern SHA256 = Pattern.compile("[0-9a-fA-F]{64}");
-    private static final Set<String> RESERVED = Set.of(CaseVariables.CASE_ID, CaseVariables.CASE_NUMBER,
+    /** Variables the platform sets on every case: no start form, data field or look-up may set them. */
+    static final Set<String> RESERVED = Set.of(CaseVariables.CASE_ID, CaseVariables.CASE_NUMBER,
             CaseVariables.OWNER, CaseVariables.ENVIRONMENT, POSTAL_VARIABLE);
     private static final int MAX_DOCUMENT_BYTES = 10 * 1024 * 1024;
 
