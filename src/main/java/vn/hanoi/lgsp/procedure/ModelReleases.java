@@ -93,8 +93,8 @@ public class ModelReleases {
 
     void registered(DeploymentEntity deployment, Map<String, byte[]> resources, String user) {
         Map<String, Object> summary = new LinkedHashMap<>();
+        // who deployed has a field of its own on the review form
         List<String> lines = new ArrayList<>();
-        lines.add("Người triển khai: " + user);
         List<Map<String, Object>> processes = new ArrayList<>();
         for (ProcessDefinition process : orEmpty(deployment.getDeployedProcessDefinitions())) {
             byte[] model = resources.get(process.getResourceName());
