@@ -175,8 +175,11 @@ class GatewayController {
         Quotas.Decision quota = quotas.take(call.consumer, environment, route, grant);
         if (!quota.allowed()) {
             response.setHeader("Retry-After", Long.toString(quota.retryAfterSeconds()));
-            throw new ApiException(ErrorCode.RATE_LIMITED, "The " + quota.exhausted() + " quota of " + service + " "
-                    + version + " is used up for this window; try again in " + quota.retryAfterSeconds() + " s");
+            throw new ApiException(ErrorCode.RATE_LIMITED, quota.storeUnavailable()
+                    ? "The quotas of " + service + " " + version + " cannot be checked at the moment; try again in "
+                            + quota.retryAfterSeconds() + " s"
+                    : "The " + quota.exhausted() + " quota of " + service + " " + version
+                            + " is used up for this window; try again in " + quota.retryAfterSeconds() + " s");
         }
 
         byte[] buffered = null;

@@ -21,6 +21,7 @@ import org.springframework.security.oauth2.server.resource.web.authentication.Be
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import vn.hanoi.lgsp.contract.EnvelopeWriter;
+import vn.hanoi.lgsp.ratelimit.SharedLimits;
 
 /**
  * Three doors, three kinds of caller:
@@ -74,7 +75,7 @@ class SecurityConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain agencyApi(HttpSecurity http, EnvelopeWriter envelopes,
-                                  Converter<Jwt, AbstractAuthenticationToken> tokens, javax.sql.DataSource dataSource,
+                                  Converter<Jwt, AbstractAuthenticationToken> tokens, SharedLimits limits,
                                   ApiRateLimit.Settings rateLimit) throws Exception {
         ApiAuthenticationFailures failures = new ApiAuthenticationFailures(envelopes);
         http.securityMatcher(path("/api/**"))
@@ -105,7 +106,7 @@ class SecurityConfiguration {
                 .exceptionHandling(e -> e.authenticationEntryPoint(failures).accessDeniedHandler(failures))
                 .addFilterAfter(new AgencyCodeFilter(), BearerTokenAuthenticationFilter.class)
                 .addFilterAfter(new TestEnvironmentFilter(envelopes), AgencyCodeFilter.class)
-                .addFilterAfter(new ApiRateLimit(dataSource, rateLimit, envelopes), TestEnvironmentFilter.class);
+                .addFilterAfter(new ApiRateLimit(limits, rateLimit, envelopes), TestEnvironmentFilter.class);
         return http.build();
     }
 
