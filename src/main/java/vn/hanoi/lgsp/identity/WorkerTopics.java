@@ -9,8 +9,7 @@ import org.camunda.bpm.model.bpmn.instance.ServiceTask;
 import org.camunda.bpm.model.bpmn.instance.SendTask;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
-import vn.hanoi.lgsp.workercontract.PostalProcess;
-import vn.hanoi.lgsp.workercontract.RecordExchangeProcess;
+import vn.hanoi.lgsp.workercontract.ServedTopics;
 
 /**
  * The external-task topics the workers' identity serves, and nothing else. A model an analyst
@@ -21,16 +20,10 @@ class WorkerTopics {
 
     private final Set<String> topics;
 
-    /** Every topic the platform's workers implement: the record-exchange and postal contracts'. */
-    static final List<String> CONTRACT_TOPICS = List.of(
-            RecordExchangeProcess.Topics.DELIVER_LOCAL, RecordExchangeProcess.Topics.NDXP_SEND,
-            RecordExchangeProcess.Topics.NOTIFY_SOURCE, RecordExchangeProcess.Topics.VERIFY_IDENTITY,
-            PostalProcess.Topics.ORDER, PostalProcess.Topics.NOTIFY_STATUS, PostalProcess.Topics.REPORT_RECEIPT);
-
     /** @param topics {@code lgsp.engine.worker-topics}; empty: the contracts' topics */
     WorkerTopics(@Value("${lgsp.engine.worker-topics:}") List<String> topics) {
         List<String> named = topics.stream().filter(t -> !t.isBlank()).toList();
-        this.topics = Set.copyOf(named.isEmpty() ? CONTRACT_TOPICS : named);
+        this.topics = Set.copyOf(named.isEmpty() ? ServedTopics.ALL : named);
     }
 
     boolean serves(String topic) {

@@ -54,6 +54,7 @@ public final class DashboardBenchmark {
         "exchange-receipt", "exchange-result"};
     private static final double[] KIND_WEIGHTS = {0.45, 0.35, 0.05, 0.05, 0.05, 0.05};
     private static final int AGENCIES = 300;
+    private static final int WARM_UP_REQUESTS = Integer.getInteger("bench.warm-up-requests", 10);
     private static final int SERVICES = 80;
 
     private final ConfigurableApplicationContext platform;
@@ -72,39 +73,52 @@ public final class DashboardBenchmark {
         this.requests = requests;
     }
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) {
+        System.exit(runOnce() ? 0 : 1);
+    }
+
+    /**
+     * One run with the sizes of the {@code bench.*} system properties, on the development servers
+     * of this JVM (started fresh unless an earlier run in it left them up). True if it completed
+     * and the platform's figures count every generated document.
+     */
+    static boolean runOnce() {
         int documents = Integer.getInteger("bench.documents", 1_000_000);
         int requests = Integer.getInteger("bench.requests", 100);
         System.out.printf("Starting the platform (fresh servers); %,d documents, %d requests per case%n", documents, requests);
         SpringApplication application = new SpringApplication(LgspApplication.class);
         application.setAdditionalProfiles("dev");
-        ConfigurableApplicationContext platform = application.run(
-                "--lgsp.dev-services.ephemeral=true",
-                "--lgsp.dev-services.postgres.port=0",
-                "--lgsp.dev-services.elasticsearch.port=0",
-                "--lgsp.dev-services.keycloak.port=0",
-                "--lgsp.dev-services.smtp.port=0",
-                "--server.port=0",
-                "--lgsp.simulators.demo-exchanges=false",
-                "--logging.level.root=warn",
-                "--logging.level.vn.hanoi.lgsp=warn");
-        int status = 0;
+        ConfigurableApplicationContext platform = null;
         try {
-            new DashboardBenchmark(platform, documents, requests).run();
+            platform = application.run(
+                    "--lgsp.dev-services.ephemeral=true",
+                    "--lgsp.dev-services.postgres.port=0",
+                    "--lgsp.dev-services.elasticsearch.port=0",
+                    "--lgsp.dev-services.keycloak.port=0",
+                    "--lgsp.dev-services.smtp.port=0",
+                    "--server.port=0",
+                    // no workers: nothing here runs an external task
+                    "--lgsp.roles=engine,simulators",
+                    "--lgsp.simulators.demo-exchanges=false",
+                    "--logging.level.root=warn",
+                    "--logging.level.vn.hanoi.lgsp=warn",
+                "--logging.file.name=target/bench-logs/dashboard.log");
+            return new DashboardBenchmark(platform, documents, requests).run();
         } catch (Exception e) {
             e.printStackTrace(System.out);
-            status = 1;
+            return false;
         } finally {
-            try {
-                platform.close();
-            } catch (RuntimeException e) {
-                e.printStackTrace(System.out);
+            if (platform != null) {
+                try {
+                    platform.close();
+                } catch (RuntimeException e) {
+                    e.printStackTrace(System.out);
+                }
             }
         }
-        System.exit(status);
     }
 
-    private void run() throws Exception {
+    private boolean run() throws Exception {
         // the platform puts its index templates in place when it first ships a document
         platform.getBean(vn.hanoi.lgsp.monitoring.TransactionLog.class).record(
                 vn.hanoi.lgsp.monitoring.TransactionDocument.milestone("bench-start", "bench-started", agency(0), null,
@@ -158,13 +172,26 @@ public final class DashboardBenchmark {
             }
         });
         System.out.println();
-        System.out.printf("Dashboard over %,d transaction documents, %d requests per case after 10 warm-up, "
-                + "p50 / p95 / max in ms%n%n", indexed, requests);
+        System.out.printf("Dashboard over %,d transaction documents, %d requests per case after %d warm-up, "
+                + "p50 / p95 / max in ms%n%n", indexed, requests, WARM_UP_REQUESTS);
         System.out.println("| period | scope | documents in span | (a) one search per figure, 8 searches | (b) one search, "
                 + "every aggregation | (c) GET /overview over HTTP |");
         System.out.println("|---|---|---|---|---|---|");
         rows.forEach(System.out::println);
         System.out.printf("%nGET /transactions?period=30d&code=01&limit=100 over HTTP: %s%n", list);
+
+        // the platform's figures over the whole span count what Elasticsearch holds in it, the generated documents among them
+        Instant[] month = span("30d", Instant.now());
+        long held = matching(client, month, null);
+        long counted = figures.overview(vn.hanoi.lgsp.monitoring.TransactionFigures.Filter.period(month[0], month[1], null))
+                .total();
+        System.out.printf("documents generated: %,d; in the 30-day span: %,d; counted by the overview: %,d%n", documents,
+                held, counted);
+        if (counted != held || held < documents) {
+            System.out.println("COUNTS DO NOT BALANCE: the overview's total differs from the documents in its span");
+            return false;
+        }
+        return true;
     }
 
     // ---- the documents ----
@@ -338,7 +365,7 @@ public final class DashboardBenchmark {
     }
 
     private Stats measure(Supplier<Object> call) {
-        for (int i = 0; i < 10; i++) {
+        for (int i = 0; i < WARM_UP_REQUESTS; i++) {
             call.get();
         }
         double[] millis = new double[requests];

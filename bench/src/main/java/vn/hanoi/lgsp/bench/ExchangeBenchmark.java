@@ -42,7 +42,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import vn.hanoi.lgsp.LgspApplication;
 import vn.hanoi.lgsp.simulators.SimulatedServer;
 import vn.hanoi.lgsp.simulators.Simulators;
-import vn.hanoi.lgsp.workercontract.RecordExchangeProcess.Topics;
+import vn.hanoi.lgsp.workercontract.ServedTopics;
 
 /**
  * Record exchanges end to end against a bare Camunda baseline, in one run on the same
@@ -66,8 +66,8 @@ public final class ExchangeBenchmark {
      * rate is given (to compare runs on different machines at the same rate).
      */
     private static final String PACED_RATE = System.getProperty("bench.exchange-paced-rate", "");
-    private static final int PACED_SECONDS = 20;
-    private static final int WARM_UP = 100;
+    private static final int PACED_SECONDS = Integer.getInteger("bench.paced-seconds", 20);
+    private static final int WARM_UP = Integer.getInteger("bench.warm-up", 100);
     private static final String BASELINE_KEY = "bench-baseline";
     private static final String BASELINE_DELIVER = "bench-deliver";
     private static final String BASELINE_NOTIFY = "bench-notify";
@@ -91,7 +91,16 @@ public final class ExchangeBenchmark {
         this.concurrency = concurrency;
     }
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) {
+        System.exit(runOnce() ? 0 : 1);
+    }
+
+    /**
+     * One run with the sizes of the {@code bench.*} system properties, on the development servers
+     * of this JVM (started fresh unless an earlier run in it left them up). True if it completed
+     * and every exchange and baseline process ended as it should.
+     */
+    static boolean runOnce() {
         int exchanges = Integer.getInteger("bench.exchanges", 200);
         int concurrency = Integer.getInteger("bench.concurrency", 16);
         System.out.printf("Starting the platform (fresh servers) for %d exchanges, %d concurrent clients...%n",
@@ -106,25 +115,32 @@ public final class ExchangeBenchmark {
                 "--lgsp.dev-services.smtp.port=0",
                 "--server.port=0",
                 "--lgsp.simulators.result-delay=" + PEER_LATENCY.toMillis() + "ms",
-                // the baseline's no-op workers use the workers' own identity, so it must serve their topics
-                "--lgsp.engine.worker-topics=" + String.join(",", Topics.VERIFY_IDENTITY, Topics.DELIVER_LOCAL,
-                        Topics.NDXP_SEND, Topics.NOTIFY_SOURCE, BASELINE_DELIVER, BASELINE_NOTIFY),
+                "--lgsp.simulators.demo-exchanges=false",
+                // the baseline's no-op workers use the workers' own identity, so it must serve their topics too
+                "--lgsp.engine.worker-topics=" + String.join(",", ServedTopics.ALL) + ","
+                        + BASELINE_DELIVER + "," + BASELINE_NOTIFY,
                 "--logging.level.root=warn",
-                "--logging.level.vn.hanoi.lgsp=warn"};
-        ConfigurableApplicationContext platform = application.run(properties);
-        int status = 0;
+                "--logging.level.vn.hanoi.lgsp=warn",
+                "--logging.file.name=target/bench-logs/exchange.log"};
+        ConfigurableApplicationContext platform = null;
         try {
-            new ExchangeBenchmark(platform, concurrency).run(exchanges);
+            platform = application.run(properties);
+            return new ExchangeBenchmark(platform, concurrency).run(exchanges);
         } catch (Exception e) {
-            e.printStackTrace();
-            status = 1;
+            e.printStackTrace(System.out);
+            return false;
         } finally {
-            platform.close();
+            if (platform != null) {
+                try {
+                    platform.close();
+                } catch (RuntimeException e) {
+                    e.printStackTrace(System.out);
+                }
+            }
         }
-        System.exit(status);
     }
 
-    private void run(int n) throws Exception {
+    private boolean run(int n) throws Exception {
         Simulators simulators = platform.getBean(Simulators.class);
         simulators.awaitConnected(Duration.ofMinutes(2));
         SimulatedServer ward = simulators.agency(WARD).orElseThrow();
@@ -162,6 +178,18 @@ public final class ExchangeBenchmark {
         for (Phase p : List.of(pacedBaseline, pacedExchange)) {
             System.out.printf("| %s | %d | %d | %d | %d |%n", p.name(), p.count(), p.p50(), p.p99(), p.max());
         }
+        // every exchange the run submitted ended as the happy path does, and none is left over
+        int submitted = WARM_UP + n + (int) (pacedRate * PACED_SECONDS);
+        Map<String, Object> states = jdbc.queryForMap(
+                "select count(*) filter (where status = 'COMPLETED') as completed, count(*) as total from lgsp.exchange");
+        long completed = ((Number) states.get("completed")).longValue();
+        long total = ((Number) states.get("total")).longValue();
+        System.out.printf("exchanges submitted: %d; in the database: %d; COMPLETED: %d%n", submitted, total, completed);
+        if (completed != submitted || total != submitted) {
+            System.out.println("COUNTS DO NOT BALANCE: exchanges submitted, stored and completed differ");
+            return false;
+        }
+        return true;
     }
 
     // ---- (a) the baseline: same number of external tasks, no-op workers ----

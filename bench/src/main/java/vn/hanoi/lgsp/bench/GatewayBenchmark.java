@@ -43,13 +43,18 @@ import vn.hanoi.lgsp.simulators.ServiceProviderSimulator;
  * whole stack up (platform, Keycloak, PostgreSQL, Elasticsearch, simulators):
  * <ul>
  *   <li>(a) the simulated provider called directly, answering after 20 ms;</li>
- *   <li>(b) the same call through {@code /api/v1/gateway/...} with a valid grant, quotas high,
+ *   <li>(b) a peer: HAProxy (Debian's package) in front of the same provider, set up as a typical
+ *       API gateway — the consumer's Keycloak token checked (RS256 signature, issuer, expiry), a
+ *       per-consumer rate limit in a stick table, the provider's own token put in, one access-log
+ *       line per call;</li>
+ *   <li>(c) the same call through {@code /api/v1/gateway/...} with a valid grant, quotas high,
  *       monitoring and the audit journal on.</li>
  * </ul>
- * Saturated throughput is measured with {@code wrk} (Debian's package), the same for (a) and
- * (b); added latency with a paced JDK client at a fixed rate, the same for (a) and (b). After
- * the run it checks that every call that reached the provider through the gateway has exactly
- * one audit entry and one monitoring document.
+ * Saturated throughput is measured with {@code wrk} (Debian's package), the same for each;
+ * added latency with a paced JDK client at a fixed rate, the same for each. After the run it
+ * checks that the counts balance: every call that reached the provider through the gateway has
+ * exactly one audit entry and one monitoring document, every call through HAProxy one log line,
+ * and no phase had a failed call. Any difference fails the run (exit status 1).
  */
 public final class GatewayBenchmark {
 
@@ -71,9 +76,10 @@ public final class GatewayBenchmark {
     private final Duration duration;
     private final int pacedRate;
     private final Duration pacedDuration;
+    private final Duration warmUp;
 
     private GatewayBenchmark(ConfigurableApplicationContext platform, int connections, Duration duration, int pacedRate,
-                             Duration pacedDuration) {
+                             Duration pacedDuration, Duration warmUp) {
         this.platform = platform;
         this.baseUrl = "http://127.0.0.1:" + ((WebServerApplicationContext) platform).getWebServer().getPort();
         this.tokenUrl = platform.getEnvironment().getProperty("lgsp.keycloak.url") + "/realms/lgsp/protocol/openid-connect/token";
@@ -81,79 +87,132 @@ public final class GatewayBenchmark {
         this.duration = duration;
         this.pacedRate = pacedRate;
         this.pacedDuration = pacedDuration;
+        this.warmUp = warmUp;
     }
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) {
+        System.exit(runOnce() ? 0 : 1);
+    }
+
+    /**
+     * One run with the sizes of the {@code bench.*} system properties, on the development servers
+     * of this JVM (started fresh unless an earlier run in it left them up). True if it completed
+     * and its counts balance.
+     */
+    static boolean runOnce() {
         int connections = Integer.getInteger("bench.connections", 64);
         Duration duration = Duration.ofSeconds(Integer.getInteger("bench.seconds", 20));
         int pacedRate = Integer.getInteger("bench.paced-rate", 200);
         Duration pacedDuration = Duration.ofSeconds(Integer.getInteger("bench.paced-seconds", 15));
-        requireWrk();
-        System.out.printf("Starting the platform (fresh servers); wrk with %d connections for %d s, paced %d req/s for %d s%n",
-                connections, duration.toSeconds(), pacedRate, pacedDuration.toSeconds());
-        SpringApplication application = new SpringApplication(LgspApplication.class);
-        application.setAdditionalProfiles("dev");
-        ConfigurableApplicationContext platform = application.run(
-                "--lgsp.dev-services.ephemeral=true",
-                "--lgsp.dev-services.postgres.port=0",
-                "--lgsp.dev-services.elasticsearch.port=0",
-                "--lgsp.dev-services.keycloak.port=0",
-                "--lgsp.dev-services.smtp.port=0",
-                "--server.port=0",
-                "--server.tomcat.threads.max=256",
-                "--lgsp.simulators.demo-exchanges=false",
-                "--logging.level.root=warn",
-                "--logging.level.vn.hanoi.lgsp=warn");
-        int status = 0;
+        // long enough for the JIT to finish compiling the gateway's path, which otherwise takes a third of the CPU
+        Duration warmUp = Duration.ofSeconds(Integer.getInteger("bench.warm-up-seconds", 30));
+        ConfigurableApplicationContext platform = null;
         try {
+            requireCommand("wrk");
+            requireCommand("haproxy");
+            System.out.printf("Starting the platform (fresh servers); wrk with %d connections for %d s, paced %d req/s for %d s%n",
+                    connections, duration.toSeconds(), pacedRate, pacedDuration.toSeconds());
+            SpringApplication application = new SpringApplication(LgspApplication.class);
+            application.setAdditionalProfiles("dev");
+            platform = application.run(
+                    "--lgsp.dev-services.ephemeral=true",
+                    "--lgsp.dev-services.postgres.port=0",
+                    "--lgsp.dev-services.elasticsearch.port=0",
+                    "--lgsp.dev-services.keycloak.port=0",
+                    "--lgsp.dev-services.smtp.port=0",
+                    "--server.port=0",
+                    // no workers: nothing here runs an external task
+                    "--lgsp.roles=engine,simulators",
+                    "--server.tomcat.threads.max=256",
+                    "--lgsp.simulators.demo-exchanges=false",
+                    "--logging.level.root=warn",
+                    "--logging.level.vn.hanoi.lgsp=warn",
+                "--logging.file.name=target/bench-logs/gateway.log");
             // the simulated systems connect in the background: measured traffic starts after them
             platform.getBean(vn.hanoi.lgsp.simulators.Simulators.class).awaitConnected(Duration.ofMinutes(2));
-            new GatewayBenchmark(platform, connections, duration, pacedRate, pacedDuration).run();
+            return new GatewayBenchmark(platform, connections, duration, pacedRate, pacedDuration, warmUp).run();
         } catch (Exception e) {
             e.printStackTrace(System.out);
-            status = 1;
+            return false;
         } finally {
-            try {
-                platform.close();
-            } catch (RuntimeException e) {
-                e.printStackTrace(System.out);
+            if (platform != null) {
+                try {
+                    platform.close();
+                } catch (RuntimeException e) {
+                    e.printStackTrace(System.out);
+                }
             }
         }
-        System.exit(status);
     }
 
-    private void run() throws Exception {
+    private boolean run() throws Exception {
         String issuer = platform.getEnvironment().getProperty("lgsp.keycloak.url") + "/realms/lgsp";
         try (ServiceProviderSimulator provider = new ServiceProviderSimulator(new ServiceProviderSimulator.Config(JUSTICE, 0,
                 new KeycloakTokenVerifier(issuer, JUSTICE), 512))) {
             provider.start();
             provider.behaviour().setLatency(PROVIDER_LATENCY);
             register(provider.baseUrl());
-            String consumer = token(Map.of("grant_type", "client_credentials", "client_id", "phuonghoankiem-system",
-                    "client_secret", "Hoankiem#Demo2025"));
-            // direct calls and gateway calls use different paths, so the provider counts each kind apart
+            // tokens live five minutes: each phase gets fresh ones
+            Map<String, String> consumerForm = Map.of("grant_type", "client_credentials", "client_id",
+                    "phuonghoankiem-system", "client_secret", "Hoankiem#Demo2025");
+            // what the gateway itself shows the provider: the same audience-bound token
+            Map<String, String> gatewayForm = Map.of("grant_type", "client_credentials", "client_id", "lgsp-gateway",
+                    "client_secret", "lgsp-gateway-dev-secret", "scope", "lgsp-provider-" + JUSTICE);
+            // each way in calls its own path, so the provider counts each kind apart
             String directUrl = provider.baseUrl() + "/echo/direct";
             String gatewayUrl = baseUrl + "/api/v1/gateway/" + SERVICE + "/v1/echo/bench";
             // the first gateway call makes the provider's audience scope in Keycloak
-            check(gatewayUrl, consumer);
-            // what the gateway itself shows the provider: the same audience-bound token
-            String direct = token(Map.of("grant_type", "client_credentials", "client_id", "lgsp-gateway",
-                    "client_secret", "lgsp-gateway-dev-secret", "scope", "lgsp-provider-" + JUSTICE));
+            check(gatewayUrl, token(consumerForm));
 
-            System.out.println("warm-up...");
-            wrk(directUrl, direct, Duration.ofSeconds(5));
-            // long enough for the JIT to finish compiling the gateway's path, which otherwise takes a third of the CPU
-            wrk(gatewayUrl, consumer, Duration.ofSeconds(30));
+            try (PeerGateway haproxy = PeerGateway.start(issuer, http, json, provider.baseUrl(), token(gatewayForm))) {
+                String peerUrl = haproxy.baseUrl() + "/echo/haproxy";
+                check(peerUrl, token(consumerForm));
+                System.out.println("warm-up...");
+                Duration shortWarmUp = Duration.ofSeconds(Math.max(1, warmUp.toSeconds() / 6));
+                wrk(directUrl, token(gatewayForm), shortWarmUp);
+                wrk(peerUrl, token(consumerForm), shortWarmUp);
+                wrk(gatewayUrl, token(consumerForm), warmUp);
 
-            Wrk a = wrk(directUrl, direct, duration);
-            Wrk b = wrk(gatewayUrl, consumer, duration);
-            Paced pa = paced(directUrl, direct);
-            Paced pb = paced(gatewayUrl, consumer);
-            // every gateway call of the run, warm-up included, against what the journal and Elasticsearch hold
-            long throughGateway = provider.calls("/echo/bench");
-            long journal = journalled();
-            long documents = indexedDocuments();
-            report(a, b, pa, pb, provider.calls("/echo/direct"), throughGateway, journal, documents);
+                Wrk a = wrk(directUrl, token(gatewayForm), duration);
+                haproxy.providerToken(token(gatewayForm));
+                Wrk b = wrk(peerUrl, token(consumerForm), duration);
+                Wrk c = wrk(gatewayUrl, token(consumerForm), duration);
+                Paced pa = paced(directUrl, token(gatewayForm));
+                haproxy.providerToken(token(gatewayForm));
+                Paced pb = paced(peerUrl, token(consumerForm));
+                Paced pc = paced(gatewayUrl, token(consumerForm));
+                // every call of the run, warm-up included, against what was logged, journalled and indexed
+                long throughPeer = provider.calls("/echo/haproxy");
+                long peerLog = haproxy.loggedCalls();
+                long throughGateway = provider.calls("/echo/bench");
+                long journal = journalled();
+                long documents = indexedDocuments();
+                report(a, b, c, pa, pb, pc);
+                System.out.printf("calls through HAProxy that reached the provider: %d; its access-log lines: %d%n",
+                        throughPeer, peerLog);
+                System.out.printf("calls through the gateway that reached the provider: %d; audit entries: %d; "
+                        + "monitoring documents: %d%n", throughGateway, journal, documents);
+                System.out.printf("(direct calls to the provider, warm-up included: %d)%n", provider.calls("/echo/direct"));
+                List<String> problems = new ArrayList<>();
+                if (throughGateway != journal || journal != documents) {
+                    problems.add("gateway calls, audit entries and monitoring documents differ");
+                }
+                if (throughPeer != peerLog) {
+                    problems.add("HAProxy's calls and its log lines differ");
+                }
+                for (Wrk w : List.of(a, b, c)) {
+                    if (w.non2xx() > 0 || w.requests() == 0) {
+                        problems.add(w.requests() + " calls, " + w.non2xx() + " not 2xx in a wrk phase");
+                    }
+                }
+                for (Paced p : List.of(pa, pb, pc)) {
+                    if (p.failed() > 0) {
+                        problems.add(p.failed() + " paced calls failed");
+                    }
+                }
+                problems.forEach(p -> System.out.println("COUNTS DO NOT BALANCE: " + p));
+                return problems.isEmpty();
+            }
         }
     }
 
@@ -281,22 +340,24 @@ public final class GatewayBenchmark {
         return answer.path("count").asLong();
     }
 
-    private void report(Wrk a, Wrk b, Paced pa, Paced pb, long directCalls, long gatewayCalls, long journal,
-                        long documents) {
+    private void report(Wrk a, Wrk b, Wrk c, Paced pa, Paced pb, Paced pc) {
         System.out.println();
         System.out.println("== Gateway benchmark (provider answers in " + PROVIDER_LATENCY.toMillis() + " ms; wrk -t2 -c"
                 + connections + " -d" + duration.toSeconds() + "s)");
         System.out.printf("| phase | throughput (req/s) | requests | p99 (ms) | non-2xx |%n|---|---|---|---|---|%n");
         System.out.printf("| (a) provider directly | %.0f | %d | %.1f | %d |%n", a.rate(), a.requests(), a.p99Ms(), a.non2xx());
-        System.out.printf("| (b) through the gateway | %.0f | %d | %.1f | %d |%n", b.rate(), b.requests(), b.p99Ms(), b.non2xx());
+        System.out.printf("| (b) through HAProxy | %.0f | %d | %.1f | %d |%n", b.rate(), b.requests(), b.p99Ms(), b.non2xx());
+        System.out.printf("| (c) through the LGSP gateway | %.0f | %d | %.1f | %d |%n", c.rate(), c.requests(), c.p99Ms(), c.non2xx());
         System.out.printf("%n== Paced %d req/s for %d s (JDK client)%n", pacedRate, pacedDuration.toSeconds());
-        System.out.printf("| phase | sent | failed | p50 (ms) | p99 (ms) |%n|---|---|---|---|---|%n");
-        System.out.printf("| (a) provider directly | %d | %d | %.2f | %.2f |%n", pa.sent(), pa.failed(), pa.p50Ms(), pa.p99Ms());
-        System.out.printf("| (b) through the gateway | %d | %d | %.2f | %.2f |%n", pb.sent(), pb.failed(), pb.p50Ms(), pb.p99Ms());
-        System.out.printf("%nadded latency (b − a): p50 %.2f ms, p99 %.2f ms%n", pb.p50Ms() - pa.p50Ms(), pb.p99Ms() - pa.p99Ms());
-        System.out.printf("calls through the gateway that reached the provider: %d; audit entries: %d; monitoring documents: %d%s%n",
-                gatewayCalls, journal, documents, gatewayCalls == journal && journal == documents ? " (equal)" : " (DIFFER)");
-        System.out.printf("(direct calls to the provider, warm-up included: %d)%n", directCalls);
+        System.out.printf("| phase | sent | failed | p50 (ms) | p99 (ms) | added p50 (ms) | added p99 (ms) |%n"
+                + "|---|---|---|---|---|---|---|%n");
+        System.out.printf("| (a) provider directly | %d | %d | %.2f | %.2f | | |%n", pa.sent(), pa.failed(), pa.p50Ms(), pa.p99Ms());
+        for (Object[] row : List.of(new Object[] {"(b) through HAProxy", pb}, new Object[] {"(c) through the LGSP gateway", pc})) {
+            Paced p = (Paced) row[1];
+            System.out.printf("| %s | %d | %d | %.2f | %.2f | %.2f | %.2f |%n", row[0], p.sent(), p.failed(), p.p50Ms(),
+                    p.p99Ms(), p.p50Ms() - pa.p50Ms(), p.p99Ms() - pa.p99Ms());
+        }
+        System.out.println();
     }
 
     private String token(Map<String, String> form) throws Exception {
@@ -311,11 +372,11 @@ public final class GatewayBenchmark {
         return json.readTree(answer.body()).path("access_token").asText();
     }
 
-    private static void requireWrk() throws Exception {
+    private static void requireCommand(String command) throws Exception {
         try {
-            new ProcessBuilder("wrk", "--version").redirectErrorStream(true).start().waitFor();
+            new ProcessBuilder(command, command.equals("wrk") ? "--version" : "-v").redirectErrorStream(true).start().waitFor();
         } catch (IOException e) {
-            throw new IllegalStateException("the gateway benchmark needs wrk: apt-get install wrk");
+            throw new IllegalStateException("the gateway benchmark needs " + command + ": apt-get install " + command);
         }
     }
 }
