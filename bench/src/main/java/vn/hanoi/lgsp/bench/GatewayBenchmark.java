@@ -15,9 +15,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
@@ -184,12 +182,13 @@ public final class GatewayBenchmark {
                 // every call of the run, warm-up included, against what was logged, journalled and indexed
                 long throughPeer = provider.calls("/echo/haproxy");
                 long peerLog = haproxy.loggedCalls();
+                long peerDropped = haproxy.droppedLogLines();
                 long throughGateway = provider.calls("/echo/bench");
                 long journal = journalled();
                 long documents = indexedDocuments();
                 report(a, b, c, pa, pb, pc);
-                System.out.printf("calls through HAProxy that reached the provider: %d; its access-log lines: %d%n",
-                        throughPeer, peerLog);
+                System.out.printf("calls through HAProxy that reached the provider: %d; its access-log lines: %d "
+                        + "(and %d it dropped under load, as it does rather than slow a call)%n", throughPeer, peerLog, peerDropped);
                 System.out.printf("calls through the gateway that reached the provider: %d; audit entries: %d; "
                         + "monitoring documents: %d%n", throughGateway, journal, documents);
                 System.out.printf("(direct calls to the provider, warm-up included: %d)%n", provider.calls("/echo/direct"));
@@ -197,8 +196,8 @@ public final class GatewayBenchmark {
                 if (throughGateway != journal || journal != documents) {
                     problems.add("gateway calls, audit entries and monitoring documents differ");
                 }
-                if (throughPeer != peerLog) {
-                    problems.add("HAProxy's calls and its log lines differ");
+                if (throughPeer != peerLog + peerDropped) {
+                    problems.add("HAProxy's calls and its log lines (written or dropped) differ");
                 }
                 for (Wrk w : List.of(a, b, c)) {
                     if (w.non2xx() > 0 || w.requests() == 0) {
@@ -284,14 +283,15 @@ public final class GatewayBenchmark {
     }
 
     private Paced paced(String url, String token) throws Exception {
-        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .executor(Executors.newFixedThreadPool(4)).build();
+        // blocking sends on pooled threads: the JDK client's asynchronous API starts a thread per answer on
+        // a two-core machine (its default executor), which would load the machine under measurement
+        java.util.concurrent.ExecutorService senders = Executors.newCachedThreadPool();
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(senders).build();
         int total = (int) (pacedRate * pacedDuration.toSeconds());
         long[] latencies = new long[total];
         AtomicInteger failed = new AtomicInteger();
-        List<CompletableFuture<?>> pending = new ArrayList<>(total);
+        List<java.util.concurrent.Future<?>> pending = new ArrayList<>(total);
         HttpRequest request = HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token).GET().build();
-        ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor();
         long intervalNanos = 1_000_000_000L / pacedRate;
         long start = System.nanoTime();
         for (int i = 0; i < total; i++) {
@@ -301,16 +301,23 @@ public final class GatewayBenchmark {
             if (wait > 0) {
                 TimeUnit.NANOSECONDS.sleep(wait);
             }
-            long sent = System.nanoTime();
-            pending.add(client.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((r, e) -> {
-                latencies[index] = System.nanoTime() - sent;
-                if (e != null || r.statusCode() != 200) {
+            pending.add(senders.submit(() -> {
+                long sent = System.nanoTime();
+                try {
+                    HttpResponse<Void> answer = client.send(request, HttpResponse.BodyHandlers.discarding());
+                    if (answer.statusCode() != 200) {
+                        failed.incrementAndGet();
+                    }
+                } catch (Exception e) {
                     failed.incrementAndGet();
                 }
+                latencies[index] = System.nanoTime() - sent;
             }));
         }
-        CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).exceptionally(e -> null).join();
-        clock.shutdown();
+        for (java.util.concurrent.Future<?> f : pending) {
+            f.get();
+        }
+        senders.shutdown();
         long[] sorted = latencies.clone();
         Arrays.sort(sorted);
         return new Paced(total, failed.get(), sorted[(int) (total * 0.50)] / 1e6, sorted[(int) Math.min(total - 1, total * 0.99)] / 1e6);

@@ -121,22 +121,41 @@ final class PeerGateway implements AutoCloseable {
 
     /** Puts a fresh provider token in place (a token lives five minutes; a long run outlives it). */
     void providerToken(String token) throws IOException {
-        try (SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX)) {
-            channel.connect(UnixDomainSocketAddress.of(dir.resolve("admin.sock")));
-            channel.write(ByteBuffer.wrap(("set map " + dir.resolve("provider-token.map") + " provider " + token + "\n")
-                    .getBytes(StandardCharsets.US_ASCII)));
-            channel.shutdownOutput();
-            ByteBuffer answer = ByteBuffer.allocate(1024);
-            while (channel.read(answer) >= 0) {
-                answer.clear();
-            }
-        }
+        admin("set map " + dir.resolve("provider-token.map") + " provider " + token);
     }
 
-    /** Calls HAProxy logged (one line per call, every answer). */
+    /** Calls HAProxy logged: one line per call, every answer. */
     long loggedCalls() throws IOException {
         try (Stream<String> lines = Files.lines(log)) {
             return lines.filter(l -> l.contains("\"GET /echo/")).count();
+        }
+    }
+
+    /**
+     * Log lines HAProxy dropped: it never lets logging slow a call down, so under load a line that
+     * cannot be written at once is counted here instead.
+     */
+    long droppedLogLines() throws IOException {
+        for (String line : admin("show info").split("\n")) {
+            if (line.startsWith("DroppedLogs:")) {
+                return Long.parseLong(line.substring("DroppedLogs:".length()).trim());
+            }
+        }
+        throw new IllegalStateException("HAProxy's information has no DroppedLogs");
+    }
+
+    private String admin(String command) throws IOException {
+        try (SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX)) {
+            channel.connect(UnixDomainSocketAddress.of(dir.resolve("admin.sock")));
+            channel.write(ByteBuffer.wrap((command + "\n").getBytes(StandardCharsets.US_ASCII)));
+            channel.shutdownOutput();
+            java.io.ByteArrayOutputStream answer = new java.io.ByteArrayOutputStream();
+            ByteBuffer buffer = ByteBuffer.allocate(8192);
+            while (channel.read(buffer) >= 0) {
+                answer.write(buffer.array(), 0, buffer.position());
+                buffer.clear();
+            }
+            return answer.toString(StandardCharsets.US_ASCII);
         }
     }
 
