@@ -41,7 +41,7 @@ class ModuleStructureTest {
                         "vn.hanoi.lgsp.notice..", "vn.hanoi.lgsp.notification..",
                         "vn.hanoi.lgsp.monitoring..", "vn.hanoi.lgsp.onboarding..", "vn.hanoi.lgsp.simulators..",
                         "vn.hanoi.lgsp.supervision..", "vn.hanoi.lgsp.reconciliation..", "vn.hanoi.lgsp.reports..",
-                        "vn.hanoi.lgsp.status..", "vn.hanoi.lgsp.xml..", "vn.hanoi.lgsp.ratelimit..", "org.camunda.bpm.engine..",
+                        "vn.hanoi.lgsp.status..", "vn.hanoi.lgsp.xml..", "vn.hanoi.lgsp.ratelimit..", "vn.hanoi.lgsp.decision..", "org.camunda.bpm.engine..",
                         "org.springframework.jdbc..", "javax.sql..")
                 .because("a workers process has no engine, no database and none of the platform's beans")
                 .check(CLASSES);

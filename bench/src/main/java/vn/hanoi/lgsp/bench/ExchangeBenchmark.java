@@ -66,7 +66,7 @@ public final class ExchangeBenchmark {
      * rate is given (to compare runs on different machines at the same rate).
      */
     private static final String PACED_RATE = System.getProperty("bench.exchange-paced-rate", "");
-    private static final int PACED_SECONDS = Integer.getInteger("bench.paced-seconds", 20);
+    private static final int PACED_SECONDS = Integer.getInteger("bench.exchange-paced-seconds", 20);
     private static final int WARM_UP = Integer.getInteger("bench.warm-up", 100);
     private static final String BASELINE_KEY = "bench-baseline";
     private static final String BASELINE_DELIVER = "bench-deliver";

@@ -17,6 +17,7 @@ public final class TinyBenchmarks {
             Map.entry("bench.warm-up", "5"),
             Map.entry("bench.exchange-paced-rate", "2"),
             Map.entry("bench.paced-seconds", "2"),
+            Map.entry("bench.exchange-paced-seconds", "2"),
             Map.entry("bench.connections", "8"),
             Map.entry("bench.seconds", "2"),
             Map.entry("bench.paced-rate", "20"),
