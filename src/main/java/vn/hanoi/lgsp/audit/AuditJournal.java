@@ -46,10 +46,25 @@ public class AuditJournal implements DisposableBean {
     private final JournalSettings settings;
     private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
     private final Thread writer;
+    private final io.micrometer.core.instrument.Timer durableWait;
+    private final io.micrometer.core.instrument.Timer commits;
     private volatile boolean running = true;
 
     AuditJournal(JdbcTemplate jdbc, TransactionTemplate transactions, TransactionLog monitoring, ObjectMapper json,
-                 JournalSettings settings) {
+                 JournalSettings settings,
+                 org.springframework.beans.factory.ObjectProvider<io.micrometer.core.instrument.MeterRegistry> meters) {
+        io.micrometer.core.instrument.MeterRegistry registry = meters.getIfAvailable(
+                io.micrometer.core.instrument.simple.SimpleMeterRegistry::new);
+        // what a durable caller (a gateway call) waits for its commit, and what a commit takes: the
+        // journal's share of a gateway call's latency, and what an operator alerts on when the disk slows
+        java.time.Duration[] buckets = java.util.stream.IntStream.of(1, 2, 5, 10, 20, 50, 100, 200, 500)
+                .mapToObj(java.time.Duration::ofMillis).toArray(java.time.Duration[]::new);
+        this.durableWait = io.micrometer.core.instrument.Timer.builder("lgsp.audit.durable.wait")
+                .description("Time a caller waits until its audit entry is committed")
+                .serviceLevelObjectives(buckets).register(registry);
+        this.commits = io.micrometer.core.instrument.Timer.builder("lgsp.audit.commit")
+                .description("Time one group commit of the audit journal takes")
+                .serviceLevelObjectives(buckets).register(registry);
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.monitoring = monitoring;
@@ -71,9 +86,11 @@ public class AuditJournal implements DisposableBean {
         if (!running) {
             throw new JournalUnavailableException("the audit journal is shutting down", null);
         }
+        long queued = System.nanoTime();
         queue.add(new Pending(entry, document, durable));
         try {
             durable.get(settings.commitTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            durableWait.record(System.nanoTime() - queued, TimeUnit.NANOSECONDS);
         } catch (ExecutionException e) {
             throw new JournalUnavailableException("the audit journal could not be written", e.getCause());
         } catch (TimeoutException e) {
@@ -130,7 +147,9 @@ public class AuditJournal implements DisposableBean {
                 if (batch.isEmpty()) {
                     continue;
                 }
+                long started = System.nanoTime();
                 write(batch);
+                commits.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
                 batch.forEach(p -> p.durable().complete(null));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

@@ -178,7 +178,9 @@ public final class GatewayBenchmark {
                 Paced pa = paced(directUrl, token(gatewayForm));
                 haproxy.providerToken(token(gatewayForm));
                 Paced pb = paced(peerUrl, token(consumerForm));
+                Snapshot before = snapshot();
                 Paced pc = paced(gatewayUrl, token(consumerForm));
+                Snapshot during = snapshot().minus(before);
                 // every call of the run, warm-up included, against what was logged, journalled and indexed
                 long throughPeer = provider.calls("/echo/haproxy");
                 long peerLog = haproxy.loggedCalls();
@@ -187,6 +189,8 @@ public final class GatewayBenchmark {
                 long journal = journalled();
                 long documents = indexedDocuments();
                 report(a, b, c, pa, pb, pc);
+                System.out.println("During (c) paced, inside the platform's JVM:");
+                System.out.println(during.describe());
                 System.out.printf("calls through HAProxy that reached the provider: %d; its access-log lines: %d "
                         + "(and %d it dropped under load, as it does rather than slow a call)%n", throughPeer, peerLog, peerDropped);
                 System.out.printf("calls through the gateway that reached the provider: %d; audit entries: %d; "
@@ -321,6 +325,69 @@ public final class GatewayBenchmark {
         long[] sorted = latencies.clone();
         Arrays.sort(sorted);
         return new Paced(total, failed.get(), sorted[(int) (total * 0.50)] / 1e6, sorted[(int) Math.min(total - 1, total * 0.99)] / 1e6);
+    }
+
+    // ---- where a paced call's time goes: the journal's commits and the collector's pauses ----
+
+    /** Cumulative counts of the journal's timers at their buckets, and the collectors' counts and times. */
+    record Snapshot(double[] waitAbove, double waits, double[] commitAbove, double commits, long gcCount, long gcMillis) {
+        static final int[] LIMITS_MS = {5, 10, 20, 50, 100};
+
+        Snapshot minus(Snapshot o) {
+            double[] w = new double[LIMITS_MS.length];
+            double[] c = new double[LIMITS_MS.length];
+            for (int i = 0; i < w.length; i++) {
+                w[i] = waitAbove[i] - o.waitAbove[i];
+                c[i] = commitAbove[i] - o.commitAbove[i];
+            }
+            return new Snapshot(w, waits - o.waits, c, commits - o.commits, gcCount - o.gcCount, gcMillis - o.gcMillis);
+        }
+
+        String describe() {
+            StringBuilder text = new StringBuilder();
+            text.append(String.format("  audit-journal waits: %.0f; longer than", waits));
+            for (int i = 0; i < LIMITS_MS.length; i++) {
+                text.append(String.format(" %d ms: %.0f;", LIMITS_MS[i], waitAbove[i]));
+            }
+            text.append(String.format("%n  group commits: %.0f; longer than", commits));
+            for (int i = 0; i < LIMITS_MS.length; i++) {
+                text.append(String.format(" %d ms: %.0f;", LIMITS_MS[i], commitAbove[i]));
+            }
+            text.append(String.format("%n  garbage collections: %d, %d ms in all (%s)", gcCount, gcMillis,
+                    java.lang.management.ManagementFactory.getGarbageCollectorMXBeans().stream()
+                            .map(java.lang.management.GarbageCollectorMXBean::getName).collect(Collectors.joining(", "))));
+            return text.toString();
+        }
+    }
+
+    private Snapshot snapshot() {
+        io.micrometer.core.instrument.MeterRegistry registry = platform.getBean(io.micrometer.core.instrument.MeterRegistry.class);
+        io.micrometer.core.instrument.Timer wait = registry.get("lgsp.audit.durable.wait").timer();
+        io.micrometer.core.instrument.Timer commit = registry.get("lgsp.audit.commit").timer();
+        long gcCount = 0;
+        long gcMillis = 0;
+        for (var gc : java.lang.management.ManagementFactory.getGarbageCollectorMXBeans()) {
+            gcCount += Math.max(0, gc.getCollectionCount());
+            gcMillis += Math.max(0, gc.getCollectionTime());
+        }
+        return new Snapshot(above(wait), wait.count(), above(commit), commit.count(), gcCount, gcMillis);
+    }
+
+    /** How many recorded times were longer than each limit. */
+    private static double[] above(io.micrometer.core.instrument.Timer timer) {
+        var snapshot = timer.takeSnapshot();
+        double[] result = new double[Snapshot.LIMITS_MS.length];
+        for (int i = 0; i < result.length; i++) {
+            double limitNanos = Snapshot.LIMITS_MS[i] * 1_000_000.0;
+            double within = 0;
+            for (var bucket : snapshot.histogramCounts()) {
+                if (bucket.bucket() <= limitNanos) {
+                    within = Math.max(within, bucket.count());
+                }
+            }
+            result[i] = snapshot.count() - within;
+        }
+        return result;
     }
 
     // ---- counting what was journalled and indexed ----
