@@ -9,5 +9,5 @@ create table rate_window (
 );
 create index rate_window_end on rate_window (window_end);
 
--- the token buckets they replace
-drop table gateway_quota_bucket;
+-- gateway_quota_bucket (the token buckets these replace) stays until a later release: nodes of
+-- the previous version still use it while an upgrade rolls through the cluster

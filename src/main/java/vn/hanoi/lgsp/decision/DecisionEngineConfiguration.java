@@ -16,9 +16,13 @@ class DecisionEngineConfiguration {
         return new AbstractProcessEnginePlugin() {
             @Override
             public void preInit(ProcessEngineConfigurationImpl configuration) {
+                if (configuration.isDmnFeelEnableLegacyBehavior()) {
+                    // the legacy FEEL engine is another engine altogether: left as configured
+                    return;
+                }
                 DefaultDmnEngineConfiguration dmn = configuration.getDmnEngineConfiguration() != null
                         ? configuration.getDmnEngineConfiguration() : new DefaultDmnEngineConfiguration();
-                dmn.setFeelEngineFactory(ParsedOnceFeelEngine.factory());
+                dmn.setFeelEngineFactory(ParsedOnceFeelEngine.factory(configuration.getDmnFeelCustomFunctionProviders()));
                 configuration.setDmnEngineConfiguration(dmn);
             }
         };

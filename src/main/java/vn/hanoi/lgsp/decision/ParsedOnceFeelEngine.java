@@ -32,12 +32,17 @@ final class ParsedOnceFeelEngine extends ScalaFeelEngine {
     private final Cache<String, ParsedExpression> unaryTests = Caffeine.newBuilder().maximumSize(10_000).build();
 
     ParsedOnceFeelEngine() {
-        super(Collections.emptyList());
+        this(Collections.emptyList());
     }
 
-    /** For the DMN engine's configuration. */
-    static FeelEngineFactory factory() {
-        ParsedOnceFeelEngine engine = new ParsedOnceFeelEngine();
+    ParsedOnceFeelEngine(java.util.List<org.camunda.bpm.dmn.feel.impl.scala.function.FeelCustomFunctionProvider> functions) {
+        super(functions == null ? Collections.emptyList() : functions);
+    }
+
+    /** For the DMN engine's configuration, with the engine's custom FEEL functions if any. */
+    static FeelEngineFactory factory(
+            java.util.List<org.camunda.bpm.dmn.feel.impl.scala.function.FeelCustomFunctionProvider> functions) {
+        ParsedOnceFeelEngine engine = new ParsedOnceFeelEngine(functions);
         return () -> engine;
     }
 
@@ -56,7 +61,8 @@ final class ParsedOnceFeelEngine extends ScalaFeelEngine {
         VariableProvider both = new VariableProvider.CompositeVariableProvider(
                 toScalaList(input, new ContextVariableWrapper(variables)));
         Object result = value(feelEngine.eval(parsed, new VariablesContext(both)));
-        return Boolean.TRUE.equals(result);
+        // as the engine's own: no result is false, anything but a boolean is an error
+        return result != null && (Boolean) result;
     }
 
     private static ParsedExpression parsed(Cache<String, ParsedExpression> cache, String text,

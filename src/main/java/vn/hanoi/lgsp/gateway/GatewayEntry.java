@@ -32,7 +32,13 @@ final class GatewayEntry implements Filter {
     @Override
     public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain) throws IOException, ServletException {
         HttpServletRequest request = (HttpServletRequest) req;
-        String rest = request.getRequestURI().substring(GatewayController.PREFIX.length());
+        String uri = request.getRequestURI();
+        // the filter's pattern also matches the prefix without its last slash
+        if (!uri.startsWith(GatewayController.PREFIX)) {
+            chain.doFilter(req, res);
+            return;
+        }
+        String rest = uri.substring(GatewayController.PREFIX.length());
         int slash = rest.indexOf('/');
         if (slash <= 0 || slash == rest.length() - 1) {
             chain.doFilter(req, res);

@@ -41,6 +41,9 @@ public class SharedLimits {
     private final Clock clock;
     private final Cache<String, LocalShare> shares = Caffeine.newBuilder().maximumSize(100_000)
             .expireAfterAccess(Duration.ofMinutes(30)).build();
+    /** Small counters found used up: {window start, limit}. A window's count only grows, so they stay refused here. */
+    private final Cache<String, long[]> usedUp = Caffeine.newBuilder().maximumSize(100_000)
+            .expireAfterWrite(Duration.ofHours(1)).build();
     private volatile long lastStoreWarning;
 
     @org.springframework.beans.factory.annotation.Autowired
@@ -65,7 +68,7 @@ public class SharedLimits {
         long retryAfter = Math.max(1, (windowStart + windowMillis - now + 999) / 1000);
         try {
             boolean allowed = limit <= settings.exactUpTo()
-                    ? counters.takeIfBelow(key, windowStart, windowMillis, limit)
+                    ? takeExactly(key, windowStart, windowMillis, limit)
                     : shares.get(key, k -> new LocalShare()).take(key, windowStart, windowMillis, limit);
             return allowed ? Decision.ALLOWED : new Decision(false, retryAfter, false);
         } catch (DataAccessException e) {
@@ -73,6 +76,19 @@ public class SharedLimits {
             return settings.onStoreFailure() == RateLimitSettings.StoreFailure.ALLOW
                     ? Decision.ALLOWED : new Decision(false, STORE_RETRY_SECONDS, true);
         }
+    }
+
+    /** One upsert per call, until the window is found used up: a flood of refused calls costs the database nothing. */
+    private boolean takeExactly(String key, long windowStart, long windowMillis, long limit) {
+        long[] known = usedUp.getIfPresent(key);
+        if (known != null && known[0] == windowStart && limit <= known[1]) {
+            return false;
+        }
+        boolean taken = counters.takeIfBelow(key, windowStart, windowMillis, limit);
+        if (!taken) {
+            usedUp.put(key, new long[] {windowStart, limit});
+        }
+        return taken;
     }
 
     private void warnStoreFailure(DataAccessException e) {
@@ -97,10 +113,12 @@ public class SharedLimits {
 
         synchronized boolean take(String key, long start, long windowMillis, long limit) {
             if (start != windowStart) {
-                // calls of an ended window no longer matter; the new window starts from what the database knows
+                // calls of an ended window no longer matter; the new window starts from what the database
+                // knows (read first: a failed read must not leave the old window's count in the new one)
+                long used = counters.read(key, start);
                 windowStart = start;
                 unsettled = 0;
-                knownUsed = counters.read(key, start);
+                knownUsed = used;
                 settledAt = clock.millis();
             }
             if (knownUsed >= limit) {
@@ -119,8 +137,8 @@ public class SharedLimits {
             unsettled = 0;
             settledAt = clock.millis();
             knownUsed = total;
-            // the calls already let through stay let through; only this one is decided on the total
-            return total - taking + 1 <= limit;
+            // the calls already let through stay let through; this one is decided on the total
+            return total <= limit;
         }
     }
 }

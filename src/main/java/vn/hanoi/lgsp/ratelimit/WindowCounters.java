@@ -14,7 +14,14 @@ class WindowCounters {
     private final JdbcTemplate jdbc;
 
     WindowCounters(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
+        if (jdbc == null) {
+            this.jdbc = null;
+            return;
+        }
+        // a slow database must not hold calls for long: past this the store counts as failed
+        JdbcTemplate bounded = new JdbcTemplate(jdbc.getDataSource());
+        bounded.setQueryTimeout(1);
+        this.jdbc = bounded;
     }
 
     /** Counts one call if the window has fewer than {@code limit}; false (nothing counted) otherwise. */

@@ -417,6 +417,16 @@ class GatewayTest extends PlatformTest {
     }
 
     @Test
+    void theGatewayPrefixAloneOrWithOneSegmentIsNotFoundNotAnError() {
+        for (String path : List.of("/api/v1/gateway", "/api/v1/gateway/", "/api/v1/gateway/hotich-tra-cuu",
+                "/api/v1/gateway/hotich-tra-cuu/")) {
+            Api.Reply reply = api.get(path, ward);
+            assertThat(reply.status()).as(path).isEqualTo(404);
+            assertThat(reply.error()).as(path).isEqualTo("NOT_FOUND");
+        }
+    }
+
+    @Test
     void consumersAndProvidersSeeTheirOwnUsage() {
         assertThat(api.call("GET", "/api/v1/gateway/hotich-tra-cuu/v1/khai-sinh?soDinhDanh=" + CITIZEN, ward, PERSONAL,
                 null).status()).isEqualTo(200);

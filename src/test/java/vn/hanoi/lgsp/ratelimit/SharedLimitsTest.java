@@ -71,6 +71,8 @@ class SharedLimitsTest {
 
         assertThat(outcomes).containsExactly(true, true, true, true, true, false, false, false);
         assertThat(counters.rows.values()).singleElement().extracting(AtomicLong::get).isEqualTo(5L);
+        assertThat(counters.roundTrips.get()).as("refusals after the first cost no round trip").isEqualTo(6);
+        assertThat(limits.take("c", 6, Duration.ofMinutes(1)).allowed()).as("a raised limit is asked again").isTrue();
         SharedLimits.Decision refused = limits.take("c", 5, Duration.ofMinutes(1));
         assertThat(refused.retryAfterSeconds()).as("seconds to the end of the minute").isEqualTo(30);
         assertThat(refused.storeUnavailable()).isFalse();
