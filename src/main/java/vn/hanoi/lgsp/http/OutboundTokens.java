@@ -56,25 +56,31 @@ public class OutboundTokens {
                 .build());
     }
 
-    /** Registers a client under a name, or replaces it (and forgets its token) when its details changed. */
+    /**
+     * Registers a client under a name, or replaces it (and forgets its token) when its details changed.
+     * Atomic per name: a caller that finds the client already registered by another thread finds its
+     * registration too (the gateway's first calls to a provider register from many threads at once).
+     */
     public void register(String name, Client client) {
-        Client previous = clients.put(name, client);
-        if (client.equals(previous)) {
-            return;
-        }
-        ClientRegistration.Builder builder = ClientRegistration.withRegistrationId(name)
-                .authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS)
-                .tokenUri(client.tokenUri())
-                .clientId(client.clientId())
-                .clientSecret(client.clientSecret())
-                .clientAuthenticationMethod(client.style() == CredentialStyle.BASIC
-                        ? ClientAuthenticationMethod.CLIENT_SECRET_BASIC
-                        : ClientAuthenticationMethod.CLIENT_SECRET_POST);
-        if (!client.scopes().isEmpty()) {
-            builder.scope(client.scopes());
-        }
-        registrations.put(name, builder.build());
-        store.removeAuthorizedClient(name, PRINCIPAL);
+        clients.compute(name, (key, previous) -> {
+            if (client.equals(previous)) {
+                return previous;
+            }
+            ClientRegistration.Builder builder = ClientRegistration.withRegistrationId(name)
+                    .authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS)
+                    .tokenUri(client.tokenUri())
+                    .clientId(client.clientId())
+                    .clientSecret(client.clientSecret())
+                    .clientAuthenticationMethod(client.style() == CredentialStyle.BASIC
+                            ? ClientAuthenticationMethod.CLIENT_SECRET_BASIC
+                            : ClientAuthenticationMethod.CLIENT_SECRET_POST);
+            if (!client.scopes().isEmpty()) {
+                builder.scope(client.scopes());
+            }
+            registrations.put(name, builder.build());
+            store.removeAuthorizedClient(name, PRINCIPAL);
+            return client;
+        });
     }
 
     public boolean registered(String name) {
