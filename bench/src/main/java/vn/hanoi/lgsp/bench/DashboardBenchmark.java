@@ -23,10 +23,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.function.Supplier;
-import org.springframework.boot.SpringApplication;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
-import vn.hanoi.lgsp.LgspApplication;
 
 /**
  * The supervisors' dashboard over 1,000,000 transaction documents (issue 12, R-20): the
@@ -86,36 +84,9 @@ public final class DashboardBenchmark {
         int documents = Integer.getInteger("bench.documents", 1_000_000);
         int requests = Integer.getInteger("bench.requests", 100);
         System.out.printf("Starting the platform (fresh servers); %,d documents, %d requests per case%n", documents, requests);
-        SpringApplication application = new SpringApplication(LgspApplication.class);
-        application.setAdditionalProfiles("dev");
-        ConfigurableApplicationContext platform = null;
-        try {
-            platform = application.run(
-                    "--lgsp.dev-services.ephemeral=true",
-                    "--lgsp.dev-services.postgres.port=0",
-                    "--lgsp.dev-services.elasticsearch.port=0",
-                    "--lgsp.dev-services.keycloak.port=0",
-                    "--lgsp.dev-services.smtp.port=0",
-                    "--server.port=0",
-                    // no workers: nothing here runs an external task
-                    "--lgsp.roles=engine,simulators",
-                    "--lgsp.simulators.demo-exchanges=false",
-                    "--logging.level.root=warn",
-                    "--logging.level.vn.hanoi.lgsp=warn",
-                "--logging.file.name=target/bench-logs/dashboard.log");
-            return new DashboardBenchmark(platform, documents, requests).run();
-        } catch (Exception e) {
-            e.printStackTrace(System.out);
-            return false;
-        } finally {
-            if (platform != null) {
-                try {
-                    platform.close();
-                } catch (RuntimeException e) {
-                    e.printStackTrace(System.out);
-                }
-            }
-        }
+        // no workers: nothing here runs an external task
+        return BenchPlatform.run("dashboard", java.util.List.of("--lgsp.roles=engine,simulators"),
+                platform -> new DashboardBenchmark(platform, documents, requests).run());
     }
 
     private boolean run() throws Exception {

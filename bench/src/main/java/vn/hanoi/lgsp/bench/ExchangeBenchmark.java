@@ -35,11 +35,9 @@ import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
-import org.springframework.boot.SpringApplication;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
-import vn.hanoi.lgsp.LgspApplication;
 import vn.hanoi.lgsp.simulators.SimulatedServer;
 import vn.hanoi.lgsp.simulators.Simulators;
 import vn.hanoi.lgsp.workercontract.ServedTopics;
@@ -105,39 +103,12 @@ public final class ExchangeBenchmark {
         int concurrency = Integer.getInteger("bench.concurrency", 16);
         System.out.printf("Starting the platform (fresh servers) for %d exchanges, %d concurrent clients...%n",
                 exchanges, concurrency);
-        SpringApplication application = new SpringApplication(LgspApplication.class);
-        application.setAdditionalProfiles("dev");
-        String[] properties = {
-                "--lgsp.dev-services.ephemeral=true",
-                "--lgsp.dev-services.postgres.port=0",
-                "--lgsp.dev-services.elasticsearch.port=0",
-                "--lgsp.dev-services.keycloak.port=0",
-                "--lgsp.dev-services.smtp.port=0",
-                "--server.port=0",
+        return BenchPlatform.run("exchange", List.of(
                 "--lgsp.simulators.result-delay=" + PEER_LATENCY.toMillis() + "ms",
-                "--lgsp.simulators.demo-exchanges=false",
                 // the baseline's no-op workers use the workers' own identity, so it must serve their topics too
                 "--lgsp.engine.worker-topics=" + String.join(",", ServedTopics.ALL) + ","
-                        + BASELINE_DELIVER + "," + BASELINE_NOTIFY,
-                "--logging.level.root=warn",
-                "--logging.level.vn.hanoi.lgsp=warn",
-                "--logging.file.name=target/bench-logs/exchange.log"};
-        ConfigurableApplicationContext platform = null;
-        try {
-            platform = application.run(properties);
-            return new ExchangeBenchmark(platform, concurrency).run(exchanges);
-        } catch (Exception e) {
-            e.printStackTrace(System.out);
-            return false;
-        } finally {
-            if (platform != null) {
-                try {
-                    platform.close();
-                } catch (RuntimeException e) {
-                    e.printStackTrace(System.out);
-                }
-            }
-        }
+                        + BASELINE_DELIVER + "," + BASELINE_NOTIFY),
+                platform -> new ExchangeBenchmark(platform, concurrency).run(exchanges));
     }
 
     private boolean run(int n) throws Exception {

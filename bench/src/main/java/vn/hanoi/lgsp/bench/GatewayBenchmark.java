@@ -23,11 +23,9 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.elasticsearch.client.Request;
 import org.elasticsearch.client.RestClient;
-import org.springframework.boot.SpringApplication;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
-import vn.hanoi.lgsp.LgspApplication;
 import vn.hanoi.lgsp.catalog.AccessGrant;
 import vn.hanoi.lgsp.catalog.AccessGrants;
 import vn.hanoi.lgsp.catalog.DataClassification;
@@ -104,43 +102,22 @@ public final class GatewayBenchmark {
         Duration pacedDuration = Duration.ofSeconds(Integer.getInteger("bench.paced-seconds", 15));
         // long enough for the JIT to finish compiling the gateway's path, which otherwise takes a third of the CPU
         Duration warmUp = Duration.ofSeconds(Integer.getInteger("bench.warm-up-seconds", 30));
-        ConfigurableApplicationContext platform = null;
         try {
             requireCommand("wrk");
             requireCommand("haproxy");
-            System.out.printf("Starting the platform (fresh servers); wrk with %d connections for %d s, paced %d req/s for %d s%n",
-                    connections, duration.toSeconds(), pacedRate, pacedDuration.toSeconds());
-            SpringApplication application = new SpringApplication(LgspApplication.class);
-            application.setAdditionalProfiles("dev");
-            platform = application.run(
-                    "--lgsp.dev-services.ephemeral=true",
-                    "--lgsp.dev-services.postgres.port=0",
-                    "--lgsp.dev-services.elasticsearch.port=0",
-                    "--lgsp.dev-services.keycloak.port=0",
-                    "--lgsp.dev-services.smtp.port=0",
-                    "--server.port=0",
-                    // no workers: nothing here runs an external task
-                    "--lgsp.roles=engine,simulators",
-                    "--server.tomcat.threads.max=256",
-                    "--lgsp.simulators.demo-exchanges=false",
-                    "--logging.level.root=warn",
-                    "--logging.level.vn.hanoi.lgsp=warn",
-                "--logging.file.name=target/bench-logs/gateway.log");
-            // the simulated systems connect in the background: measured traffic starts after them
-            platform.getBean(vn.hanoi.lgsp.simulators.Simulators.class).awaitConnected(Duration.ofMinutes(2));
-            return new GatewayBenchmark(platform, connections, duration, pacedRate, pacedDuration, warmUp).run();
         } catch (Exception e) {
             e.printStackTrace(System.out);
             return false;
-        } finally {
-            if (platform != null) {
-                try {
-                    platform.close();
-                } catch (RuntimeException e) {
-                    e.printStackTrace(System.out);
-                }
-            }
         }
+        System.out.printf("Starting the platform (fresh servers); wrk with %d connections for %d s, paced %d req/s for %d s%n",
+                connections, duration.toSeconds(), pacedRate, pacedDuration.toSeconds());
+        // no workers: nothing here runs an external task
+        return BenchPlatform.run("gateway", List.of("--server.tomcat.threads.max=256", "--lgsp.roles=engine,simulators"),
+                platform -> {
+                    // the simulated systems connect in the background: measured traffic starts after them
+                    platform.getBean(vn.hanoi.lgsp.simulators.Simulators.class).awaitConnected(Duration.ofMinutes(2));
+                    return new GatewayBenchmark(platform, connections, duration, pacedRate, pacedDuration, warmUp).run();
+                });
     }
 
     private boolean run() throws Exception {
