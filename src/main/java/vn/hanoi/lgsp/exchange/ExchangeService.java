@@ -16,6 +16,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.hanoi.lgsp.contract.ApiException;
 import vn.hanoi.lgsp.contract.ErrorCode;
+import vn.hanoi.lgsp.workercontract.NdxpRecords;
 import vn.hanoi.lgsp.workercontract.PostalProcess;
 import vn.hanoi.lgsp.workercontract.RecordExchangeProcess.Messages;
 import vn.hanoi.lgsp.workercontract.RecordExchangeProcess.Variables;
@@ -71,7 +72,22 @@ class ExchangeService {
         return submit(owner, idempotencyKey, request, ProcedureExchanges.CHANNEL);
     }
 
+    /**
+     * A record a ministry or another province sent through NDXP: idempotent by NDXP's message
+     * id, its sender the member NDXP asserted ({@link NdxpInboundController}).
+     */
+    @Transactional
+    Submitted acceptFromNdxp(String sender, String client, String ndxpMessageId, SubmitRequest request) {
+        return submit(sender, ndxpMessageId, request, PostalProcess.Channels.NDXP,
+                Map.of(NdxpRecords.Variables.MESSAGE_ID, ndxpMessageId, NdxpRecords.Variables.CLIENT, client));
+    }
+
     private Submitted submit(String source, String idempotencyKey, SubmitRequest request, String channel) {
+        return submit(source, idempotencyKey, request, channel, Map.of());
+    }
+
+    private Submitted submit(String source, String idempotencyKey, SubmitRequest request, String channel,
+                             Map<String, Object> channelVariables) {
         if (!ProcedureExchanges.CHANNEL.equals(channel) && idempotencyKey != null
                 && idempotencyKey.startsWith(ProcedureExchanges.KEY_PREFIX)) {
             throw new ApiException(ErrorCode.VALIDATION_FAILED, "Idempotency keys starting with '"
@@ -102,6 +118,7 @@ class ExchangeService {
         variables.put(Variables.APPLICANT_PRESENT, record.applicant() != null);
         variables.put(Variables.REQUESTED_DEADLINE, record.deadline() == null ? null : Date.from(record.deadline()));
         variables.put(Variables.CHANNEL, channel);
+        variables.putAll(channelVariables);
         String instance = runtime.startProcessInstanceByKey(RecordExchangeProcess.PROCESS_KEY, id.toString(), variables).getId();
         store.setProcessInstance(id, instance);
         ExchangeStore.Exchange exchange = store.find(id).orElseThrow();

@@ -104,6 +104,8 @@ public final class PostalProcess {
     public static final class Channels {
         public static final String AGENCY = "AGENCY";
         public static final String POSTAL = "POSTAL";
+        /** A record a ministry or another province sent to a Hanoi agency through NDXP ({@link NdxpRecords}). */
+        public static final String NDXP = "NDXP";
 
         private Channels() {
         }

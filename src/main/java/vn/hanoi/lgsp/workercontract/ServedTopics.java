@@ -9,7 +9,8 @@ public final class ServedTopics {
     public static final List<String> ALL = List.of(
             RecordExchangeProcess.Topics.DELIVER_LOCAL, RecordExchangeProcess.Topics.NDXP_SEND,
             RecordExchangeProcess.Topics.NOTIFY_SOURCE, RecordExchangeProcess.Topics.VERIFY_IDENTITY,
-            PostalProcess.Topics.ORDER, PostalProcess.Topics.NOTIFY_STATUS, PostalProcess.Topics.REPORT_RECEIPT);
+            PostalProcess.Topics.ORDER, PostalProcess.Topics.NOTIFY_STATUS, PostalProcess.Topics.REPORT_RECEIPT,
+            NdxpRecords.Topics.REPORT_RECEIPT);
 
     private ServedTopics() {
     }

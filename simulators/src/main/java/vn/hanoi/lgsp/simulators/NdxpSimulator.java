@@ -20,6 +20,7 @@ import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.hanoi.lgsp.simulators.NationalServices.NationalService;
+import vn.hanoi.lgsp.workercontract.NdxpRecords;
 import vn.hanoi.lgsp.workercontract.PostalProcess;
 
 /**
@@ -106,6 +107,7 @@ public final class NdxpSimulator extends SimulatedServer {
     private final NationalDatabases nationalDatabases;
     private final VnpostRelay vnpost;
     private final DossierTracking tracking = new DossierTracking();
+    private final InboundRecords inbound;
 
     public NdxpSimulator(Config config) {
         super("NDXP", config.port());
@@ -131,6 +133,52 @@ public final class NdxpSimulator extends SimulatedServer {
         routes().add("POST", Pattern.quote(TRACKING.context()) + "/ho-so/trang-thai",
                 nationalDatabases.gateway(TRACKING, tracking::report));
         controlRoute("GET", "/_sim/tracking/([^/]+)", tracking::view);
+        // a ministry or another province sends a record to a Hanoi agency through NDXP
+        this.inbound = new InboundRecords(() -> lgspAddress(NdxpRecords.INBOUND_PATH),
+                config.callbackToken() == null ? () -> "" : config.callbackToken());
+        routes().add("POST", "/exchange/messages/([A-Za-z0-9._:-]{1,100})/events",
+                (request, path) -> {
+                    tokens.requireBearer(request);
+                    return inbound.event(request, path);
+                });
+        controlRoute("POST", "/_sim/inbound", inbound::sendControl);
+        controlRoute("GET", "/_sim/inbound/([^/]+)", inbound::view);
+    }
+
+    /** A path on the LGSP, found from where callbacks go (the LGSP's address may be known only late). */
+    private String lgspAddress(String path) {
+        String callbacks = config.callbackUrl() == null ? null : config.callbackUrl().get();
+        if (callbacks == null) {
+            throw SimResponse.failure(503, "NO_LGSP", "NDXP chưa biết địa chỉ của LGSP Hà Nội").reject();
+        }
+        return URI.create(callbacks).resolve(path).toString();
+    }
+
+    /** A record from outside Hanoi, as its sender hands it to NDXP, delivered to the LGSP. */
+    public record Inbound(String from, String messageId, String destination, String procedureCode, String text) {
+    }
+
+    /** The LGSP's answer when NDXP delivered the record: its HTTP status and body. */
+    public record InboundAnswer(String messageId, int status, JsonNode answer) {
+    }
+
+    /** Delivers a record from {@code from} ({@code VN:GOV:<code>:<subsystem>}) to the LGSP now. */
+    public InboundAnswer deliverToLgsp(Inbound record) {
+        InboundRecords.Delivery delivery = inbound.send(new InboundRecords.Outgoing(record.from(), record.messageId(),
+                record.destination(), record.procedureCode(), "text/plain", record.text(), null, null));
+        return new InboundAnswer(delivery.messageId(), delivery.status(), delivery.answer());
+    }
+
+    /** What the LGSP reported for a delivered message, each kind (RECEIVED, RESULT) once with its body. */
+    public Map<String, JsonNode> inboundEvents(String messageId) {
+        Map<String, JsonNode> events = new java.util.LinkedHashMap<>();
+        inbound.events(messageId).forEach(event -> events.put(event.event(), event.body()));
+        return events;
+    }
+
+    /** Reports of this kind the LGSP sent again after the first. */
+    public int inboundRepeats(String messageId, String kind) {
+        return inbound.repeats(messageId, kind);
     }
 
     /** The states the national tracking recorded for this dossier, in order of arrival, each once. */

@@ -9,6 +9,7 @@ import org.camunda.bpm.client.task.ExternalTaskHandler;
 import org.camunda.bpm.client.task.ExternalTaskService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.hanoi.lgsp.workercontract.PostalProcess;
 import vn.hanoi.lgsp.workercontract.RecordExchangeProcess.Variables;
 
 /**
@@ -24,15 +25,22 @@ final class NotifySourceHandler implements ExternalTaskHandler {
 
     private final PlatformApi platform;
     private final JsonHttp http;
+    private final java.util.function.Supplier<NdxpRecordReturn> ndxp;
 
-    NotifySourceHandler(PlatformApi platform, JsonHttp http) {
+    /** @param ndxp how a record that came through NDXP reports back; {@code null} while no NDXP is configured */
+    NotifySourceHandler(PlatformApi platform, JsonHttp http, java.util.function.Supplier<NdxpRecordReturn> ndxp) {
         this.platform = platform;
         this.http = http;
+        this.ndxp = ndxp;
     }
 
     @Override
     public void execute(ExternalTask task, ExternalTaskService service) {
         String exchangeId = task.getVariable(Variables.EXCHANGE_ID);
+        if (PostalProcess.Channels.NDXP.equals(task.getVariable(Variables.CHANNEL))) {
+            returnThroughNdxp(task, service, exchangeId);
+            return;
+        }
         RetryPolicy retry = new RetryPolicy(ATTEMPTS, 2000);
         var fetched = platform.deliveryOrRetry(exchangeId, task, service, retry);
         if (fetched.isEmpty()) {
@@ -62,6 +70,18 @@ final class NotifySourceHandler implements ExternalTaskHandler {
         } catch (IOException e) {
             giveUpOrRetry(task, service, retry, exchangeId, "source system unreachable: " + e.getMessage());
         }
+    }
+
+    /** The sender outside Hanoi is reached only through NDXP, and must hear the outcome: never given up. */
+    private void returnThroughNdxp(ExternalTask task, ExternalTaskService service, String exchangeId) {
+        NdxpRecordReturn through = ndxp.get();
+        if (through == null) {
+            Failures.retryOrGiveUp(task, service, NdxpRecordReturn.RETRY,
+                    "this worker has no NDXP configured (lgsp.national.ndxp.url)", null);
+            return;
+        }
+        platform.deliveryOrRetry(exchangeId, task, service, NdxpRecordReturn.RETRY)
+                .ifPresent(exchange -> through.outcome(task, service, exchange));
     }
 
     private void giveUpOrRetry(ExternalTask task, ExternalTaskService service, RetryPolicy retry, String exchangeId,

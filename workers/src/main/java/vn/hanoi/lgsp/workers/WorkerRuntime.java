@@ -17,6 +17,7 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.event.EventListener;
+import vn.hanoi.lgsp.workercontract.NdxpRecords;
 import vn.hanoi.lgsp.workercontract.PostalProcess;
 import vn.hanoi.lgsp.workercontract.RecordExchangeProcess.Topics;
 import vn.hanoi.lgsp.http.OutboundTokens;
@@ -98,11 +99,14 @@ final class WorkerRuntime implements SmartLifecycle {
                 })
                 .build();
         subscribe(created, Topics.DELIVER_LOCAL, new DeliverLocalHandler(platform, jsonHttp));
-        subscribe(created, Topics.NOTIFY_SOURCE, new NotifySourceHandler(platform, jsonHttp));
         NationalPlatformSettings.Endpoint ndxp = national.ndxp();
+        NdxpRecordReturn ndxpReturn = null;
         if (ndxp != null && ndxp.configured()) {
             AccessTokens ndxpTokens = new AccessTokens(tokens, "ndxp", new OutboundTokens.Client(ndxp.url() + "/token",
                     ndxp.consumerKey(), ndxp.consumerSecret(), OutboundTokens.CredentialStyle.BASIC, null));
+            // records that came in through NDXP report their receipt and outcome back the same way
+            ndxpReturn = new NdxpRecordReturn(jsonHttp, ndxpTokens, ndxp.url());
+            subscribe(created, NdxpRecords.Topics.REPORT_RECEIPT, new NdxpReceiptHandler(platform, ndxpReturn));
             subscribe(created, Topics.NDXP_SEND, new NdxpSendHandler(platform, jsonHttp, ndxpTokens, ndxp.url()));
             // VNPost and the national tracking of dossiers are reached through NDXP
             NdxpPostal postal = new NdxpPostal(jsonHttp, ndxpTokens, ndxp.url());
@@ -112,6 +116,8 @@ final class WorkerRuntime implements SmartLifecycle {
         } else {
             log.warn("No NDXP configured (lgsp.national.ndxp.url): records for outside the city wait for a worker that has one");
         }
+        NdxpRecordReturn throughNdxp = ndxpReturn;
+        subscribe(created, Topics.NOTIFY_SOURCE, new NotifySourceHandler(platform, jsonHttp, () -> throughNdxp));
         NationalPlatformSettings.Endpoint vdxp = national.vdxp();
         if (vdxp != null && vdxp.configured()) {
             AccessTokens vdxpTokens = new AccessTokens(tokens, "vdxp", new OutboundTokens.Client(vdxp.url() + "/token",

@@ -1,0 +1,90 @@
+package vn.hanoi.lgsp.workers;
+
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.camunda.bpm.client.task.ExternalTask;
+import org.camunda.bpm.client.task.ExternalTaskService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vn.hanoi.lgsp.workercontract.NdxpRecords;
+import vn.hanoi.lgsp.workercontract.PostalProcess.Ndxp;
+import vn.hanoi.lgsp.workercontract.RecordExchangeProcess.Variables;
+import vn.hanoi.lgsp.workercontract.WorkerApi;
+
+/**
+ * What NDXP, and through it the sender, hears of a record it delivered into Hanoi: the receipt,
+ * then how the exchange ended. NDXP is the sender's only way back, so nothing here gives up:
+ * attempts double their wait, and after the last one the task becomes an incident in Cockpit,
+ * kept until an operator retries it.
+ */
+final class NdxpRecordReturn {
+
+    private static final Logger log = LoggerFactory.getLogger(NdxpRecordReturn.class);
+    /** 5 s doubling: the tenth attempt comes some 40 minutes after the ninth, 85 minutes in all. */
+    static final RetryPolicy RETRY = new RetryPolicy(10, 5000);
+
+    private final JsonHttp http;
+    private final AccessTokens tokens;
+    private final String ndxpUrl;
+
+    NdxpRecordReturn(JsonHttp http, AccessTokens tokens, String ndxpUrl) {
+        this.http = http;
+        this.tokens = tokens;
+        this.ndxpUrl = ndxpUrl;
+    }
+
+    /** The Hanoi agency has the record, with the digest it received. */
+    void receipt(ExternalTask task, ExternalTaskService service, WorkerApi.Delivery exchange) {
+        Map<String, Object> event = event(task, exchange, NdxpRecords.Events.RECEIVED);
+        event.put("receivedSha256", exchange.sha256());
+        send(task, service, event);
+    }
+
+    /** How the exchange ended: the agency's result, or why there is none (refused, expired, failed). */
+    void outcome(ExternalTask task, ExternalTaskService service, WorkerApi.Delivery exchange) {
+        Map<String, Object> event = event(task, exchange, NdxpRecords.Events.RESULT);
+        event.put("status", exchange.status());
+        event.put("result", exchange.result());
+        event.put("failureReason", exchange.failureReason());
+        send(task, service, event);
+    }
+
+    private Map<String, Object> event(ExternalTask task, WorkerApi.Delivery exchange, String kind) {
+        Map<String, Object> event = new LinkedHashMap<>();
+        event.put("event", kind);
+        event.put("messageId", task.getVariable(NdxpRecords.Variables.MESSAGE_ID));
+        event.put("exchangeId", exchange.exchangeId());
+        event.put("destination", exchange.destination());
+        event.put("at", java.time.Instant.now().toString());
+        return event;
+    }
+
+    private void send(ExternalTask task, ExternalTaskService service, Map<String, Object> event) {
+        String messageId = task.getVariable(NdxpRecords.Variables.MESSAGE_ID);
+        String exchangeId = task.getVariable(Variables.EXCHANGE_ID);
+        try {
+            JsonHttp.Reply reply = http.post(ndxpUrl + NdxpRecords.eventsPath(messageId), tokens.get(), event,
+                    Map.of(Ndxp.CLIENT_HEADER, Ndxp.LGSP_MEMBER));
+            if (reply.ok()) {
+                service.complete(task);
+                return;
+            }
+            if (reply.status() == 401) {
+                tokens.invalidate();
+            }
+            retry(task, service, exchangeId, event, "NDXP answered " + reply.describe());
+        } catch (IOException e) {
+            retry(task, service, exchangeId, event, "NDXP unreachable: " + e.getMessage());
+        }
+    }
+
+    private static void retry(ExternalTask task, ExternalTaskService service, String exchangeId, Map<String, Object> event,
+                              String reason) {
+        if (RETRY.lastAttempt(task)) {
+            log.error("Exchange {}: NDXP was not told {} after {} attempts ({}); the task waits as an incident",
+                    exchangeId, event.get("event"), RETRY.maxAttempts(), reason);
+        }
+        Failures.retryOrGiveUp(task, service, RETRY, reason, null);
+    }
+}
