@@ -16,20 +16,12 @@ insert into agency (code, name, english_name, level, parent_code, status, valid_
   ('000.00.63.H26', 'Ủy ban nhân dân xã Sóc Sơn', 'Soc Son Commune People''s Committee', 2, '000.00.00.H26', 'ACTIVE', '2025-07-01', null, null),
   -- VNPost sends applications it collected; an enterprise, so level 0 (lgsp.postal.vnpost-agency-code)
   ('000.00.00.G95', 'Tổng công ty Bưu điện Việt Nam', 'Vietnam Post Corporation', 0, null, 'ACTIVE', '2020-01-01', null, null),
-  -- the national bodies of Decree 63/2024's liên thông procedures, reached through NDXP (illustrative codes)
-  ('000.00.00.G08', 'Bộ Công an (Cơ sở dữ liệu quốc gia về cư trú)', 'Ministry of Public Security (national residence database)', 1, null, 'ACTIVE', '2020-01-01', null, null),
-  ('000.00.00.G21', 'Bảo hiểm xã hội Việt Nam', 'Vietnam Social Security', 1, null, 'ACTIVE', '2020-01-01', null, null)
+  -- (the police, 000.00.00.G01, comes with the published level-1 list; Social Insurance's code is illustrative)
+  ('000.00.21.G12', 'Bảo hiểm xã hội Việt Nam', 'Vietnam Social Security', 2, '000.00.00.G12', 'ACTIVE', '2020-01-01', null, null)
 on conflict (code) do nothing;
 
 insert into agency_succession (predecessor_code, successor_code, effective_date) values
   ('000.00.30.H26', '000.00.61.H26', '2025-07-01')
 on conflict do nothing;
 
-insert into administrative_unit (code, name, unit_type, parent_code, valid_from, valid_to) values
-  ('01', 'Thành phố Hà Nội', 'PROVINCE', null, '2008-08-01', null),
-  ('00070', 'Phường Hoàn Kiếm', 'WARD', '01', '2025-07-01', null),
-  ('00004', 'Phường Ba Đình', 'WARD', '01', '2025-07-01', null),
-  ('00376', 'Xã Sóc Sơn', 'COMMUNE', '01', '2025-07-01', null),
-  ('79', 'Thành phố Hồ Chí Minh', 'PROVINCE', null, '2008-08-01', null),
-  ('26734', 'Phường Sài Gòn', 'WARD', '79', '2025-07-01', null)
-on conflict (code) do nothing;
+-- administrative units: the published list, loaded by migration 21.1 for every installation

@@ -16,7 +16,7 @@ public class AdministrativeUnits {
 
     private final JdbcTemplate jdbc;
 
-    AdministrativeUnits(JdbcTemplate jdbc) {
+    public AdministrativeUnits(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 

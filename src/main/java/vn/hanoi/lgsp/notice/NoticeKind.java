@@ -11,5 +11,7 @@ public enum NoticeKind {
     /** A service or version has ended. */
     RETIRED,
     /** A connected system or the LGSP is maintained in a window announced 24 hours ahead (Đ11.6). */
-    MAINTENANCE
+    MAINTENANCE,
+    /** A national category list changed: a unit or agency renamed, merged, split or closed (Đ10.3). */
+    CATEGORY_CHANGE
 }

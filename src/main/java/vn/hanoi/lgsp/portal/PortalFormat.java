@@ -58,6 +58,7 @@ public class PortalFormat {
             case RETIREMENT -> "Hủy bỏ dịch vụ";
             case RETIRED -> "Đã ngừng cung cấp";
             case MAINTENANCE -> "Bảo trì";
+            case CATEGORY_CHANGE -> "Thay đổi danh mục dùng chung";
         };
     }
 

@@ -167,9 +167,9 @@ class PostalServiceTest extends PlatformTest {
                 .contains("recipient.phone", "recipient.wardCode", "codAmount");
         assertThat(refused.message()).contains("nothing was sent");
 
-        // a ward of another province, and a unit code of the reorganised list that does not exist
+        // Phường Sài Gòn: a ward, but of Ho Chi Minh City
         Api.Reply elsewhere = api.postJson(SHIPMENTS, justice, shipment(dossier, "Trần Văn Bảy", "0912345678", "01",
-                "26734", 0));
+                "26740", 0));
         assertThat(elsewhere.status()).isEqualTo(400);
         assertThat(elsewhere.message()).contains("is not in province 01");
 
@@ -218,7 +218,9 @@ class PostalServiceTest extends PlatformTest {
                 .as("the record in the justice department's system").hasValue(content));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(simulators.vnpost().receiptOf(number))
                 .as("VNPost told that the agency has it").isPresent());
-        assertThat(simulators.ndxp().trackingStates(number)).containsExactly(PostalProcess.TrackingStates.RECEIVED);
+        // the national tracking is told right after VNPost, by the same task
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(simulators.ndxp().trackingStates(number))
+                .containsExactly(PostalProcess.TrackingStates.RECEIVED));
         assertThat(jdbc.queryForObject("select source_code from lgsp.exchange where id = ?::uuid", String.class,
                 exchangeId)).isEqualTo("000.00.00.G95");
     }

@@ -32,8 +32,8 @@ class Decree63EndToEndTest extends PlatformTest {
 
     private static final Keycloak.Client WARD_SYSTEM = new Keycloak.Client("phuonghoankiem-system", "Hoankiem#Demo2025",
             "000.00.61.H26");
-    private static final String POLICE = "000.00.00.G08";
-    private static final String INSURANCE = "000.00.00.G21";
+    private static final String POLICE = "000.00.00.G01";
+    private static final String INSURANCE = "000.00.21.G12";
 
     @Value("${lgsp.keycloak.url}")
     String keycloakUrl;

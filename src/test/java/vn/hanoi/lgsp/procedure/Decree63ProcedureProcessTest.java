@@ -40,8 +40,8 @@ class Decree63ProcedureProcessTest extends ProcessTest {
 
     private static final String BIRTH = "lien-thong-khai-sinh";
     private static final String DEATH = "lien-thong-khai-tu";
-    private static final String POLICE = "testOutcome_000_00_00_G08";
-    private static final String INSURANCE = "testOutcome_000_00_00_G21";
+    private static final String POLICE = "testOutcome_000_00_00_G01";
+    private static final String INSURANCE = "testOutcome_000_00_21_G12";
     private static final String JUSTICE = "testOutcome_000_00_13_H26";
     private static final List<String> DRIVEN = List.of(BIRTH, DEATH, "lgsp-block-send-record", "lgsp-block-postal-return",
             "lgsp-block-notify");
@@ -110,7 +110,7 @@ class Decree63ProcedureProcessTest extends ProcessTest {
         String instance = start(BIRTH, Map.of(POLICE, "REFUSED"), false);
         checkedBy("HOP_LE", instance);
         Task refused = task(instance, "Task_Refused");
-        assertThat((String) tasks.getVariable(refused.getId(), "lyDoTuChoi")).contains("000.00.00.G08").contains("REFUSED");
+        assertThat((String) tasks.getVariable(refused.getId(), "lyDoTuChoi")).contains("000.00.00.G01").contains("REFUSED");
         assertThat(tasks.getVariable(refused.getId(), "maLoi")).isEqualTo("RECORD_REFUSED");
         assertThat(tasks.createTaskQuery().taskId(refused.getId()).taskCandidateUser("analyst").count()).isEqualTo(1);
         complete(refused, Map.of("daBaoNguoiNop", true));
@@ -175,7 +175,7 @@ class Decree63ProcedureProcessTest extends ProcessTest {
         String instance = start(DEATH, Map.of("coThamGiaBhxh", true, INSURANCE, "REFUSED"), false);
         checkedBy("HOP_LE", instance);
         Task refused = task(instance, "Task_Refused");
-        assertThat((String) tasks.getVariable(refused.getId(), "lyDoTuChoi")).contains("000.00.00.G21");
+        assertThat((String) tasks.getVariable(refused.getId(), "lyDoTuChoi")).contains("000.00.21.G12");
         complete(refused, Map.of());
         assertThat(passed(instance)).contains("Call_Residence", "Call_Funeral", "End_Refused");
     }

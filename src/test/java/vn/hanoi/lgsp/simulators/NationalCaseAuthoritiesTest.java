@@ -19,10 +19,10 @@ import vn.hanoi.lgsp.simulators.NationalCaseAuthorities.Answer;
 class NationalCaseAuthoritiesTest {
 
     private static final LocalDate TODAY = LocalDate.of(2026, 3, 15);
-    private static final String NEWBORN_RESIDENCE = "1.004194.000.00.00.H26";
-    private static final String RESIDENCE_REMOVAL = "1.004227";
-    private static final String CHILD_HEALTH_CARD = "1.002356.000.00.00.H26";
-    private static final String FUNERAL = "1.001766";
+    private static final String NEWBORN_RESIDENCE = "1.004222.000.00.00.H26";
+    private static final String RESIDENCE_REMOVAL = "1.003197";
+    private static final String CHILD_HEALTH_CARD = "2.000639.000.00.00.H26";
+    private static final String FUNERAL = "2.000821";
     private static final String WARD = "000.00.12.H26";
 
     @Test
@@ -160,8 +160,8 @@ class NationalCaseAuthoritiesTest {
 
     @Test
     void matchesTheProcedureNotAnotherCodeWithTheSameDigits() throws Exception {
-        Answer longer = answer(POLICE, "1.0041945", Map.of("hoTen", "Nguyễn Minh An"));
-        Answer bare = answer(POLICE, "1.004194", Map.of("hoTen", "Nguyễn Minh An"));
+        Answer longer = answer(POLICE, "1.0042225", Map.of("hoTen", "Nguyễn Minh An"));
+        Answer bare = answer(POLICE, "1.004222", Map.of("hoTen", "Nguyễn Minh An"));
 
         assertThat(longer.code()).isEqualTo("00");
         assertThat(bare.code()).isEqualTo("01");

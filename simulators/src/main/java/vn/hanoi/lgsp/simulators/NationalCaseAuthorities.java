@@ -16,29 +16,30 @@ import java.util.regex.Pattern;
  * declaration form ({@value #DECLARATION}) and process or refuse it. Every other record, and
  * every record to another member, is processed as before.
  * <p>
- * The member codes and procedure codes here are illustrative: production configures the real
- * members' codes, and the simulator only plays these bodies.
+ * The police's code (G01) and the procedure ids are the national ones (db/categories); Vietnam
+ * Social Security's code is illustrative, as no published list gives it. The simulator only
+ * plays these bodies.
  */
 public final class NationalCaseAuthorities {
 
-    /** Ministry of Public Security, national residence database (illustrative code). */
-    public static final String POLICE = "000.00.00.G08";
-    /** Vietnam Social Security (illustrative code). */
-    public static final String SOCIAL_INSURANCE = "000.00.00.G21";
+    /** Ministry of Public Security (Bộ Công an), which keeps the national residence database. */
+    public static final String POLICE = "000.00.00.G01";
+    /** Vietnam Social Security, under the Ministry of Finance since 2025 (illustrative code under G12). */
+    public static final String SOCIAL_INSURANCE = "000.00.21.G12";
 
     /** The media type of a case's record, as the LGSP's send-record block packs it. */
     public static final String CASE_CONTENT_TYPE = "application/vnd.lgsp.case+json";
     /** The document of the package that the national bodies read. */
     public static final String DECLARATION = "to-khai";
 
-    /** Đăng ký thường trú (for a newborn), to the police (illustrative code). */
-    public static final String PERMANENT_RESIDENCE = "1.004194";
-    /** Xóa đăng ký thường trú (after a death), to the police (illustrative code). */
-    public static final String RESIDENCE_REMOVAL = "1.004227";
-    /** Cấp thẻ BHYT cho trẻ dưới 6 tuổi, to social insurance (illustrative code). */
-    public static final String CHILD_HEALTH_CARD = "1.002356";
-    /** Mai táng phí, tử tuất, to social insurance (illustrative code). */
-    public static final String FUNERAL_ALLOWANCE = "1.001766";
+    /** Đăng ký thường trú (for a newborn), to the police. */
+    public static final String PERMANENT_RESIDENCE = "1.004222";
+    /** Xóa đăng ký thường trú (after a death), to the police. */
+    public static final String RESIDENCE_REMOVAL = "1.003197";
+    /** Cấp thẻ bảo hiểm y tế (the child under 6 of the liên thông), to social insurance. */
+    public static final String CHILD_HEALTH_CARD = "2.000639";
+    /** Giải quyết hưởng chế độ tử tuất (funeral allowance, survivors), to social insurance. */
+    public static final String FUNERAL_ALLOWANCE = "2.000821";
 
     /** The message every record has been answered with so far. */
     static final String PROCESSED = "Cơ quan nhận đã xử lý hồ sơ";
@@ -139,7 +140,7 @@ public final class NationalCaseAuthorities {
             }
             String code = procedureCode.strip();
             for (Rule rule : values()) {
-                // a full code such as 1.004194.000.00.00.H26 names the same procedure; 1.0041945 would not
+                // a full code such as 1.004222.000.00.00.H26 names the same procedure; 1.0042225 would not
                 if (rule.agencyCode.equals(agencyCode) && (code.equals(rule.procedurePrefix)
                         || code.startsWith(rule.procedurePrefix + "."))) {
                     return rule;

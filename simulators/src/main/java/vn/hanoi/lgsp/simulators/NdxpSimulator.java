@@ -108,6 +108,7 @@ public final class NdxpSimulator extends SimulatedServer {
     private final VnpostRelay vnpost;
     private final DossierTracking tracking = new DossierTracking();
     private final InboundRecords inbound;
+    private final NationalCategories categories = new NationalCategories();
 
     public NdxpSimulator(Config config) {
         super("NDXP", config.port());
@@ -143,6 +144,14 @@ public final class NdxpSimulator extends SimulatedServer {
                 });
         controlRoute("POST", "/_sim/inbound", inbound::sendControl);
         controlRoute("GET", "/_sim/inbound/([^/]+)", inbound::view);
+        routes().add("GET", Pattern.quote(NationalCategories.SERVICE.context()) + "/danh-muc/([a-z-]{1,40})/thay-doi",
+                nationalDatabases.gateway(NationalCategories.SERVICE, categories::changes));
+        controlRoute("POST", "/_sim/categories/([a-z-]{1,40})", categories::publishControl);
+    }
+
+    /** Publishes a change set of a national category list; returns its version number. */
+    public int publishCategoryChange(String list, vn.hanoi.lgsp.workercontract.NationalCategoryService.ChangeSet changeSet) {
+        return categories.publish(list, changeSet);
     }
 
     /** A path on the LGSP, found from where callbacks go (the LGSP's address may be known only late). */

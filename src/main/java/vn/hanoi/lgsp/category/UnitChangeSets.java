@@ -1,0 +1,165 @@
+package vn.hanoi.lgsp.category;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import vn.hanoi.lgsp.workercontract.NationalCategoryService.Change;
+import vn.hanoi.lgsp.workercontract.NationalCategoryService.ChangeSet;
+import vn.hanoi.lgsp.workercontract.NationalCategoryService.Kinds;
+
+/**
+ * A national change set of the administrative units, checked whole and then applied as a new
+ * version: what a change ends is closed on the effective date (never deleted), what it makes
+ * opens that day, and who took over whom is kept.
+ */
+@Component
+class UnitChangeSets {
+
+    private static final Pattern PROVINCE = Pattern.compile("[0-9]{2}");
+    private static final Pattern UNIT = Pattern.compile("[0-9]{5}");
+    private static final Set<String> TYPES = Set.of("PROVINCE", "WARD", "COMMUNE", "SPECIAL_ZONE");
+
+    private final JdbcTemplate jdbc;
+    private final AdministrativeUnits units;
+
+    UnitChangeSets(JdbcTemplate jdbc, AdministrativeUnits units) {
+        this.jdbc = jdbc;
+        this.units = units;
+    }
+
+    /** Every problem of the set, each named by the change it is in; empty when it can be applied. */
+    List<ChangeSetProblem> problems(ChangeSet set) {
+        List<ChangeSetProblem> problems = new ArrayList<>();
+        LocalDate day = set.effectiveDate();
+        if (day == null) {
+            problems.add(new ChangeSetProblem("effectiveDate", "is required"));
+            return problems;
+        }
+        if (set.changes() == null || set.changes().isEmpty()) {
+            problems.add(new ChangeSetProblem("changes", "is empty"));
+            return problems;
+        }
+        Set<String> madeHere = new HashSet<>();
+        Set<String> endedHere = new HashSet<>();
+        for (int i = 0; i < set.changes().size(); i++) {
+            Change change = set.changes().get(i);
+            String at = "changes[" + i + "]";
+            if (change == null || change.kind() == null || !Kinds.ALL.contains(change.kind())) {
+                problems.add(new ChangeSetProblem(at + ".kind", "must be one of " + Kinds.ALL));
+                continue;
+            }
+            String code = change.code();
+            boolean province = "PROVINCE".equals(change.type());
+            if (code == null || !(PROVINCE.matcher(code).matches() || UNIT.matcher(code).matches())) {
+                problems.add(new ChangeSetProblem(at + ".code", "'" + code + "' is no unit code: 2 digits for a province,"
+                        + " 5 for a ward, commune or special zone"));
+                continue;
+            }
+            boolean inForce = units.inForce(code, day.minusDays(1)).isPresent();
+            List<String> predecessors = change.predecessors() == null ? List.of() : change.predecessors();
+            switch (change.kind()) {
+                case Kinds.RENAMED, Kinds.CLOSED -> {
+                    if (!inForce) {
+                        problems.add(new ChangeSetProblem(at + ".code", code + " is not in force before " + day));
+                    }
+                    if (!endedHere.add(code)) {
+                        problems.add(new ChangeSetProblem(at + ".code", code + " is changed twice in one set"));
+                    }
+                }
+                case Kinds.ESTABLISHED -> {
+                    if (inForce) {
+                        problems.add(new ChangeSetProblem(at + ".code", code + " is already in force"));
+                    }
+                }
+                default -> {
+                    if (predecessors.isEmpty() || (Kinds.SPLIT.equals(change.kind()) && predecessors.size() != 1)) {
+                        problems.add(new ChangeSetProblem(at + ".predecessors", Kinds.SPLIT.equals(change.kind())
+                                ? "must name the one unit that was split" : "must name the units merged"));
+                    }
+                    for (String predecessor : predecessors) {
+                        if (predecessor == null || units.inForce(predecessor, day.minusDays(1)).isEmpty()) {
+                            problems.add(new ChangeSetProblem(at + ".predecessors", "'" + predecessor
+                                    + "' is not in force before " + day));
+                        }
+                    }
+                    if (inForce && !predecessors.contains(code)) {
+                        problems.add(new ChangeSetProblem(at + ".code", code + " is in force and not among the predecessors"));
+                    }
+                }
+            }
+            if (!Kinds.CLOSED.equals(change.kind())) {
+                if (change.name() == null || change.name().isBlank() || change.name().length() > 200) {
+                    problems.add(new ChangeSetProblem(at + ".name", "is required, at most 200 characters"));
+                }
+                if (change.type() == null || !TYPES.contains(change.type())) {
+                    problems.add(new ChangeSetProblem(at + ".type", "must be one of " + TYPES));
+                } else if (province != PROVINCE.matcher(code).matches()) {
+                    problems.add(new ChangeSetProblem(at + ".type", change.type() + " does not fit the code " + code));
+                } else if (!province && (change.parentCode() == null || (units.inForce(change.parentCode(), day).isEmpty()
+                        && !madeHere.contains(change.parentCode())))) {
+                    problems.add(new ChangeSetProblem(at + ".parentCode", "'" + change.parentCode()
+                            + "' is no province in force on " + day));
+                }
+                if (!madeHere.add(code)) {
+                    problems.add(new ChangeSetProblem(at + ".code", code + " is made twice in one set"));
+                }
+            }
+        }
+        return problems;
+    }
+
+    /** Applies a set {@link #problems} found nothing in; returns the codes it ended or renamed. */
+    Set<String> apply(ChangeSet set) {
+        LocalDate day = set.effectiveDate();
+        Set<String> ended = new LinkedHashSet<>();
+        for (Change change : set.changes()) {
+            List<String> predecessors = change.predecessors() == null ? List.of() : change.predecessors();
+            Set<String> closing = new LinkedHashSet<>(predecessors);
+            if (Kinds.RENAMED.equals(change.kind()) || Kinds.CLOSED.equals(change.kind())) {
+                closing.add(change.code());
+            }
+            for (String code : closing) {
+                // a unit split in several changes closes with the first; closing again changes nothing
+                close(code, day);
+                ended.add(code);
+                if (!code.equals(change.code())) {
+                    jdbc.update("""
+                            insert into lgsp.administrative_unit_succession (predecessor_code, successor_code,
+                                effective_date, change_kind) values (?, ?, ?, ?) on conflict do nothing""",
+                            code, change.code(), day, change.kind());
+                }
+            }
+            if (!Kinds.CLOSED.equals(change.kind())) {
+                jdbc.update("""
+                        insert into lgsp.administrative_unit (code, name, unit_type, parent_code, valid_from)
+                        values (?, ?, ?, ?, ?)""", change.code(), change.name().trim(), change.type(),
+                        "PROVINCE".equals(change.type()) ? null : change.parentCode(), day);
+            }
+        }
+        return ended;
+    }
+
+    private void close(String code, LocalDate day) {
+        jdbc.update("update lgsp.administrative_unit set valid_to = ? where code = ? and valid_to is null", day, code);
+    }
+
+    /** What still uses these codes and needs a decision: postal shipments on their way to them. */
+    List<String> uses(Set<String> codes) {
+        if (codes.isEmpty()) {
+            return List.of();
+        }
+        String in = String.join(",", codes.stream().map(c -> "?").toList());
+        List<Object> args = new ArrayList<>(codes);
+        args.addAll(codes);
+        return jdbc.query("select agency_code, dossier_number, ward_code, province_code from lgsp.postal_shipment"
+                + " where ended_at is null and (ward_code in (" + in + ") or province_code in (" + in + "))"
+                + " order by created_at", (rs, n) -> "bưu gửi hồ sơ " + rs.getString("dossier_number") + " của "
+                + rs.getString("agency_code") + " đến đơn vị " + rs.getString("ward_code"), args.toArray());
+    }
+}
