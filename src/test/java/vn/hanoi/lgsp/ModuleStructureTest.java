@@ -11,6 +11,8 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 import org.springframework.modulith.core.ApplicationModules;
 import org.springframework.modulith.docs.Documenter;
+import vn.hanoi.lgsp.workercontract.NationalCategoryService;
+import vn.hanoi.lgsp.workercontract.NdxpRecords;
 import vn.hanoi.lgsp.workercontract.PostalProcess;
 
 /** Packages by capability; none reaches into another's internals, and there are no cycles. */
@@ -51,8 +53,9 @@ class ModuleStructureTest {
      * Issue 10: the simulators stand where NDXP, VDXP and the agencies' systems stand in
      * production, so they know the platform only as those do — its public API and Keycloak —
      * and no class of it; the platform reaches them only at the addresses its settings name.
-     * The postal contract's names are the one exception: NDXP's contexts and VNPost's paths are
-     * the same on both sides.
+     * The wire contracts with NDXP are the exception — the postal contexts and VNPost's paths, the
+     * records NDXP carries into Hanoi, the national category service's change sets: names and
+     * shapes that are the same on both sides, and nothing else of the platform.
      */
     @Test
     void theSimulatorsAreOnlyPeers() {
@@ -60,7 +63,8 @@ class ModuleStructureTest {
                 .should().dependOnClassesThat(JavaClass.Predicates.resideInAnyPackage("vn.hanoi.lgsp..", "org.camunda..",
                         "org.springframework.jdbc..", "javax.sql..")
                         .and(DescribedPredicate.not(JavaClass.Predicates.resideInAPackage("vn.hanoi.lgsp.simulators..")))
-                        .and(DescribedPredicate.not(JavaClass.Predicates.belongToAnyOf(PostalProcess.class))))
+                        .and(DescribedPredicate.not(JavaClass.Predicates.belongToAnyOf(PostalProcess.class,
+                                NdxpRecords.class, NationalCategoryService.class))))
                 .because("a real national platform or agency system has none of the LGSP's classes, tables or beans")
                 .check(CLASSES);
         // the launcher alone names the simulators' own entry point, to start that role by itself
