@@ -79,6 +79,19 @@ public record AgencyCode(String value, int level) {
         return level == 0;
     }
 
+    /**
+     * A state body of Hanoi: its level-1 group is {@code H26} (the city) or {@code K26} (the
+     * city's bodies coded under the K list), the same test record exchange routes by.
+     */
+    public boolean isHanoi() {
+        return level >= 1 && (value.endsWith(".H26") || value.endsWith(".K26"));
+    }
+
+    /** A state body outside Hanoi: a ministry, a central body or another province (Đ6.1.4.c). */
+    public boolean isOutsideHanoi() {
+        return level >= 1 && !isHanoi();
+    }
+
     private static void requireDigits(String raw, String group, int length, String name) {
         if (group.length() != length || !group.chars().allMatch(Character::isDigit)) {
             throw new InvalidAgencyCodeException(raw, "the " + name + " must be " + length + " digits; '" + group + "' is not");

@@ -42,7 +42,7 @@ public class ServiceCatalog {
     private static final String SELECT_VERSION = """
             select service_code, version, status, base_url, openapi is not null has_openapi, openapi_media_type,
                    postman_collection is not null has_postman, documents::text documents, quality_notes, created_at,
-                   published_at, deprecated_at, sunset_at, retired_at
+                   published_at, deprecated_at, sunset_at, retired_at, offered_to_ndxp
             from lgsp.service_version""";
 
     private final JdbcTemplate jdbc;
@@ -244,6 +244,39 @@ public class ServiceCatalog {
         return require(code);
     }
 
+    /**
+     * Offers a version to ministries and other provinces through NDXP, or withdraws the offer
+     * (Đ6.1.4.c). Only the city's own services are offered: the national ones are NDXP's to begin
+     * with. A retired version cannot be offered; withdrawing an offer is always possible. The
+     * gateway follows at once on this node and within its cache time on the others.
+     */
+    @Transactional
+    public SharedService offerToNdxp(String code, String version, boolean offered, String actor) {
+        SharedService service = lock(code);
+        ServiceVersion current = requireVersion(code, version);
+        if (offered && !vn.hanoi.lgsp.agency.AgencyCode.parse(service.provider()).isHanoi()) {
+            throw new ApiException(ErrorCode.VALIDATION_FAILED, "Service " + code + " is provided by "
+                    + service.provider() + ", not by a Hanoi agency: only the city's own services are offered to NDXP");
+        }
+        if (offered && current.status() == VersionStatus.RETIRED) {
+            throw new ApiException(ErrorCode.VALIDATION_FAILED, "Version " + version + " of " + code
+                    + " is retired and cannot be offered to NDXP");
+        }
+        if (current.offeredToNdxp() == offered) {
+            return service;
+        }
+        jdbc.update("update lgsp.service_version set offered_to_ndxp = ? where service_code = ? and version = ?",
+                offered, code, version);
+        // who opened a service to callers outside the city is configuration with reach, like a new address
+        journal.append(new vn.hanoi.lgsp.audit.AuditEntry(Instant.now(), vn.hanoi.lgsp.audit.AuditEntry.ActorKind.STAFF,
+                actor, null, offered ? "catalog.version.ndxp-offered" : "catalog.version.ndxp-withdrawn",
+                code + "/" + version, "00", null, Map.of("offeredToNdxp", offered)));
+        transactions.record(Milestones.of(offered ? "version-offered-to-ndxp" : "version-withdrawn-from-ndxp",
+                service.provider(), null, code, version, transactions.environment()));
+        events.publishEvent(new NdxpOfferChanged(code, version, offered, actor));
+        return require(code);
+    }
+
     /** The version's OpenAPI document, if the provider supplied one. */
     public Optional<OpenApiDocument> openApi(String code, String version) {
         requireVersion(code, version);
@@ -356,7 +389,7 @@ public class ServiceCatalog {
                 rs.getString("base_url"), rs.getBoolean("has_openapi"), rs.getString("openapi_media_type"),
                 rs.getBoolean("has_postman"), read(rs.getString("documents")), rs.getString("quality_notes"),
                 instant(rs, "created_at"), instant(rs, "published_at"), instant(rs, "deprecated_at"),
-                instant(rs, "sunset_at"), instant(rs, "retired_at"));
+                instant(rs, "sunset_at"), instant(rs, "retired_at"), rs.getBoolean("offered_to_ndxp"));
     }
 
     private String write(List<TechnicalDocument> documents) {

@@ -63,6 +63,9 @@ class ServiceCatalogController {
     record BaseUrlRequest(String baseUrl) {
     }
 
+    record NdxpOfferRequest(Boolean offered) {
+    }
+
     @GetMapping
     ServicesResponse search(@RequestParam(required = false) String q, @RequestParam(required = false) String provider,
                             @RequestParam(required = false) String status) {
@@ -138,5 +141,22 @@ class ServiceCatalogController {
         SharedService service = catalog.changeBaseUrl(code, version, request.baseUrl(), caller.getName());
         return new ServiceResponse(ApiResponses.SUCCESS, "Version " + version + " of " + code + " now at "
                 + service.version(version).map(ServiceVersion::baseUrl).orElse(""), service);
+    }
+
+    /**
+     * Offers a version to ministries and other provinces through NDXP, or withdraws the offer
+     * (Đ6.1.4.c): only an offered version is callable from outside Hanoi.
+     */
+    @PutMapping("/{code}/versions/{version}/ndxp-offer")
+    @PreAuthorize("hasRole('dost-operator')")
+    ServiceResponse offerToNdxp(@PathVariable String code, @PathVariable String version,
+                                @RequestBody NdxpOfferRequest request, Authentication caller) {
+        if (request == null || request.offered() == null) {
+            throw new ApiException(ErrorCode.VALIDATION_FAILED, "The request needs offered: true or false",
+                    List.of(new vn.hanoi.lgsp.contract.ApiError.Detail("offered", "true or false")));
+        }
+        SharedService service = catalog.offerToNdxp(code, version, request.offered(), caller.getName());
+        return new ServiceResponse(ApiResponses.SUCCESS, "Version " + version + " of " + code
+                + (request.offered() ? " is offered to NDXP" : " is no longer offered to NDXP"), service);
     }
 }

@@ -11,6 +11,8 @@ import java.util.List;
  * @param sunsetAt  for a deprecated version, the earliest day it may be retired: at least 180
  *                  days after its successor was published (R-15), or 60 days' notice when it
  *                  is withdrawn without one (R-16)
+ * @param offeredToNdxp whether DOST offers this version to ministries and other provinces through
+ *                      NDXP (Đ6.1.4.c): only then is it callable from outside Hanoi
  */
 public record ServiceVersion(
         String version,
@@ -25,5 +27,6 @@ public record ServiceVersion(
         Instant publishedAt,
         Instant deprecatedAt,
         Instant sunsetAt,
-        Instant retiredAt) {
+        Instant retiredAt,
+        boolean offeredToNdxp) {
 }

@@ -13,6 +13,9 @@ final class GatewayCall {
     final String method;
     String consumer;
     String client;
+    /** Through NDXP: the member NDXP asserted ({@code VN:GOV:<code>:<subsystem>}) and NDXP's message id. */
+    String xroadClient;
+    String xroadId;
     String provider;
     String service;
     String version;

@@ -34,8 +34,13 @@ class GatewayCalls {
         put(details, "purpose", call.purpose);
         put(details, "officer", call.officer);
         put(details, "subject", call.subjectHash);
+        put(details, "xroadClient", call.xroadClient);
+        put(details, "xroadId", call.xroadId);
         String target = call.service == null ? null : call.service + "/" + call.version;
-        return new AuditEntry(call.at, AuditEntry.ActorKind.AGENCY_SYSTEM, call.client == null ? "unknown" : call.client,
+        // through NDXP the actor is NDXP's client, acting for the member it named (the consumer)
+        AuditEntry.ActorKind kind = call.xroadClient != null ? AuditEntry.ActorKind.NATIONAL_PLATFORM
+                : AuditEntry.ActorKind.AGENCY_SYSTEM;
+        return new AuditEntry(call.at, kind, call.client == null ? "unknown" : call.client,
                 call.consumer, ACTION, target, call.outcome(), call.transactionId, details);
     }
 

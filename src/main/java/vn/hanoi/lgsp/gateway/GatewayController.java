@@ -30,7 +30,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.stereotype.Component;
 import vn.hanoi.lgsp.audit.AuditJournal;
 import vn.hanoi.lgsp.audit.JournalUnavailableException;
@@ -147,10 +146,7 @@ class GatewayController {
         call.version = version;
         String remainder = remainder(request, service, version);
         List<String> segments = segments(remainder);
-        call.consumer = consumerOf(authentication);
-        call.client = clientOf(authentication);
-        AccessGrant.Environment environment = environmentOf(authentication);
-        call.environment = environment;
+        AccessGrant.Environment environment = GatewayCaller.identify(authentication, request, call);
 
         Route route = routes.route(service, version).filter(r -> r.status() != VersionStatus.DRAFT)
                 .orElseThrow(() -> new ApiException(ErrorCode.NOT_FOUND,
@@ -158,6 +154,7 @@ class GatewayController {
         call.provider = route.provider();
         call.pathTemplate = route.contract().template(segments);
         call.route = route.policy().upstream().name();
+        GatewayCaller.checkReach(route, call);
         if (route.status() == VersionStatus.RETIRED) {
             if (route.successor() != null) {
                 response.setHeader("Link", successorLink(route));
@@ -574,38 +571,6 @@ class GatewayController {
             }
         }
         return segments;
-    }
-
-    private static String consumerOf(Authentication authentication) {
-        if (authentication instanceof JwtAuthenticationToken token) {
-            String code = token.getToken().getClaimAsString("agency_code");
-            if (code != null && !code.isBlank()) {
-                return code;
-            }
-        }
-        throw new ApiException(ErrorCode.FORBIDDEN,
-                "The gateway is for agency systems: the token carries no agency_code (use your system's client credentials)");
-    }
-
-    private static String clientOf(Authentication authentication) {
-        if (authentication instanceof JwtAuthenticationToken token) {
-            String azp = token.getToken().getClaimAsString("azp");
-            return azp != null ? azp : token.getName();
-        }
-        return authentication == null ? "anonymous" : authentication.getName();
-    }
-
-    /** {@code lgsp_environment} of the credential; agency clients made before environments existed are production ones. */
-    private static AccessGrant.Environment environmentOf(Authentication authentication) {
-        String claim = authentication instanceof JwtAuthenticationToken token
-                ? token.getToken().getClaimAsString("lgsp_environment") : null;
-        if (claim == null || claim.equalsIgnoreCase("production")) {
-            return AccessGrant.Environment.PRODUCTION;
-        }
-        if (claim.equalsIgnoreCase("test")) {
-            return AccessGrant.Environment.TEST;
-        }
-        throw new ApiException(ErrorCode.FORBIDDEN, "The credential names an unknown environment: " + claim);
     }
 
     private static boolean wantsJson(String accept) {

@@ -10,6 +10,7 @@ import vn.hanoi.lgsp.catalog.VersionStatus;
  *
  * @param productionUrl  the provider's registered base URL (for NDXP: the service's path on NDXP)
  * @param successor      the version consumers should move to, if there is one
+ * @param offeredToNdxp  callable from outside Hanoi, through NDXP (Đ6.1.4.c)
  */
 record Route(
         String service,
@@ -22,7 +23,8 @@ record Route(
         Instant sunsetAt,
         String successor,
         GatewayPolicy policy,
-        OpenApiContract contract) {
+        OpenApiContract contract,
+        boolean offeredToNdxp) {
 
     String target() {
         return service + "/" + version;

@@ -10,6 +10,7 @@ import org.springframework.stereotype.Component;
 import vn.hanoi.lgsp.catalog.AccessGrant;
 import vn.hanoi.lgsp.catalog.AccessGrants;
 import vn.hanoi.lgsp.catalog.GrantChanged;
+import vn.hanoi.lgsp.catalog.NdxpOfferChanged;
 import vn.hanoi.lgsp.catalog.ServiceCatalog;
 import vn.hanoi.lgsp.catalog.ServiceVersion;
 import vn.hanoi.lgsp.catalog.SharedService;
@@ -74,6 +75,12 @@ class RouteTable {
 
     // after the change commits: a call between the event and the commit would cache the old state again
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+    void onNdxpOfferChanged(NdxpOfferChanged change) {
+        forget();
+    }
+
+    // after the change commits: a call between the event and the commit would cache the old state again
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
     void onPolicyChanged(GatewayPolicies.PolicyChanged change) {
         forget();
     }
@@ -97,7 +104,7 @@ class RouteTable {
         SharedService s = found.get();
         return s.version(version).map(v -> new Route(s.code(), v.version(), s.provider(), s.classification(), v.status(),
                 v.baseUrl(), v.deprecatedAt(), v.sunsetAt(), successor(s, v), policies.find(service, version)
-                .orElse(GatewayPolicy.DEFAULT), contract(service, v)));
+                .orElse(GatewayPolicy.DEFAULT), contract(service, v), v.offeredToNdxp()));
     }
 
     private OpenApiContract contract(String service, ServiceVersion version) {

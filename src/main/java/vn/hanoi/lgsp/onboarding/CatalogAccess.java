@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import vn.hanoi.lgsp.agency.AgencyCode;
 import vn.hanoi.lgsp.catalog.AccessGrant;
 import vn.hanoi.lgsp.catalog.AccessGrants;
 import vn.hanoi.lgsp.catalog.DataClassification;
@@ -59,6 +60,11 @@ class CatalogAccess {
         }
         if (service.provider().equals(applicant)) {
             throw new ApiException(ErrorCode.VALIDATION_FAILED, "An agency does not need to request its own service");
+        }
+        // a ministry or another province calls through NDXP, which reaches only the versions the city offers there
+        if (!version.offeredToNdxp() && AgencyCode.parse(applicant).isOutsideHanoi()) {
+            throw new ApiException(ErrorCode.VALIDATION_FAILED, applicant + " is outside Hanoi and version "
+                    + c.version() + " of " + c.serviceCode() + " is not offered to NDXP (Đ6.1.4.c); ask DOST to offer it first");
         }
         return new Target(service.provider(), service.code(), service.name(), c.version(), service.classification().name());
     }

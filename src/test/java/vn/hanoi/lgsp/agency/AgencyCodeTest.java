@@ -31,6 +31,23 @@ class AgencyCodeTest {
         assertThat(AgencyCode.parse("0101234567001").isEnterprise()).isTrue();
     }
 
+    /** Đ6.1.4.c: bodies outside Hanoi reach the city's services through NDXP; the city's own call directly. */
+    @ParameterizedTest
+    @CsvSource({
+            "000.00.00.H26, true, false",
+            "000.00.61.H26, true, false",
+            "001.01.12.K26, true, false",
+            "000.00.00.H41, false, true",
+            "000.00.00.G22, false, true",
+            "000.00.00.H27, false, true",
+            "0101234567, false, false",
+    })
+    void tellsHanoisBodiesFromThoseOutsideIt(String raw, boolean hanoi, boolean outside) {
+        AgencyCode code = AgencyCode.parse(raw);
+        assertThat(code.isHanoi()).isEqualTo(hanoi);
+        assertThat(code.isOutsideHanoi()).isEqualTo(outside);
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
             "000.00.12.h26 | 'h' at position 11",

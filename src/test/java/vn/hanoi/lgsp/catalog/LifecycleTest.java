@@ -134,7 +134,7 @@ class LifecycleTest {
 
     private static ServiceVersion version(String version, VersionStatus status, Instant sunsetAt) {
         return new ServiceVersion(version, status, "https://example.gov.vn/api", false, null, false, List.of(), null,
-                NOW.minus(Duration.ofDays(400)), null, null, sunsetAt, null);
+                NOW.minus(Duration.ofDays(400)), null, null, sunsetAt, null, false);
     }
 
     private static SharedService service(ServiceVersion... versions) {

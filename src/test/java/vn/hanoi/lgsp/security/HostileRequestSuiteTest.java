@@ -49,6 +49,7 @@ class HostileRequestSuiteTest extends PlatformTest {
             new String[] {"GET", "/api/v1/services/hotich-tra-cuu/versions/v1/openapi"},
             new String[] {"GET", "/api/v1/services/hotich-tra-cuu/versions/v1/gateway-policy"},
             new String[] {"PUT", "/api/v1/services/hotich-tra-cuu/versions/v1/gateway-policy"},
+            new String[] {"PUT", "/api/v1/services/hotich-tra-cuu/versions/v1/ndxp-offer"},
             new String[] {"GET", "/api/v1/grants?consumer=000.00.12.H26"},
             new String[] {"POST", "/api/v1/grants"},
             new String[] {"DELETE", "/api/v1/grants/999999"},

@@ -117,6 +117,9 @@ public final class NdxpSimulator extends SimulatedServer {
         routes().add("POST", "/token", tokens::issue);
         controlRoute("GET", "/_sim/deliveries", (request, path) -> SimResponse.ok(new DeliveryReport(SimResponse.SUCCESS,
                 DeliveryReport.of(accepted.keySet(), acceptedSubmissions))));
+        // a ministry or province calling one of Hanoi's offered services, as NDXP relays it to the LGSP (Đ6.1.4.c)
+        controlRoute("POST", "/_sim/relay-to-lgsp",
+                new ProvinceCaller(config.callbackUrl(), config.callbackToken())::relay);
         routes().add("POST", "/exchange/messages", this::submit);
         routes().add("GET", "/population/citizens/([^/]+)", this::citizen);
         routes().add("GET", "/business-registration/enterprises/([^/]+)", this::enterprise);
