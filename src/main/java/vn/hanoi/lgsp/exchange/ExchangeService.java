@@ -30,9 +30,11 @@ class ExchangeService {
     private final RuntimeService runtime;
     private final ExchangeMonitoring monitoring;
     private final ObjectMapper json;
+    private final ExchangeSettings settings;
 
     ExchangeService(RecordValidator validator, ExchangeStore store, RuntimeService runtime, ExchangeMonitoring monitoring,
-                    ObjectMapper json) {
+                    ObjectMapper json, ExchangeSettings settings) {
+        this.settings = settings;
         this.validator = validator;
         this.store = store;
         this.runtime = runtime;
@@ -110,6 +112,7 @@ class ExchangeService {
         }
         store.storeContent(id, record);
         store.addEvent(id, ExchangeStatus.ACCEPTED, "accepted from " + source + " for " + record.destination());
+        flagSigningTime(id, record);
         Map<String, Object> variables = new HashMap<>();
         variables.put(Variables.EXCHANGE_ID, id.toString());
         variables.put(Variables.SOURCE, source);
@@ -124,6 +127,19 @@ class ExchangeService {
         ExchangeStore.Exchange exchange = store.find(id).orElseThrow();
         monitoring.step(exchange, "accepted", null, true, null, 202, null);
         return new Submitted(exchange, false);
+    }
+
+    /** Đ7.4: a signing time far from the LGSP's clock says the sender's clock is off, or the record is old. */
+    private void flagSigningTime(UUID id, RecordValidator.ValidRecord record) {
+        if (record.signedAt() == null) {
+            return;
+        }
+        java.time.Duration skew = java.time.Duration.between(Instant.now(), record.signedAt());
+        if (skew.abs().compareTo(settings.signingTimeTolerance()) > 0) {
+            store.addEvent(id, ExchangeStatus.ACCEPTED, "signing time " + record.signedAt() + " is " + skew.abs().toSeconds()
+                    + " s " + (skew.isNegative() ? "before" : "after") + " the LGSP's clock (tolerance "
+                    + settings.signingTimeTolerance().toSeconds() + " s): the sender's clock may be off (Đ7.4)");
+        }
     }
 
     private Submitted replay(ExchangeStore.Exchange earlier, String requestHash, String key) {

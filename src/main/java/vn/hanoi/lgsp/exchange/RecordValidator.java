@@ -50,8 +50,10 @@ class RecordValidator {
     }
 
     /** A record that passed every check, with its decoded content. */
+    /** @param signedAt when the sender says it signed (JWS header {@code sigT} or {@code iat}); null if unsigned or unsaid */
     record ValidRecord(String source, String destination, String procedureCode, String contentType, byte[] content,
-                       String sha256, String signature, Instant deadline, SubmitRequest.Applicant applicant) {
+                       String sha256, String signature, Instant deadline, SubmitRequest.Applicant applicant,
+                       Instant signedAt) {
     }
 
     ValidRecord validate(String source, SubmitRequest request) {
@@ -82,14 +84,12 @@ class RecordValidator {
             throw new ApiException(ErrorCode.INTEGRITY_FAILED, "The content's SHA-256 is " + actual
                     + " but the request declares " + payload.sha256() + "; the record was altered or truncated");
         }
-        if (sourceSigns) {
-            verifySignature(source, request.signature(), content);
-        }
+        Instant signedAt = sourceSigns ? verifySignature(source, request.signature(), content) : null;
         if (isEdXml(payload.contentType())) {
             EdXmlEnvelope.checkAddressing(content, source, request.destination());
         }
         return new ValidRecord(source, request.destination(), request.procedureCode(), payload.contentType(), content,
-                actual.toLowerCase(), request.signature(), request.deadline(), request.applicant());
+                actual.toLowerCase(), request.signature(), request.deadline(), request.applicant(), signedAt);
     }
 
     /**
@@ -185,15 +185,19 @@ class RecordValidator {
         }
     }
 
-    /** Detached JWS (RFC 7515 Appendix F) over the content bytes, with the source's registered key. */
-    private void verifySignature(String source, String signature, byte[] content) {
+    /**
+     * Detached JWS (RFC 7515 Appendix F) over the content bytes, with the source's registered key.
+     *
+     * @return the signing time the protected header claims, if any
+     */
+    private Instant verifySignature(String source, String signature, byte[] content) {
         Optional<AgencySystem> system = systems.find(source);
         boolean required = system.map(AgencySystem::signatureRequired).orElse(false);
         if (signature == null || signature.isBlank()) {
             if (required) {
                 throw invalid("signature", "is required: records from " + source + " must carry a detached JWS signature");
             }
-            return;
+            return null;
         }
         String jwk = system.map(AgencySystem::signingKeyJwk).orElse(null);
         if (jwk == null) {
@@ -210,11 +214,29 @@ class RecordValidator {
                 throw new ApiException(ErrorCode.INTEGRITY_FAILED,
                         "The signature does not verify with " + source + "'s registered key: the content or the signature was altered");
             }
+            return signingTime(jws.getHeader());
         } catch (ParseException e) {
             throw invalid("signature", "is not a compact detached JWS (header..signature)");
         } catch (JOSEException e) {
             throw new ApiException(ErrorCode.INTEGRITY_FAILED, "The signature cannot be verified: " + e.getMessage());
         }
+    }
+
+    /**
+     * The signing time a signed header claims: JAdES's {@code sigT} (RFC 3339), else {@code iat}
+     * (seconds). Protected by the signature, so the sender's clock is what it shows.
+     */
+    static Instant signingTime(com.nimbusds.jose.JWSHeader header) {
+        Object sigT = header.getCustomParam("sigT");
+        if (sigT instanceof String text) {
+            try {
+                return java.time.OffsetDateTime.parse(text).toInstant();
+            } catch (java.time.format.DateTimeParseException e) {
+                return null;
+            }
+        }
+        Object iat = header.getCustomParam("iat");
+        return iat instanceof Number seconds ? Instant.ofEpochSecond(seconds.longValue()) : null;
     }
 
     static String sha256Hex(byte[] content) {

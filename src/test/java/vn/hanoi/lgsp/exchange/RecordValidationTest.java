@@ -14,6 +14,7 @@ import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.camunda.bpm.engine.HistoryService;
@@ -188,6 +189,38 @@ class RecordValidationTest extends PlatformTest {
         refused(submit(record().with("signature", sign(record.bytes(), otherKey))), 422, "INTEGRITY_FAILED",
                 "does not verify");
         refused(submit(record().with("signature", "not-a-jws")), 400, "VALIDATION_FAILED", "compact detached JWS");
+    }
+
+    @Test
+    void aSigningTimeFarFromTheLgspsClockIsFlaggedInTheTimeline() throws Exception {
+        RSAKey key = new RSAKeyGenerator(2048).keyID("stp-signing-time").generate();
+        registerSystem(Keycloak.JUSTICE_SYSTEM.agencyCode(), key.toPublicJWK().toJSONString(), false);
+        Record late = record();
+        Record onTime = record();
+
+        Api.Reply flagged = submit(late.with("signature", sign(late.bytes(), key,
+                java.time.OffsetDateTime.now().minusHours(2).toString())));
+        Api.Reply clean = submit(onTime.with("signature", sign(onTime.bytes(), key,
+                java.time.OffsetDateTime.now().toString())));
+
+        assertThat(flagged.status()).isEqualTo(202);
+        assertThat(clean.status()).isEqualTo(202);
+        assertThat(timeline(flagged)).anyMatch(d -> d.contains("signing time") && d.contains("before the LGSP's clock"));
+        assertThat(timeline(clean)).noneMatch(d -> d.contains("signing time"));
+        exchangesBefore = exchanges();
+        instancesBefore = startedInstances();
+    }
+
+    private List<String> timeline(Api.Reply accepted) {
+        String id = accepted.body().path("exchangeId").asText();
+        return api.get("/api/v1/exchanges/" + id, justice).body().path("exchange").path("timeline").findValuesAsText("detail");
+    }
+
+    private static String sign(byte[] content, RSAKey key, String signingTime) throws Exception {
+        JWSObject jws = new JWSObject(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID())
+                .customParam("sigT", signingTime).build(), new Payload(content));
+        jws.sign(new RSASSASigner(key));
+        return jws.serialize(true);
     }
 
     @Test
