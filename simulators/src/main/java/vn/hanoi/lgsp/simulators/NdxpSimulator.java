@@ -112,6 +112,7 @@ public final class NdxpSimulator extends SimulatedServer {
         this.config = config;
         this.tokens = new OpaqueTokens("NDXP", config.consumerKey(), config.consumerSecret(), Clock.systemUTC());
         routes().add("POST", "/token", tokens::issue);
+        routes().add("GET", "/status", (request, path) -> levelOneStatus("NDXP đang hoạt động"));
         controlRoute("GET", "/_sim/deliveries", (request, path) -> SimResponse.ok(new DeliveryReport(SimResponse.SUCCESS,
                 DeliveryReport.of(accepted.keySet(), acceptedSubmissions))));
         routes().add("POST", "/exchange/messages", this::submit);
