@@ -1,5 +1,6 @@
 package vn.hanoi.lgsp.connection;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,14 +12,16 @@ import vn.hanoi.lgsp.monitoring.StatusHistory;
 
 /**
  * The status board of the connected systems (R-17, R-18, R-23): each system's level-1 state
- * and level-2 summary from its last checks, uptime over 24 hours, 7 and 30 days, open
- * incidents and maintenance windows not yet over.
+ * and level-2 summary from its last checks, its clock's skew from the last check (Đ7.4),
+ * uptime over 24 hours, 7 and 30 days, open incidents and maintenance windows not yet over.
  */
 @Component
 public class ConnectionBoard {
 
+    /** @param clockSkewMs the system's clock minus the LGSP's at the last check; null when it gave no time */
     public record SystemRow(String agencyCode, String agencyName, String state, Instant lastCheckAt, Long lastLatencyMs,
-                            String lastError, int consecutiveFailures, StatusHistory.Uptime uptime,
+                            String lastError, int consecutiveFailures,
+                            @JsonInclude(JsonInclude.Include.ALWAYS) Long clockSkewMs, StatusHistory.Uptime uptime,
                             List<Incidents.Incident> openIncidents, List<Maintenance.Window> maintenance) {
     }
 
@@ -64,8 +67,10 @@ public class ConnectionBoard {
             java.sql.Timestamp last = rs.getTimestamp("last_check_at");
             long latency = rs.getLong("last_latency_ms");
             Long lastLatency = rs.wasNull() ? null : latency;
+            long skew = rs.getLong("last_clock_skew_ms");
+            Long clockSkew = rs.wasNull() ? null : skew;
             return new SystemRow(code, rs.getString("name"), rs.getString("state"), last == null ? null : last.toInstant(),
-                    lastLatency, rs.getString("last_error"), rs.getInt("consecutive_failures"),
+                    lastLatency, rs.getString("last_error"), rs.getInt("consecutive_failures"), clockSkew,
                     uptime.getOrDefault(code, new StatusHistory.Uptime(null, null, null)),
                     incidents.getOrDefault(code, List.of()), windows.getOrDefault(code, List.of()));
         }, args.toArray());

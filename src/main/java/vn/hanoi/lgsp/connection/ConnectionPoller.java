@@ -23,6 +23,7 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import vn.hanoi.lgsp.agency.AgencySystem;
 import vn.hanoi.lgsp.agency.AgencySystems;
+import vn.hanoi.lgsp.http.PeerClock;
 
 /**
  * Polls every connected system at the frequency agreed at registration (Appendix 01 §2.3),
@@ -141,29 +142,34 @@ class ConnectionPoller implements SmartLifecycle {
         CompletableFuture<HttpResponse<String>> level1 = get(system.baseUrl() + "/status");
         CompletableFuture<HttpResponse<String>> level2 = system.statusLevel2()
                 ? get(system.baseUrl() + "/status/services") : CompletableFuture.completedFuture(null);
-        return level1.handle((r1, e1) -> new Object[] {r1, e1, (System.nanoTime() - start) / 1_000_000})
+        return level1.handle((r1, e1) -> new Object[] {r1, e1, Duration.ofNanos(System.nanoTime() - start)})
                 .thenCombine(level2.handle((r2, e2) -> new Object[] {r2, e2}), (one, two) -> {
                     @SuppressWarnings("unchecked")
                     HttpResponse<String> r1 = (HttpResponse<String>) one[0];
                     Throwable e1 = (Throwable) one[1];
-                    long latency = (Long) one[2];
+                    Duration roundTrip = (Duration) one[2];
                     @SuppressWarnings("unchecked")
                     HttpResponse<String> r2 = (HttpResponse<String>) two[0];
-                    return outcome(system, at, r1, e1, latency, r2, system.statusLevel2());
+                    return outcome(system, at, r1, e1, roundTrip, r2, system.statusLevel2());
                 });
     }
 
-    private CheckOutcome outcome(AgencySystem system, Instant at, HttpResponse<String> r1, Throwable e1, long latency,
-                                 HttpResponse<String> r2, boolean level2Expected) {
+    private CheckOutcome outcome(AgencySystem system, Instant at, HttpResponse<String> r1, Throwable e1,
+                                 Duration roundTrip, HttpResponse<String> r2, boolean level2Expected) {
+        long latency = roundTrip.toMillis();
         if (e1 != null || r1 == null) {
             String reason = e1 == null ? "no answer" : rootMessage(e1);
             return new CheckOutcome(system.agencyCode(), system.baseUrl(), at, CheckOutcome.State.DOWN, null, latency,
-                    reason, List.of());
+                    reason, List.of(), null);
         }
-        if (r1.statusCode() != 200 || !"00".equals(code(r1.body()))) {
+        JsonNode level1 = parse(r1.body());
+        if (r1.statusCode() != 200 || level1 == null || !"00".equals(level1.path("code").asText(null))) {
             return new CheckOutcome(system.agencyCode(), system.baseUrl(), at, CheckOutcome.State.DOWN, r1.statusCode(),
-                    latency, "level 1 answered HTTP " + r1.statusCode(), List.of());
+                    latency, "level 1 answered HTTP " + r1.statusCode(), List.of(), null);
         }
+        // Đ7.4: the system's clock against ours, by the time its level-1 answer carries
+        JsonNode time = level1.path("time");
+        Long clockSkew = time.isTextual() ? PeerClock.skewMillis(time.asText(), at, roundTrip) : null;
         List<CheckOutcome.ServiceState> services = new ArrayList<>();
         String dependencyDown = null;
         if (level2Expected && r2 != null) {
@@ -184,7 +190,8 @@ class ConnectionPoller implements SmartLifecycle {
                 : latency > settings.slowAfter().toMillis() ? CheckOutcome.State.SLOW : CheckOutcome.State.UP;
         String error = dependencyDown != null ? "dependency down: " + dependencyDown
                 : state == CheckOutcome.State.SLOW ? "answered in " + latency + " ms" : null;
-        return new CheckOutcome(system.agencyCode(), system.baseUrl(), at, state, r1.statusCode(), latency, error, services);
+        return new CheckOutcome(system.agencyCode(), system.baseUrl(), at, state, r1.statusCode(), latency, error, services,
+                clockSkew);
     }
 
     private CompletableFuture<HttpResponse<String>> get(String url) {
@@ -195,11 +202,6 @@ class ConnectionPoller implements SmartLifecycle {
         } catch (IllegalArgumentException e) {
             return CompletableFuture.failedFuture(e);
         }
-    }
-
-    private String code(String body) {
-        JsonNode node = parse(body);
-        return node == null ? null : node.path("code").asText(null);
     }
 
     private JsonNode parse(String body) {

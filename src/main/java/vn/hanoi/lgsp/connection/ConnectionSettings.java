@@ -16,6 +16,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param successesToClose  consecutive good checks before it is resolved
  * @param intervalOverride  poll every system this often instead of its agreed interval (tests)
  * @param maxInFlight       status calls in flight at once, across all systems
+ * @param clockSkewThreshold a system's clock further than this from the LGSP's, by the {@code time}
+ *                          of its level-1 answer, is an incident of kind {@code CLOCK_SKEW} (Đ7.4)
  */
 @ConfigurationProperties("lgsp.connection")
 public record ConnectionSettings(
@@ -26,5 +28,13 @@ public record ConnectionSettings(
         @DefaultValue("3") int failuresToOpen,
         @DefaultValue("2") int successesToClose,
         Duration intervalOverride,
-        @DefaultValue("64") int maxInFlight) {
+        @DefaultValue("64") int maxInFlight,
+        @DefaultValue("2s") Duration clockSkewThreshold) {
+
+    public ConnectionSettings {
+        if (clockSkewThreshold.isNegative() || clockSkewThreshold.isZero()) {
+            throw new IllegalArgumentException("lgsp.connection.clock-skew-threshold must be positive, was "
+                    + clockSkewThreshold);
+        }
+    }
 }

@@ -1,5 +1,6 @@
 package vn.hanoi.lgsp.connection;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -68,8 +69,9 @@ class ConnectionStatusController {
                 : "An incident is already open; the report was added to its log", opened.incident());
     }
 
+    /** @param clockSkewMs the system's clock minus the LGSP's at the last check (Đ7.4); null when it gave no time */
     record SystemState(String agencyCode, String state, int consecutiveFailures, Instant lastCheckAt, Long lastLatencyMs,
-                       String lastError) {
+                       String lastError, @JsonInclude(JsonInclude.Include.ALWAYS) Long clockSkewMs) {
     }
 
     record Overview(String code, String message, List<SystemState> systems, List<Incidents.Incident> openIncidents) {
@@ -121,7 +123,10 @@ class ConnectionStatusController {
     private static SystemState state(java.sql.ResultSet rs) throws java.sql.SQLException {
         java.sql.Timestamp last = rs.getTimestamp("last_check_at");
         long latency = rs.getLong("last_latency_ms");
+        Long lastLatency = rs.wasNull() ? null : latency;
+        long skew = rs.getLong("last_clock_skew_ms");
+        Long clockSkew = rs.wasNull() ? null : skew;
         return new SystemState(rs.getString("agency_code"), rs.getString("state"), rs.getInt("consecutive_failures"),
-                last == null ? null : last.toInstant(), rs.wasNull() ? null : latency, rs.getString("last_error"));
+                last == null ? null : last.toInstant(), lastLatency, rs.getString("last_error"), clockSkew);
     }
 }

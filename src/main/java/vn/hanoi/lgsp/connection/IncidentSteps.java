@@ -86,8 +86,8 @@ public class IncidentSteps {
     public void notifyResolved(DelegateExecution execution) {
         Incidents.Incident incident = incident(execution);
         if ("OPEN".equals(incident.status())) {
-            incident = incidents.resolve(incident.agencyCode(), actor(execution), "fixed: " + execution.getVariable("cause"))
-                    .orElse(incident);
+            incident = incidents.resolve(incident.agencyCode(), incident.kind(), actor(execution),
+                    "fixed: " + execution.getVariable("cause")).orElse(incident);
         }
         Instant fixedAt = incident.resolvedAt() != null ? incident.resolvedAt() : ClockUtil.getCurrentTime().toInstant();
         List<String> to = affected(execution);

@@ -10,10 +10,15 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Incidents of connected systems (R-18), with the log of who did what when. At most one
- * is open per system: repeated failed checks add to its log, they do not open another.
+ * is open per system: repeated failed checks add to its log, they do not open another. A
+ * clock off ({@link #CLOCK_SKEW}) is the exception: it is open beside that one, once per
+ * system, as the system may answer well with a wrong clock or be down with a right one.
  */
 @Service
 public class Incidents {
+
+    /** The system's clock is further from the LGSP's than the threshold (Đ7.4). */
+    public static final String CLOCK_SKEW = "CLOCK_SKEW";
 
     private final JdbcTemplate jdbc;
     private final vn.hanoi.lgsp.agency.AgencyRegistry agencies;
@@ -43,7 +48,7 @@ public class Incidents {
     public Opened open(String agencyCode, String kind, String detail, String actor) {
         agencies.find(agencyCode).orElseThrow(() -> new vn.hanoi.lgsp.contract.ApiException(
                 vn.hanoi.lgsp.contract.ErrorCode.UNKNOWN_AGENCY, "Agency " + agencyCode + " is not registered with the LGSP"));
-        Optional<Incident> open = openFor(agencyCode);
+        Optional<Incident> open = openFor(agencyCode, kind);
         if (open.isPresent()) {
             return new Opened(open.get(), false);
         }
@@ -52,15 +57,22 @@ public class Incidents {
                 insert into lgsp.incident (id, agency_code, kind, status, detail) values (?, ?, ?, 'OPEN', ?)
                 on conflict do nothing""", id, agencyCode, kind, detail);
         if (inserted == 0) {
-            return new Opened(openFor(agencyCode).orElseThrow(), false);
+            return new Opened(openFor(agencyCode, kind).orElseThrow(), false);
         }
         log(id, actor, "opened: " + detail);
         return new Opened(find(id).orElseThrow(), true);
     }
 
+    /** Resolves the system's open incident about its answering, if any; not a {@link #CLOCK_SKEW} one. */
     @Transactional
     public Optional<Incident> resolve(String agencyCode, String actor, String detail) {
-        Optional<Incident> open = openFor(agencyCode);
+        return resolve(agencyCode, null, actor, detail);
+    }
+
+    /** Resolves the system's open incident of {@code kind}'s sort: {@link #CLOCK_SKEW}, or any other. */
+    @Transactional
+    public Optional<Incident> resolve(String agencyCode, String kind, String actor, String detail) {
+        Optional<Incident> open = openFor(agencyCode, kind);
         open.ifPresent(incident -> {
             jdbc.update("update lgsp.incident set status = 'RESOLVED', resolved_at = now() where id = ?", incident.id());
             log(incident.id(), actor, "resolved: " + detail);
@@ -73,9 +85,19 @@ public class Incidents {
                 action.length() > 1000 ? action.substring(0, 1000) : action);
     }
 
+    /** The system's open incident about its answering (down, slow, failed exchanges, staff reports). */
     public Optional<Incident> openFor(String agencyCode) {
-        return jdbc.query("select * from lgsp.incident where agency_code = ? and status = 'OPEN'", this::map, agencyCode)
-                .stream().findFirst();
+        return openFor(agencyCode, null);
+    }
+
+    /**
+     * The system's open incident of {@code kind}'s sort: the {@link #CLOCK_SKEW} one, or for any
+     * other kind (or null) the one about its answering, whatever its kind.
+     */
+    public Optional<Incident> openFor(String agencyCode, String kind) {
+        String sort = CLOCK_SKEW.equals(kind) ? "kind = ?" : "kind <> ?";
+        return jdbc.query("select * from lgsp.incident where agency_code = ? and status = 'OPEN' and " + sort, this::map,
+                agencyCode, CLOCK_SKEW).stream().findFirst();
     }
 
     public Optional<Incident> find(UUID id) {

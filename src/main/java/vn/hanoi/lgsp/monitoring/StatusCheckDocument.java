@@ -18,6 +18,8 @@ import java.time.Instant;
  * @param error       why the check failed, when it did
  * @param maintenance the check fell in an announced maintenance window (R-23)
  * @param environment {@code production} or {@code test}
+ * @param clockSkewMs the system's clock minus the LGSP's, read from the level-1 answer's
+ *                    {@code time} (Đ7.4); null when not measured (level 2, no answer, no time)
  */
 public record StatusCheckDocument(
         String checkId,
@@ -31,7 +33,8 @@ public record StatusCheckDocument(
         Long latencyMs,
         String error,
         boolean maintenance,
-        String environment) {
+        String environment,
+        Long clockSkewMs) {
 
     public static final int SYSTEM = 1;
     public static final int SERVICES = 2;

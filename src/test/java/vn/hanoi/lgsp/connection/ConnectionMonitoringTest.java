@@ -193,7 +193,7 @@ class ConnectionMonitoringTest extends PlatformTest {
         // the checks carry the time they were made: here, inside the window
         for (int i = 0; i < 5; i++) {
             monitor.record(new CheckOutcome(DOST, "http://127.0.0.1:9", inside.plusSeconds(i), CheckOutcome.State.DOWN, null,
-                    0, "connection refused", List.of()), Duration.ofSeconds(1));
+                    0, "connection refused", List.of(), null), Duration.ofSeconds(1));
         }
 
         assertThat(incidents.openFor(DOST)).isEmpty();

@@ -54,6 +54,9 @@ class IncidentSeverityDecisionTest {
             "DEGRADED, 2, true, 5, rule-down-with-consumers, MEDIUM, false, true",
             "DOWN, 0, false, 0, rule-low, LOW, false, false",
             "SLOW, 4, true, 10, rule-low, LOW, false, false",
+            // Đ7.4: a clock off leaves the system answering; its owner and DOST are told, however wide or long
+            "CLOCK_SKEW, 0, false, 0, rule-clock-skew, LOW, false, false",
+            "CLOCK_SKEW, 5, true, 90, rule-clock-skew, LOW, false, false",
     })
     void gradesTheIncidentAndChoosesWhoIsTold(String kind, int consumers, boolean sensitive, int minutes, String rule,
                                               String severity, boolean supervisors, boolean consumersTold) {
@@ -71,6 +74,7 @@ class IncidentSeverityDecisionTest {
         List<String> rules = ((DmnDecisionTableImpl) decision.getDecisionLogic()).getRules().stream()
                 .map(DmnDecisionTableRuleImpl::getId).toList();
         SELECTED.clear();
+        evaluate("CLOCK_SKEW", 0, false, 0);
         evaluate("DOWN", 3, true, 0);
         evaluate("DOWN", 3, false, 0);
         evaluate("SLOW", 0, false, 60);

@@ -140,7 +140,7 @@ class StatusRetentionTest extends PlatformTest {
                                       Integer httpStatus) {
         return new StatusCheckDocument(UUID.randomUUID().toString(), at, agency, "https://" + agency + ".example/status",
                 level, service, state, httpStatus, 42L, state == State.DOWN ? "connect timed out" : null, false,
-                statusLog.environment());
+                statusLog.environment(), null);
     }
 
     private void indexCheck(String index, YearMonth month) throws IOException {

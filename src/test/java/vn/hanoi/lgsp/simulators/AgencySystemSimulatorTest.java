@@ -8,6 +8,7 @@ import java.net.ConnectException;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -160,6 +161,46 @@ class AgencySystemSimulatorTest {
         assertThat(level2.json().get("services").findValuesAsText("name"))
                 .containsExactly("database", "cache", "document-store");
         assertThat(level2.json().get("services").findValuesAsText("status")).containsOnly("UP");
+    }
+
+    @Test
+    void levelOneTellsTheTimeByItsClockOffByTheClockOffset() throws Exception {
+        Instant before = Instant.now();
+        var inSync = TestHttp.get(agency.baseUrl() + "/status", null);
+        Instant after = Instant.now();
+        assertThat(Instant.parse(inSync.json().get("time").asText())).isBetween(before, after);
+
+        agency.behaviour().setClockOffset(Duration.ofSeconds(10));
+        before = Instant.now();
+        var ahead = TestHttp.get(agency.baseUrl() + "/status", null);
+        after = Instant.now();
+        assertThat(Instant.parse(ahead.json().get("time").asText()))
+                .isBetween(before.plusSeconds(10), after.plusSeconds(10));
+
+        agency.behaviour().reset();
+        var reset = TestHttp.get(agency.baseUrl() + "/status", null);
+        assertThat(Instant.parse(reset.json().get("time").asText())).isBefore(Instant.now().plusSeconds(1));
+    }
+
+    @Test
+    void clockOffsetIsSetFromOutsideToo() throws Exception {
+        var update = TestHttp.postJson(agency.baseUrl() + "/_sim/behaviour", null, Map.of("clockOffsetMs", -10_000));
+
+        assertThat(update.json().get("clockOffsetMs").asLong()).isEqualTo(-10_000);
+        assertThat(agency.behaviour().getClockOffset()).isEqualTo(Duration.ofSeconds(-10));
+        var behind = TestHttp.get(agency.baseUrl() + "/status", null);
+        assertThat(Instant.parse(behind.json().get("time").asText())).isBefore(Instant.now().minusSeconds(9));
+    }
+
+    @Test
+    void aSystemThatDoesNotTellItsClockAnswersWithoutTime() throws Exception {
+        agency.setHealthMode(AgencySystemSimulator.HealthMode.NO_TIME);
+
+        var level1 = TestHttp.get(agency.baseUrl() + "/status", null);
+
+        assertThat(level1.json().get("code").asText()).isEqualTo("00");
+        assertThat(level1.json().get("status").asText()).isEqualTo("UP");
+        assertThat(level1.json().has("time")).isFalse();
     }
 
     @Test

@@ -42,7 +42,9 @@ public final class AgencySystemSimulator extends SimulatedServer {
         /** Status answers take 3 s, longer than a monitor should wait. */
         SLOW,
         /** The document store is down: level 2 answers 503, level 1 still UP. */
-        DEPENDENCY_DOWN
+        DEPENDENCY_DOWN,
+        /** Level 1 answers UP without the time, as a system that does not tell its clock. */
+        NO_TIME
     }
 
     /**
@@ -330,9 +332,13 @@ public final class AgencySystemSimulator extends SimulatedServer {
         requireBearer(request, config.bearerTokenValid(), true);
     }
 
+    /** Level 1 with the time by this system's clock, off by the behaviour's clock offset if one is set. */
     private SimResponse status() {
         slowIfAsked();
-        return SimResponse.ok(new Status(SimResponse.SUCCESS, "Hệ thống đang hoạt động", null, "UP", null));
+        if (healthMode == HealthMode.NO_TIME) {
+            return SimResponse.ok(new Status(SimResponse.SUCCESS, "Hệ thống đang hoạt động", null, "UP", null, null));
+        }
+        return levelOneStatus("Hệ thống đang hoạt động");
     }
 
     private SimResponse services() {
@@ -343,10 +349,11 @@ public final class AgencySystemSimulator extends SimulatedServer {
                 .toList();
         if (degraded) {
             return SimResponse.of(503, new Status(SimResponse.FAILURE,
-                    "Dịch vụ " + FAILING_SERVICE + " không hoạt động", "DEPENDENCY_DOWN", "DEGRADED", services));
+                    "Dịch vụ " + FAILING_SERVICE + " không hoạt động", "DEPENDENCY_DOWN", "DEGRADED", services,
+                    behaviour().now().toString()));
         }
         return SimResponse.ok(new Status(SimResponse.SUCCESS, "Tất cả dịch vụ hoạt động bình thường", null, "UP",
-                services));
+                services, behaviour().now().toString()));
     }
 
     private void slowIfAsked() {
@@ -383,7 +390,7 @@ public final class AgencySystemSimulator extends SimulatedServer {
     record StatusAck(String code, String message, boolean duplicate) {
     }
 
-    record Status(String code, String message, String error, String status, List<Service> services) {
+    record Status(String code, String message, String error, String status, List<Service> services, String time) {
     }
 
     record Service(String name, String status) {

@@ -115,6 +115,7 @@ public final class NdxpSimulator extends SimulatedServer {
         this.config = config;
         this.tokens = new OpaqueTokens("NDXP", config.consumerKey(), config.consumerSecret(), Clock.systemUTC());
         routes().add("POST", "/token", tokens::issue);
+        routes().add("GET", "/status", (request, path) -> levelOneStatus("NDXP đang hoạt động"));
         controlRoute("GET", "/_sim/deliveries", (request, path) -> SimResponse.ok(new DeliveryReport(SimResponse.SUCCESS,
                 DeliveryReport.of(accepted.keySet(), acceptedSubmissions))));
         // a ministry or province calling one of Hanoi's offered services, as NDXP relays it to the LGSP (Đ6.1.4.c)

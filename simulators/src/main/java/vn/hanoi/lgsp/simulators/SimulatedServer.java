@@ -275,10 +275,18 @@ public abstract class SimulatedServer implements AutoCloseable {
         }
     }
 
+    /**
+     * A level-1 status answer (Appendix 01 §2.3): at once, checking nothing, with the time by this
+     * server's clock, which the behaviour may have set off.
+     */
+    SimResponse levelOneStatus(String message) {
+        return SimResponse.ok(new LevelOneStatus(SimResponse.SUCCESS, message, "UP", behaviour.now().toString()));
+    }
+
     private SimResponse behaviourAnswer() {
         return SimResponse.ok(new BehaviourView(SimResponse.SUCCESS, "Cấu hình giả lập hiện tại",
                 behaviour.getLatency().toMillis(), behaviour.getErrorRate(), behaviour.isMalformed(),
-                behaviour.isDown(), behaviour.getPendingFailures()));
+                behaviour.isDown(), behaviour.getPendingFailures(), behaviour.getClockOffset().toMillis()));
     }
 
     private SimResponse updateBehaviour(SimRequest request) {
@@ -295,6 +303,9 @@ public abstract class SimulatedServer implements AutoCloseable {
             }
             if (update.failNext() != null) {
                 behaviour.failNext(update.failNext());
+            }
+            if (update.clockOffsetMs() != null) {
+                behaviour.setClockOffset(Duration.ofMillis(update.clockOffsetMs()));
             }
             if (update.downForMs() != null) {
                 if (update.downForMs() <= 0) {
@@ -357,13 +368,18 @@ public abstract class SimulatedServer implements AutoCloseable {
     }
 
     record BehaviourView(String code, String message, long latencyMs, double errorRate,
-            boolean malformed, boolean down, int pendingFailures) {
+            boolean malformed, boolean down, int pendingFailures, long clockOffsetMs) {
     }
 
     /**
-     * @param downForMs stop listening (right after answering) and come back up by itself after
-     *                  this long: an outage a test or the soak harness schedules from outside
+     * @param downForMs     stop listening (right after answering) and come back up by itself after
+     *                      this long: an outage a test or the soak harness schedules from outside
+     * @param clockOffsetMs how far the time the server reports is off, positive ahead
      */
-    record BehaviourUpdate(Long latencyMs, Double errorRate, Boolean malformed, Integer failNext, Long downForMs) {
+    record BehaviourUpdate(Long latencyMs, Double errorRate, Boolean malformed, Integer failNext, Long downForMs,
+            Long clockOffsetMs) {
+    }
+
+    record LevelOneStatus(String code, String message, String status, String time) {
     }
 }

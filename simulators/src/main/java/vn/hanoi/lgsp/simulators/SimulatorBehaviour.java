@@ -1,14 +1,15 @@
 package vn.hanoi.lgsp.simulators;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Objects;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
- * The faults a simulator injects: latency, random or scripted failures, truncated bodies, and
- * being switched off altogether. Changes take effect on the next request.
+ * The faults a simulator injects: latency, random or scripted failures, truncated bodies, a
+ * clock that is off, and being switched off altogether. Changes take effect on the next request.
  */
 public final class SimulatorBehaviour {
 
@@ -19,6 +20,7 @@ public final class SimulatorBehaviour {
     private volatile double errorRate;
     private volatile boolean malformed;
     private volatile boolean down;
+    private volatile Duration clockOffset = Duration.ZERO;
 
     /**
      * @param seed       fixed per simulator so that a given error rate fails the same requests on
@@ -61,6 +63,20 @@ public final class SimulatorBehaviour {
         this.malformed = malformed;
     }
 
+    /** How far the time this server reports is from the host's clock: positive ahead, negative behind. */
+    public Duration getClockOffset() {
+        return clockOffset;
+    }
+
+    public void setClockOffset(Duration clockOffset) {
+        this.clockOffset = Objects.requireNonNull(clockOffset, "clockOffset");
+    }
+
+    /** The time this server reports: the host's clock moved by the clock offset. */
+    public Instant now() {
+        return Instant.now().plus(clockOffset);
+    }
+
     public boolean isDown() {
         return down;
     }
@@ -91,6 +107,7 @@ public final class SimulatorBehaviour {
         latency = Duration.ZERO;
         errorRate = 0.0;
         malformed = false;
+        clockOffset = Duration.ZERO;
         pendingFailures.set(0);
     }
 
@@ -116,7 +133,7 @@ public final class SimulatorBehaviour {
     @Override
     public String toString() {
         return "SimulatorBehaviour[latency=" + latency + ", errorRate=" + errorRate
-                + ", malformed=" + malformed + ", down=" + down
+                + ", malformed=" + malformed + ", clockOffset=" + clockOffset + ", down=" + down
                 + ", pendingFailures=" + pendingFailures.get() + "]";
     }
 }

@@ -90,6 +90,11 @@ function millis(value) {
   return value === null || value === undefined ? '—' : count.format(Math.round(value)) + ' ms';
 }
 
+// the system's clock against the LGSP's (Đ7.4): + ahead, − behind
+function skew(value) {
+  return value === null || value === undefined ? '—' : (value > 0 ? '+' : '') + count.format(Math.round(value)) + ' ms';
+}
+
 function table(caption, headers, rows) {
   return el('table', {class: 'table table-condensed table-striped lgsp-table'},
     el('caption', {}, caption),
@@ -237,12 +242,13 @@ function renderSystems(node) {
       const answer = await load('/systems', {agency});
       stamp.textContent = 'Cập nhật lúc ' + when(answer.at) + ' (tự làm mới mỗi 10 giây)';
       body.replaceChildren(table('Các hệ thống kết nối với LGSP',
-        ['Cơ quan', 'Trạng thái', 'Lần kiểm tra gần nhất', 'Độ trễ', 'Lỗi gần nhất', '24 giờ', '7 ngày', '30 ngày',
-          'Sự cố đang mở', 'Bảo trì đã báo'],
+        ['Cơ quan', 'Trạng thái', 'Lần kiểm tra gần nhất', 'Độ trễ', 'Lệch đồng hồ', 'Lỗi gần nhất', '24 giờ', '7 ngày',
+          '30 ngày', 'Sự cố đang mở', 'Bảo trì đã báo'],
         answer.systems.map(s => el('tr', {'data-lgsp-system': s.agencyCode, 'data-lgsp-state': s.state},
           el('td', {}, el('strong', {}, s.agencyName), el('br'), s.agencyCode),
           el('td', {class: 'lgsp-state lgsp-state-' + String(s.state).toLowerCase()}, STATES[s.state] || s.state),
-          el('td', {}, when(s.lastCheckAt)), el('td', {}, millis(s.lastLatencyMs)), el('td', {}, s.lastError || ''),
+          el('td', {}, when(s.lastCheckAt)), el('td', {}, millis(s.lastLatencyMs)),
+          el('td', {'data-lgsp-value': 'clockSkewMs'}, skew(s.clockSkewMs)), el('td', {}, s.lastError || ''),
           el('td', {}, share(s.uptime.last24Hours)), el('td', {}, share(s.uptime.last7Days)),
           el('td', {}, share(s.uptime.last30Days)),
           el('td', {}, s.openIncidents.length ? s.openIncidents.map(i => el('div', {}, i.kind + ': ' + i.detail)) : '—'),
