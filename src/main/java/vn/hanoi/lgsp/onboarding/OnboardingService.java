@@ -27,8 +27,11 @@ class OnboardingService {
     private final RuntimeService runtime;
     private final KeycloakAdmin keycloak;
 
+    private final ConnectionNeeds needs;
+
     OnboardingService(Registrations registrations, AgencyRegistry agencies, CatalogAccess catalog, RuntimeService runtime,
-                      KeycloakAdmin keycloak) {
+                      KeycloakAdmin keycloak, ConnectionNeeds needs) {
+        this.needs = needs;
         this.registrations = registrations;
         this.agencies = agencies;
         this.catalog = catalog;
@@ -80,6 +83,8 @@ class OnboardingService {
         UUID id = UUID.randomUUID();
         Instant validAt = Instant.now();
         registrations.insert(id, agencyCode, target.providerCode(), target.serviceCode(), target.version(), form, validAt);
+        // a need to connect the agency recorded earlier is met by this registration, from the API or Tasklist (Đ16.3)
+        needs.fulfil(agencyCode, ConnectionNeeds.Kind.CONNECT, "registration:" + id);
         Map<String, Object> variables = new HashMap<>();
         variables.put(Variables.REGISTRATION_ID, id.toString());
         variables.put(Variables.REQUEST_TYPE, form.type());

@@ -14,6 +14,7 @@ import org.springframework.web.server.ResponseStatusException;
 import vn.hanoi.lgsp.identity.Callers;
 import vn.hanoi.lgsp.identity.KeycloakAdmin;
 import vn.hanoi.lgsp.monitoring.StatusHistory;
+import vn.hanoi.lgsp.onboarding.ConnectionNeeds;
 
 /**
  * An agency's own page on the portal, for its staff signed in through Keycloak: its
@@ -30,8 +31,10 @@ class AgencyArea {
     private final AgencyOverview overview;
     private final StatusHistory history;
     private final KeycloakAdmin keycloak;
+    private final ConnectionNeeds needs;
 
-    AgencyArea(AgencyOverview overview, StatusHistory history, KeycloakAdmin keycloak) {
+    AgencyArea(AgencyOverview overview, StatusHistory history, KeycloakAdmin keycloak, ConnectionNeeds needs) {
+        this.needs = needs;
         this.overview = overview;
         this.history = history;
         this.keycloak = keycloak;
@@ -54,6 +57,9 @@ class AgencyArea {
         model.addAttribute("agencyName", overview.agencyName(agency));
         model.addAttribute("registrations", overview.registrations(agency, true));
         model.addAttribute("requestsToUs", overview.registrations(agency, false));
+        model.addAttribute("needs", needs.of(agency));
+        model.addAttribute("cancellations", needs.cancellations(agency));
+        model.addAttribute("today", java.time.LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh")));
         model.addAttribute("system", overview.system(agency).orElse(null));
         model.addAttribute("uptime", history.uptime(agency, now).get(agency));
         model.addAttribute("checks", history.history(agency, now.minus(Duration.ofDays(1)), now, 20));

@@ -32,6 +32,10 @@ public class PortalFormat {
         return instant == null ? "" : DATE.format(instant);
     }
 
+    public String date(java.time.LocalDate day) {
+        return day == null ? "" : DATE.format(day);
+    }
+
     public String status(VersionStatus status) {
         return switch (status) {
             case DRAFT -> "Bản nháp";

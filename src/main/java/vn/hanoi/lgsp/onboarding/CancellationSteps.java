@@ -1,0 +1,79 @@
+package vn.hanoi.lgsp.onboarding;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.springframework.stereotype.Component;
+import vn.hanoi.lgsp.catalog.AccessGrants;
+import vn.hanoi.lgsp.identity.KeycloakAdmin;
+import vn.hanoi.lgsp.notification.Mailer;
+
+/** What the {@code connection-cancellation} model does at its steps ({@code ${cancellationSteps.revoke(execution)}}, ...). */
+@Component("cancellationSteps")
+class CancellationSteps {
+
+    static final String PROCESS_KEY = "connection-cancellation";
+    static final String AGENCY = "agency";
+    static final String REASON = "reason";
+    static final String REQUESTED_BY = "requestedBy";
+    static final String CONFIRM_DUE = "confirmDue";
+    static final String REVOKED_GRANTS = "revokedGrants";
+    static final String DISABLED_CLIENTS = "disabledClients";
+
+    private final AccessGrants grants;
+    private final KeycloakAdmin keycloak;
+    private final ConnectionNeeds needs;
+    private final AgencyContacts contacts;
+    private final Mailer mailer;
+
+    CancellationSteps(AccessGrants grants, KeycloakAdmin keycloak, ConnectionNeeds needs, AgencyContacts contacts,
+                      Mailer mailer) {
+        this.grants = grants;
+        this.keycloak = keycloak;
+        this.needs = needs;
+        this.contacts = contacts;
+        this.mailer = mailer;
+    }
+
+    /**
+     * Every grant the agency holds as a consumer ends and every client that speaks for it is
+     * disabled; run again after a failure, it finds nothing left to do twice.
+     */
+    public void revoke(DelegateExecution execution) {
+        String agency = (String) execution.getVariable(AGENCY);
+        String reason = "The agency cancelled its connection with the LGSP (Đ16.5): " + execution.getVariable(REASON);
+        List<Long> revoked = grants.revokeAll(agency, "connection-cancellation", reason);
+        List<String> disabled = new ArrayList<>();
+        for (String client : keycloak.clientsOfAgency(agency)) {
+            if (keycloak.clientEnabled(client)) {
+                keycloak.disableClient(client, "the agency's connection was cancelled (Đ16.5)");
+                disabled.add(client);
+            }
+        }
+        execution.setVariable(REVOKED_GRANTS, revoked.size() + count(execution, REVOKED_GRANTS));
+        execution.setVariable(DISABLED_CLIENTS, disabled.size() + count(execution, DISABLED_CLIENTS));
+    }
+
+    public void notifyDone(DelegateExecution execution) {
+        String agency = (String) execution.getVariable(AGENCY);
+        String subject = "Đã hủy bỏ kết nối của " + agency + " với LGSP";
+        String body = "Kết nối của đơn vị " + agency + " với LGSP thành phố đã được hủy bỏ theo đề nghị (Điều 16 khoản 5): "
+                + count(execution, REVOKED_GRANTS) + " quyền khai thác đã thu hồi, " + count(execution, DISABLED_CLIENTS)
+                + " tài khoản kết nối đã vô hiệu hóa. Lý do: " + execution.getVariable(REASON);
+        List<String> to = new ArrayList<>(contacts.of(agency));
+        to.addAll(mailer.staffGroup("dost-operators"));
+        mailer.send(to, subject, body);
+    }
+
+    /** The cancellation's record is closed when the process ends, whichever way. */
+    public void ended(DelegateExecution execution) {
+        needs.completed(UUID.fromString(execution.getProcessBusinessKey()), count(execution, REVOKED_GRANTS),
+                count(execution, DISABLED_CLIENTS));
+    }
+
+    private static int count(DelegateExecution execution, String variable) {
+        Object value = execution.getVariable(variable);
+        return value instanceof Number number ? number.intValue() : 0;
+    }
+}
