@@ -19,7 +19,8 @@ import org.slf4j.LoggerFactory;
 /**
  * On a fresh demo database, the Department of Justice's simulated system sends a few records
  * through the agency API, so that a newcomer finds exchanges in every state at once: one
- * completed inside the city, one through NDXP, one waiting in a ward's inbox, one refused; and a
+ * completed inside the city, one through NDXP, one waiting in a ward's inbox, one refused (and, from
+ * {@link Simulators}, one the Government Office sends the ward through NDXP); and a
  * procedure's result sent to its applicant by post, so the postal service has a shipment to follow.
  */
 final class DemoTraffic {

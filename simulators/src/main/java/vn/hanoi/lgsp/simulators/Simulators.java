@@ -163,6 +163,15 @@ public class Simulators implements AutoCloseable {
                 log.info("Simulated systems connected to the LGSP at {}", lgspBaseUrl.get());
                 if (settings.demoExchanges()) {
                     new DemoTraffic(lgspBaseUrl.get(), tokenUrl).send();
+                    // and the Government Office sends the ward a record through NDXP (its fixed message id: once)
+                    try {
+                        log.info("Demo record from the Government Office through NDXP: HTTP {}", ndxp.deliverToLgsp(
+                                new NdxpSimulator.Inbound("VN:GOV:000.00.00.G22:edoc", "demo-vpcp-0001", "000.00.61.H26",
+                                        "1.001193.000.00.00.H26", "Công văn của Văn phòng Chính phủ gửi UBND phường Hoàn Kiếm"
+                                                + " qua NDXP (hồ sơ mẫu)")).status());
+                    } catch (RuntimeException e) {
+                        log.warn("Demo record through NDXP not sent: {}", e.toString());
+                    }
                 }
             } catch (RuntimeException e) {
                 connectFailure = e;
