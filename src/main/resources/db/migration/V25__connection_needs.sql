@@ -26,6 +26,10 @@ create table connection_cancellation (
     requested_at        timestamptz   not null default now(),
     process_instance_id varchar(64),
     completed_at        timestamptz,
+    -- DOST's decision: CANCELLED, or KEPT with its reason
+    outcome             varchar(10)   check (outcome in ('CANCELLED', 'KEPT')),
+    decided_by          varchar(200),
+    decision_comment    varchar(1000),
     revoked_grants      integer,
     disabled_clients    integer
 );

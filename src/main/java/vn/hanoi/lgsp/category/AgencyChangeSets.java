@@ -49,14 +49,23 @@ class AgencyChangeSets {
                 problems.add(new ChangeSetProblem(at + ".kind", "must be one of " + Kinds.ALL));
                 continue;
             }
+            AgencyCode parsed;
             try {
-                AgencyCode.parse(change.code());
+                parsed = AgencyCode.parse(change.code());
             } catch (ApiException e) {
                 problems.add(new ChangeSetProblem(at + ".code", "'" + change.code() + "': " + e.getMessage()));
                 continue;
             }
             boolean known = agencies.find(change.code()).isPresent();
             List<String> predecessors = change.predecessors() == null ? List.of() : change.predecessors();
+            if ((Kinds.CLOSED.equals(change.kind()) || Kinds.ESTABLISHED.equals(change.kind())) && !predecessors.isEmpty()) {
+                problems.add(new ChangeSetProblem(at + ".predecessors", "only a RENAMED, MERGED or SPLIT change names predecessors"));
+            }
+            String parent = parsed.parent().orElse(null);
+            if (!Kinds.CLOSED.equals(change.kind()) && parent != null && !made.contains(parent) && !active(parent, day.plusDays(1))) {
+                problems.add(new ChangeSetProblem(at + ".code", "the body above " + change.code() + ", " + parent
+                        + ", is not registered and active"));
+            }
             if (Kinds.CLOSED.equals(change.kind())) {
                 if (!active(change.code(), day)) {
                     problems.add(new ChangeSetProblem(at + ".code", change.code() + " is not active before " + day));

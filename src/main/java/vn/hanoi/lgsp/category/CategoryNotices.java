@@ -24,7 +24,7 @@ class CategoryNotices {
     /** The city owns the LGSP and its category lists. */
     static final String CITY = "000.00.00.H26";
     static final String TASK_GROUP = "dost-operators";
-    private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
+    static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
 
     private final NoticeBoard board;
     private final TaskService tasks;

@@ -35,6 +35,8 @@ public class NationalCategorySync {
     private static final Logger log = LoggerFactory.getLogger(NationalCategorySync.class);
     private static final String TOKEN_CLIENT = "ndxp-categories";
     static final List<String> SYNCED = List.of(CategoryLists.ADMINISTRATIVE_UNITS, CategoryLists.AGENCIES);
+    /** More than the 2025 reorganisation's 3,321 units: a larger set is not a change set but a mistake. */
+    static final int MAX_CHANGES = 5_000;
 
     /** What one list's pull did. */
     public record ListResult(String list, int fromVersion, int toVersion, List<Integer> applied, Integer refusedVersion,
@@ -97,26 +99,54 @@ public class NationalCategorySync {
         }
         List<Integer> applied = new ArrayList<>();
         int current = from;
-        for (ChangeSet set : changes.changeSets().stream().sorted(java.util.Comparator.comparingInt(ChangeSet::version)).toList()) {
+        for (ChangeSet set : changes.changeSets().stream().filter(java.util.Objects::nonNull)
+                .sorted(java.util.Comparator.comparingInt(ChangeSet::version)).toList()) {
             if (set.version() <= current) {
                 continue;
             }
+            if (CategoryLists.AGENCIES.equals(list) && set.effectiveDate() != null
+                    && set.effectiveDate().isAfter(java.time.LocalDate.now(CategoryNotices.VIETNAM))) {
+                // a body's new code exists only from that day: the set waits for it, and so do the later ones
+                return new ListResult(list, from, current, applied, null, List.of(), "version " + set.version()
+                        + " takes effect on " + set.effectiveDate() + "; applied on that day");
+            }
             List<ChangeSetProblem> problems = problems(list, set, current);
+            if (problems.isEmpty()) {
+                int version = current;
+                try {
+                    transaction.executeWithoutResult(status -> apply(list, set, version));
+                } catch (RuntimeException e) {
+                    // a set the checks let through but the store refused: nothing of it stays, and it is refused like the others
+                    log.error("Change set {} of {} could not be applied", set.version(), list, e);
+                    problems = List.of(new ChangeSetProblem("changes", "could not be applied: " + e.getMessage()));
+                }
+            }
             if (!problems.isEmpty()) {
-                lists.recordRefusal(list, set.version(), problemsJson(problems));
-                log.warn("Change set {} of {} refused whole: {}", set.version(), list, problems);
+                refuse(list, set.version(), problems);
                 return new ListResult(list, from, current, applied, set.version(), problems, null);
             }
-            int version = current;
-            transaction.executeWithoutResult(status -> apply(list, set, version));
             current = set.version();
             applied.add(current);
         }
         return new ListResult(list, from, current, applied, null, List.of(), null);
     }
 
+    /** Recorded once per version and list of problems: the same set refused every round is one refusal. */
+    private void refuse(String list, int version, List<ChangeSetProblem> problems) {
+        String json = problemsJson(problems);
+        boolean known = lists.refusals(list).stream().anyMatch(r -> r.version() == version && r.problems().equals(json));
+        if (!known) {
+            lists.recordRefusal(list, version, json);
+            log.warn("Change set {} of {} refused whole: {}", version, list, problems);
+        }
+    }
+
     private List<ChangeSetProblem> problems(String list, ChangeSet set, int current) {
         List<ChangeSetProblem> problems = new ArrayList<>();
+        if (set.changes() != null && set.changes().size() > MAX_CHANGES) {
+            problems.add(new ChangeSetProblem("changes", set.changes().size() + " changes; a set holds at most " + MAX_CHANGES));
+            return problems;
+        }
         if (set.version() != current + 1) {
             problems.add(new ChangeSetProblem("version", "is " + set.version() + " but version " + (current + 1)
                     + " is the next; the sets in between are missing"));

@@ -46,7 +46,8 @@ class UnitChangeSets {
             return problems;
         }
         Set<String> madeHere = new HashSet<>();
-        Set<String> endedHere = new HashSet<>();
+        // every code a change ends, and the one unit several SPLIT changes may name together
+        java.util.Map<String, String> endedBy = new java.util.HashMap<>();
         for (int i = 0; i < set.changes().size(); i++) {
             Change change = set.changes().get(i);
             String at = "changes[" + i + "]";
@@ -55,7 +56,6 @@ class UnitChangeSets {
                 continue;
             }
             String code = change.code();
-            boolean province = "PROVINCE".equals(change.type());
             if (code == null || !(PROVINCE.matcher(code).matches() || UNIT.matcher(code).matches())) {
                 problems.add(new ChangeSetProblem(at + ".code", "'" + code + "' is no unit code: 2 digits for a province,"
                         + " 5 for a ward, commune or special zone"));
@@ -63,37 +63,41 @@ class UnitChangeSets {
             }
             boolean inForce = units.inForce(code, day.minusDays(1)).isPresent();
             List<String> predecessors = change.predecessors() == null ? List.of() : change.predecessors();
-            switch (change.kind()) {
-                case Kinds.RENAMED, Kinds.CLOSED -> {
-                    if (!inForce) {
-                        problems.add(new ChangeSetProblem(at + ".code", code + " is not in force before " + day));
-                    }
-                    if (!endedHere.add(code)) {
-                        problems.add(new ChangeSetProblem(at + ".code", code + " is changed twice in one set"));
+            boolean takesOver = Kinds.MERGED.equals(change.kind()) || Kinds.SPLIT.equals(change.kind());
+            if (!takesOver && !predecessors.isEmpty()) {
+                problems.add(new ChangeSetProblem(at + ".predecessors", "only a MERGED or SPLIT change names predecessors"));
+            }
+            if (predecessors.size() > 100) {
+                problems.add(new ChangeSetProblem(at + ".predecessors", "names " + predecessors.size() + " units; at most 100"));
+                continue;
+            }
+            if (takesOver) {
+                if (predecessors.isEmpty() || (Kinds.SPLIT.equals(change.kind()) && predecessors.size() != 1)) {
+                    problems.add(new ChangeSetProblem(at + ".predecessors", Kinds.SPLIT.equals(change.kind())
+                            ? "must name the one unit that was split" : "must name the units merged"));
+                }
+                for (String predecessor : predecessors) {
+                    if (predecessor == null || units.inForce(predecessor, day.minusDays(1)).isEmpty()) {
+                        problems.add(new ChangeSetProblem(at + ".predecessors", "'" + predecessor
+                                + "' is not in force before " + day));
+                    } else {
+                        ended(endedBy, predecessor, change.kind(), at + ".predecessors", problems);
                     }
                 }
-                case Kinds.ESTABLISHED -> {
-                    if (inForce) {
-                        problems.add(new ChangeSetProblem(at + ".code", code + " is already in force"));
-                    }
+                if (inForce && !predecessors.contains(code)) {
+                    problems.add(new ChangeSetProblem(at + ".code", code + " is in force and not among the predecessors"));
                 }
-                default -> {
-                    if (predecessors.isEmpty() || (Kinds.SPLIT.equals(change.kind()) && predecessors.size() != 1)) {
-                        problems.add(new ChangeSetProblem(at + ".predecessors", Kinds.SPLIT.equals(change.kind())
-                                ? "must name the one unit that was split" : "must name the units merged"));
-                    }
-                    for (String predecessor : predecessors) {
-                        if (predecessor == null || units.inForce(predecessor, day.minusDays(1)).isEmpty()) {
-                            problems.add(new ChangeSetProblem(at + ".predecessors", "'" + predecessor
-                                    + "' is not in force before " + day));
-                        }
-                    }
-                    if (inForce && !predecessors.contains(code)) {
-                        problems.add(new ChangeSetProblem(at + ".code", code + " is in force and not among the predecessors"));
-                    }
+            } else if (Kinds.ESTABLISHED.equals(change.kind())) {
+                if (inForce) {
+                    problems.add(new ChangeSetProblem(at + ".code", code + " is already in force"));
                 }
+            } else if (!inForce) {
+                problems.add(new ChangeSetProblem(at + ".code", code + " is not in force before " + day));
+            } else {
+                ended(endedBy, code, change.kind(), at + ".code", problems);
             }
             if (!Kinds.CLOSED.equals(change.kind())) {
+                boolean province = "PROVINCE".equals(change.type());
                 if (change.name() == null || change.name().isBlank() || change.name().length() > 200) {
                     problems.add(new ChangeSetProblem(at + ".name", "is required, at most 200 characters"));
                 }
@@ -101,8 +105,7 @@ class UnitChangeSets {
                     problems.add(new ChangeSetProblem(at + ".type", "must be one of " + TYPES));
                 } else if (province != PROVINCE.matcher(code).matches()) {
                     problems.add(new ChangeSetProblem(at + ".type", change.type() + " does not fit the code " + code));
-                } else if (!province && (change.parentCode() == null || (units.inForce(change.parentCode(), day).isEmpty()
-                        && !madeHere.contains(change.parentCode())))) {
+                } else if (!province && !provinceOn(change.parentCode(), day, set)) {
                     problems.add(new ChangeSetProblem(at + ".parentCode", "'" + change.parentCode()
                             + "' is no province in force on " + day));
                 }
@@ -112,6 +115,28 @@ class UnitChangeSets {
             }
         }
         return problems;
+    }
+
+    /** A unit ends once per set; several SPLIT changes naming the same unit are one split. */
+    private static void ended(java.util.Map<String, String> endedBy, String code, String kind, String at,
+                              List<ChangeSetProblem> problems) {
+        String earlier = endedBy.putIfAbsent(code, kind);
+        if (earlier != null && !(Kinds.SPLIT.equals(earlier) && Kinds.SPLIT.equals(kind))) {
+            problems.add(new ChangeSetProblem(at, code + " is ended by two changes of one set (" + earlier + ", " + kind + ")"));
+        }
+    }
+
+    /** A province in force that day and not closed by the set, or one the set makes. */
+    private boolean provinceOn(String code, LocalDate day, ChangeSet set) {
+        if (code == null || !PROVINCE.matcher(code).matches()) {
+            return false;
+        }
+        boolean closedHere = set.changes().stream().anyMatch(c -> c != null && (code.equals(c.code())
+                && Kinds.CLOSED.equals(c.kind()) || (c.predecessors() != null && c.predecessors().contains(code)
+                && !code.equals(c.code()))));
+        boolean madeHere = set.changes().stream().anyMatch(c -> c != null && code.equals(c.code())
+                && !Kinds.CLOSED.equals(c.kind()) && "PROVINCE".equals(c.type()));
+        return madeHere || (!closedHere && units.inForce(code, day).filter(u -> "PROVINCE".equals(u.type())).isPresent());
     }
 
     /** Applies a set {@link #problems} found nothing in; returns the codes it ended or renamed. */
@@ -146,7 +171,9 @@ class UnitChangeSets {
     }
 
     private void close(String code, LocalDate day) {
-        jdbc.update("update lgsp.administrative_unit set valid_to = ? where code = ? and valid_to is null", day, code);
+        // only a version older than the change: one this set opened that day stays open
+        jdbc.update("update lgsp.administrative_unit set valid_to = ? where code = ? and valid_to is null and valid_from < ?",
+                day, code, day);
     }
 
     /** What still uses these codes and needs a decision: postal shipments on their way to them. */

@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
+import vn.hanoi.lgsp.agency.AgencyCode;
 import vn.hanoi.lgsp.contract.ApiError;
 import vn.hanoi.lgsp.contract.ApiException;
 import vn.hanoi.lgsp.contract.ApiResponses;
@@ -30,7 +31,8 @@ class NdxpInboundController {
 
     /** X-Road member of a state body: {@code VN:GOV:<agency code>:<subsystem>}. */
     private static final Pattern MEMBER = Pattern.compile("VN:GOV:([0-9A-Z.]{1,35}):([A-Za-z0-9._-]{1,64})");
-    private static final Pattern MESSAGE_ID = Pattern.compile("[A-Za-z0-9._:-]{1,100}");
+    /** Starts with a letter or digit: the id goes into NDXP's URLs, where "." or ".." would mean a path. */
+    private static final Pattern MESSAGE_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,99}");
     /** Hanoi's People's Committee (H26) and People's Council (K26) trees: reached directly, never through NDXP. */
     private static final Pattern HANOI = Pattern.compile(".*\\.[HK]26");
 
@@ -70,6 +72,17 @@ class NdxpInboundController {
                     .map(p -> p.field() + " " + p.reason()).toList(), problems);
         }
         String senderCode = sender.group(1);
+        AgencyCode code;
+        try {
+            code = AgencyCode.parse(senderCode);
+        } catch (ApiException e) {
+            throw new ApiException(ErrorCode.VALIDATION_FAILED, "The sender " + client + " is no state body's code: "
+                    + e.getMessage());
+        }
+        if (code.level() == 0) {
+            // VN:GOV members are state bodies; an enterprise's code would borrow, say, VNPost's own exchanges' keys
+            throw new ApiException(ErrorCode.FORBIDDEN, "Member " + client + " carries an enterprise's code, not a state body's");
+        }
         if (HANOI.matcher(senderCode).matches()) {
             // a Hanoi agency sends through its own LGSP; one arriving from outside would bypass its credentials
             throw new ApiException(ErrorCode.FORBIDDEN, "Member " + client + " is a Hanoi agency: it sends records through "

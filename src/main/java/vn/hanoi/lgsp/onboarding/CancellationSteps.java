@@ -18,6 +18,9 @@ class CancellationSteps {
     static final String REASON = "reason";
     static final String REQUESTED_BY = "requestedBy";
     static final String CONFIRM_DUE = "confirmDue";
+    static final String CONFIRMED = "confirmed";
+    static final String DECISION_COMMENT = "decisionComment";
+    static final String DECIDED_BY = "decidedBy";
     static final String REVOKED_GRANTS = "revokedGrants";
     static final String DISABLED_CLIENTS = "disabledClients";
 
@@ -55,6 +58,30 @@ class CancellationSteps {
         execution.setVariable(DISABLED_CLIENTS, disabled.size() + count(execution, DISABLED_CLIENTS));
     }
 
+    /** The form's answer as a boolean; keeping the connection needs its reason. */
+    public void decided(org.camunda.bpm.engine.delegate.DelegateTask task) {
+        Object answer = task.getVariable(CONFIRMED);
+        boolean confirmed = Boolean.TRUE.equals(answer) || "true".equals(answer);
+        Object comment = task.getVariable(DECISION_COMMENT);
+        if (!confirmed && (comment == null || comment.toString().isBlank())) {
+            throw new org.camunda.bpm.engine.exception.NotValidException(
+                    "Ghi rõ lý do không hủy bỏ kết nối (keeping the connection needs a reason)");
+        }
+        task.setVariable(CONFIRMED, confirmed);
+        String by = task.getAssignee() != null ? task.getAssignee()
+                : org.camunda.bpm.engine.impl.context.Context.getCommandContext() == null ? null
+                : org.camunda.bpm.engine.impl.context.Context.getCommandContext().getAuthenticatedUserId();
+        task.setVariable(DECIDED_BY, by == null ? "dost-operators" : by);
+    }
+
+    public void notifyKept(DelegateExecution execution) {
+        String agency = (String) execution.getVariable(AGENCY);
+        List<String> to = new ArrayList<>(contacts.of(agency));
+        to.addAll(mailer.staffGroup("dost-operators"));
+        mailer.send(to, "Kết nối của " + agency + " với LGSP được giữ lại", "Sở Khoa học và Công nghệ không hủy bỏ kết nối"
+                + " của đơn vị " + agency + " với LGSP: " + execution.getVariable(DECISION_COMMENT));
+    }
+
     public void notifyDone(DelegateExecution execution) {
         String agency = (String) execution.getVariable(AGENCY);
         String subject = "Đã hủy bỏ kết nối của " + agency + " với LGSP";
@@ -68,8 +95,12 @@ class CancellationSteps {
 
     /** The cancellation's record is closed when the process ends, whichever way. */
     public void ended(DelegateExecution execution) {
-        needs.completed(UUID.fromString(execution.getProcessBusinessKey()), count(execution, REVOKED_GRANTS),
-                count(execution, DISABLED_CLIENTS));
+        Object comment = execution.getVariable(DECISION_COMMENT);
+        Object decidedBy = execution.getVariable(DECIDED_BY);
+        needs.completed(UUID.fromString(execution.getProcessBusinessKey()),
+                Boolean.TRUE.equals(execution.getVariable(CONFIRMED)) ? "CANCELLED" : "KEPT",
+                decidedBy == null ? null : decidedBy.toString(), comment == null ? null : comment.toString(),
+                count(execution, REVOKED_GRANTS), count(execution, DISABLED_CLIENTS));
     }
 
     private static int count(DelegateExecution execution, String variable) {

@@ -47,8 +47,15 @@ class ConnectionNeedReminders {
             String body = "Nhu cầu xác định ngày " + need.identifiedOn() + ": " + need.description() + ". Hạn " + what
                     + " là ngày " + need.dueOn() + (late ? "; đã quá hạn." : "; là hôm nay.");
             List<String> to = new ArrayList<>(contacts.of(need.agency()));
-            if (late) {
+            if (to.isEmpty()) {
+                // an agency that never registered has no contact on file yet: DOST, who recorded or received the need, is told
+                body = body + " Cơ quan chưa có địa chỉ liên hệ trên LGSP; đề nghị Sở KH&CN liên hệ trực tiếp.";
+            }
+            if (late || to.isEmpty()) {
                 to.addAll(mailer.staffGroup("dost-operators"));
+            }
+            if (to.isEmpty()) {
+                continue;
             }
             mailer.send(to, subject, body);
             needs.reminded(need.id(), today);

@@ -39,9 +39,10 @@ public class ConnectionNeeds {
                        String recordedBy, Instant recordedAt, Instant fulfilledAt, String fulfilledBy, Boolean onTime) {
     }
 
+    /** @param outcome CANCELLED, or KEPT when DOST kept the connection (its reason in {@code decisionComment}); null while open */
     public record Cancellation(UUID id, String agency, String reason, String requestedBy, Instant requestedAt,
-                               String processInstanceId, Instant completedAt, Integer revokedGrants,
-                               Integer disabledClients) {
+                               String processInstanceId, Instant completedAt, String outcome, String decidedBy,
+                               String decisionComment, Integer revokedGrants, Integer disabledClients) {
     }
 
     private final JdbcTemplate jdbc;
@@ -127,7 +128,8 @@ public class ConnectionNeeds {
         return jdbc.query("select * from lgsp.connection_cancellation where agency_code = ? order by requested_at desc",
                 (rs, n) -> new Cancellation(rs.getObject("id", UUID.class), rs.getString("agency_code"), rs.getString("reason"),
                         rs.getString("requested_by"), rs.getTimestamp("requested_at").toInstant(),
-                        rs.getString("process_instance_id"), instant(rs.getTimestamp("completed_at")),
+                        rs.getString("process_instance_id"), instant(rs.getTimestamp("completed_at")), rs.getString("outcome"),
+                        rs.getString("decided_by"), rs.getString("decision_comment"),
                         (Integer) rs.getObject("revoked_grants"), (Integer) rs.getObject("disabled_clients")), agency);
     }
 
@@ -137,9 +139,11 @@ public class ConnectionNeeds {
         return agency == null ? Optional.empty() : cancellations(agency).stream().filter(c -> c.id().equals(id)).findFirst();
     }
 
-    void completed(UUID id, int revokedGrants, int disabledClients) {
-        jdbc.update("update lgsp.connection_cancellation set completed_at = now(), revoked_grants = ?, disabled_clients = ?"
-                + " where id = ? and completed_at is null", revokedGrants, disabledClients, id);
+    void completed(UUID id, String outcome, String decidedBy, String comment, int revokedGrants, int disabledClients) {
+        jdbc.update("""
+                update lgsp.connection_cancellation set completed_at = now(), outcome = ?, decided_by = ?, decision_comment = ?,
+                    revoked_grants = ?, disabled_clients = ? where id = ? and completed_at is null""",
+                outcome, decidedBy, comment, revokedGrants, disabledClients, id);
     }
 
     private Optional<Need> find(UUID id) {

@@ -26,6 +26,7 @@ import vn.hanoi.lgsp.workercontract.NationalCategoryService.Kinds;
  * as a new version with its effective date, announces it, asks DOST about what used an old
  * code, keeps history readable, and refuses a bad set whole.
  */
+@org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.OrderAnnotation.class)
 class NationalCategorySyncTest extends PlatformTest {
 
     private static final String RENAMED = "09706";
@@ -55,6 +56,7 @@ class NationalCategorySyncTest extends PlatformTest {
     }
 
     @Test
+    @org.junit.jupiter.api.Order(1)
     void aCommuneRenamedAndTwoMergedBecomeANewVersionANoticeAndADostTask() {
         LocalDate effective = LocalDate.now().minusDays(10);
         String dossier = "HS-SAP-NHAP-" + UUID.randomUUID().toString().substring(0, 8);
@@ -104,9 +106,45 @@ class NationalCategorySyncTest extends PlatformTest {
     }
 
     @Test
+    @org.junit.jupiter.api.Order(2)
+    void aUnitSplitKeepingItsCodeAppliesAndConflictingChangesAreRefused() {
+        LocalDate effective = LocalDate.now().minusDays(5);
+        int split = simulators.ndxp().publishCategoryChange(CategoryLists.ADMINISTRATIVE_UNITS, new ChangeSet(0, effective,
+                null, List.of(
+                        new Change(Kinds.SPLIT, "09784", "Xã Đan Phượng", "COMMUNE", "01", List.of("09784")),
+                        new Change(Kinds.SPLIT, "99001", "Xã Tân Hội", "COMMUNE", "01", List.of("09784")))));
+        assertThat(sync.sync(CategoryLists.ADMINISTRATIVE_UNITS).applied()).containsExactly(split);
+        assertThat(jdbc.queryForObject("select count(*) from lgsp.administrative_unit where code in ('09784', '99001')"
+                + " and valid_to is null", Integer.class)).isEqualTo(2);
+        assertThat(jdbc.queryForObject("select count(*) from lgsp.administrative_unit where code = '09784'", Integer.class))
+                .as("the old version closed, the new one open").isEqualTo(2);
+
+        int conflicting = simulators.ndxp().publishCategoryChange(CategoryLists.ADMINISTRATIVE_UNITS, new ChangeSet(0,
+                LocalDate.now().minusDays(2), null, List.of(
+                        new Change(Kinds.MERGED, "09694", "Xã Suối Hai Ba Vì", "COMMUNE", "01", List.of("09694", "09700")),
+                        new Change(Kinds.RENAMED, "09700", "Xã Ba Vì Mới", "COMMUNE", "01", null),
+                        new Change(Kinds.ESTABLISHED, "99002", "Xã Mới", "COMMUNE", "79x", List.of("09715")))));
+        NationalCategorySync.ListResult refused = sync.sync(CategoryLists.ADMINISTRATIVE_UNITS);
+        assertThat(refused.refusedVersion()).isEqualTo(conflicting);
+        assertThat(refused.problems()).extracting(ChangeSetProblem::field)
+                .contains("changes[1].code", "changes[2].predecessors", "changes[2].parentCode");
+        assertThat(jdbc.queryForObject("select name from lgsp.administrative_unit where code = '09700' and valid_to is null",
+                String.class)).as("nothing of a refused set applied").isEqualTo("Xã Ba Vì");
+
+        // the national service corrects the set: the same version, applied on the next pull
+        simulators.ndxp().replaceCategoryChange(CategoryLists.ADMINISTRATIVE_UNITS, conflicting, new ChangeSet(0,
+                LocalDate.now().minusDays(2), null, List.of(
+                        new Change(Kinds.MERGED, "09694", "Xã Suối Hai Ba Vì", "COMMUNE", "01", List.of("09694", "09700")))));
+        assertThat(sync.sync(CategoryLists.ADMINISTRATIVE_UNITS).applied()).containsExactly(conflicting);
+        assertThat(sync.sync(CategoryLists.ADMINISTRATIVE_UNITS).refusedVersion()).isNull();
+    }
+
+    @Test
+    @org.junit.jupiter.api.Order(3)
     void aChangeSetWithAMalformedCodeIsRefusedWholeWithEveryProblemNamed() {
         int before = lists.currentVersion(CategoryLists.AGENCIES);
-        simulators.ndxp().publishCategoryChange(CategoryLists.AGENCIES, new ChangeSet(0, LocalDate.now().minusDays(1),
+        LocalDate established = LocalDate.now().minusDays(5);
+        int version = simulators.ndxp().publishCategoryChange(CategoryLists.AGENCIES, new ChangeSet(0, established,
                 null, List.of(
                         new Change(Kinds.ESTABLISHED, "000.00.77.H26", "Sở Thử nghiệm", null, null, null),
                         new Change(Kinds.ESTABLISHED, "H26-BAD", "Mã sai", null, null, null),
@@ -122,9 +160,33 @@ class NationalCategorySyncTest extends PlatformTest {
                 .as("the valid change of a refused set is not applied either").isZero();
         Api.Reply versions = api.get("/api/v1/categories/agencies/versions", keycloak.clientToken(Keycloak.JUSTICE_SYSTEM));
         assertThat(versions.body().path("refused").get(0).path("problems").asText()).contains("H26-BAD");
+        sync.sync(CategoryLists.AGENCIES);
+        assertThat(lists.refusals(CategoryLists.AGENCIES)).as("refused again, recorded once").hasSize(1);
+
+        // corrected: two new bodies; then one of them renamed, which closes it and asks DOST about what it had
+        simulators.ndxp().replaceCategoryChange(CategoryLists.AGENCIES, version, new ChangeSet(0, established, null, List.of(
+                new Change(Kinds.ESTABLISHED, "000.00.77.H26", "Sở Thử nghiệm", null, null, null),
+                new Change(Kinds.ESTABLISHED, "000.00.78.H26", "Sở Đổi tên", null, null, null))));
+        int renamed = simulators.ndxp().publishCategoryChange(CategoryLists.AGENCIES, new ChangeSet(0,
+                LocalDate.now().minusDays(1), null, List.of(
+                        new Change(Kinds.RENAMED, "000.00.79.H26", "Sở Đã đổi tên", null, null, List.of("000.00.78.H26")))));
+        assertThat(sync.sync(CategoryLists.AGENCIES).applied()).containsExactly(version, renamed);
+        assertThat(jdbc.queryForMap("select status, closure_reason from lgsp.agency where code = '000.00.78.H26'"))
+                .containsEntry("status", "CLOSED").containsEntry("closure_reason", "RENAMED");
+        assertThat(jdbc.queryForObject("select successor_code from lgsp.agency_succession where predecessor_code = ?",
+                String.class, "000.00.78.H26")).isEqualTo("000.00.79.H26");
+
+        // a set dated tomorrow waits for its day: neither applied nor refused
+        int future = simulators.ndxp().publishCategoryChange(CategoryLists.AGENCIES, new ChangeSet(0,
+                LocalDate.now().plusDays(1), null, List.of(new Change(Kinds.CLOSED, "000.00.77.H26", null, null, null, null))));
+        NationalCategorySync.ListResult waiting = sync.sync(CategoryLists.AGENCIES);
+        assertThat(waiting.applied()).isEmpty();
+        assertThat(waiting.refusedVersion()).isNull();
+        assertThat(waiting.error()).contains("version " + future);
     }
 
     @Test
+    @org.junit.jupiter.api.Order(4)
     void onlyDostMaySyncOnDemand() {
         Api.Reply agency = api.postJson("/api/v1/categories/sync", keycloak.clientToken(Keycloak.JUSTICE_SYSTEM), "{}");
         Api.Reply anonymous = api.postJson("/api/v1/categories/sync", null, "{}");

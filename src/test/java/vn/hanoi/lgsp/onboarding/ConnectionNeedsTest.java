@@ -134,7 +134,8 @@ class ConnectionNeedsTest extends ProcessTest {
         Task confirm = engine.getTaskService().createTaskQuery().processInstanceId(instance.getId()).singleResult();
         assertThat(engine.getTaskService().createTaskQuery().taskId(confirm.getId()).taskCandidateGroup("dost-operators")
                 .count()).isEqualTo(1);
-        engine.getTaskService().complete(confirm.getId());
+        // what Tasklist's form sends: the radio's value as text
+        engine.getTaskService().complete(confirm.getId(), java.util.Map.of("confirmed", "true"));
         execute(job(instance));
         execute(job(instance));
 
@@ -143,8 +144,34 @@ class ConnectionNeedsTest extends ProcessTest {
         assertThat(keycloak.clientEnabled(client)).isFalse();
         ConnectionNeeds.Cancellation done = needs.cancellations(agency).get(0);
         assertThat(done.completedAt()).isNotNull();
+        assertThat(done.outcome()).isEqualTo("CANCELLED");
         assertThat(done.revokedGrants()).isEqualTo(1);
         assertThat(done.disabledClients()).isEqualTo(1);
+    }
+
+    @Test
+    void dostMayKeepAConnectionButOnlyWithAReason() {
+        String agency = newAgency();
+        String service = publishedService();
+        grants.grant(agency, service, "v1", AccessGrant.Environment.PRODUCTION, "test");
+        ConnectionNeeds.Cancellation started = needs.cancel(agency, "Nhầm lẫn", "system-" + agency);
+        ProcessInstance instance = engine.getRuntimeService().createProcessInstanceQuery()
+                .processInstanceBusinessKey(started.id().toString()).singleResult();
+        execute(job(instance));
+        Task confirm = engine.getTaskService().createTaskQuery().processInstanceId(instance.getId()).singleResult();
+
+        assertThatThrownBy(() -> engine.getTaskService().complete(confirm.getId(), java.util.Map.of("confirmed", "false")))
+                .hasMessageContaining("lý do");
+        engine.getTaskService().complete(confirm.getId(), java.util.Map.of("confirmed", "false",
+                "decisionComment", "Đơn vị còn hồ sơ đang trao đổi"));
+
+        assertThat(instance).isEnded().hasPassed("End_Kept").hasNotPassed("Task_Revoke");
+        assertThat(grants.activeOf(agency, service)).hasSize(1);
+        ConnectionNeeds.Cancellation kept = needs.cancellations(agency).get(0);
+        assertThat(kept.outcome()).isEqualTo("KEPT");
+        assertThat(kept.decisionComment()).contains("đang trao đổi");
+        assertThat(needs.cancel(agency, "Lần này thật", "system-" + agency).completedAt())
+                .as("a kept request no longer blocks a new one").isNull();
     }
 
     /** Units of the Department of Science and Technology made for this test alone (the demo data has 000.01.12.H26). */

@@ -33,6 +33,16 @@ final class NationalCategories {
         return version;
     }
 
+    /** The national service corrects a set it published (a refused one, say): same version, new content. */
+    synchronized void replace(String list, int version, ChangeSet changeSet) {
+        List<ChangeSet> sets = published.getOrDefault(list, List.of());
+        int index = version - LOADED_VERSION - 1;
+        if (index < 0 || index >= sets.size()) {
+            throw SimResponse.failure(404, "NOT_FOUND", "Danh mục " + list + " chưa có phiên bản " + version).reject();
+        }
+        sets.set(index, new ChangeSet(version, changeSet.effectiveDate(), changeSet.note(), changeSet.changes()));
+    }
+
     synchronized SimResponse changes(SimRequest request, Matcher path) {
         String list = path.group(1);
         int after = java.util.Optional.ofNullable(request.query().get(NationalCategoryService.AFTER_VERSION)).map(NationalCategories::version)
@@ -41,6 +51,11 @@ final class NationalCategories {
         List<ChangeSet> newer = sets.stream().filter(set -> set.version() > after).toList();
         return SimResponse.ok(new Changes(SimResponse.SUCCESS, newer.size() + " bộ thay đổi", list,
                 LOADED_VERSION + sets.size(), newer));
+    }
+
+    SimResponse replaceControl(SimRequest request, Matcher path) {
+        replace(path.group(1), version(path.group(2)), request.json(ChangeSet.class));
+        return SimResponse.ok(Map.of("code", SimResponse.SUCCESS, "version", Integer.parseInt(path.group(2))));
     }
 
     SimResponse publishControl(SimRequest request, Matcher path) {

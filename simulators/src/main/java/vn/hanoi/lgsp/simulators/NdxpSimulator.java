@@ -151,6 +151,13 @@ public final class NdxpSimulator extends SimulatedServer {
         routes().add("GET", Pattern.quote(NationalCategories.SERVICE.context()) + "/danh-muc/([a-z-]{1,40})/thay-doi",
                 nationalDatabases.gateway(NationalCategories.SERVICE, categories::changes));
         controlRoute("POST", "/_sim/categories/([a-z-]{1,40})", categories::publishControl);
+        controlRoute("PUT", "/_sim/categories/([a-z-]{1,40})/([0-9]{1,6})", categories::replaceControl);
+    }
+
+    /** Corrects a change set already published under its version. */
+    public void replaceCategoryChange(String list, int version,
+                                      vn.hanoi.lgsp.workercontract.NationalCategoryService.ChangeSet changeSet) {
+        categories.replace(list, version, changeSet);
     }
 
     /** Publishes a change set of a national category list; returns its version number. */

@@ -53,6 +53,8 @@ final class NdxpRecordReturn {
     private Map<String, Object> event(ExternalTask task, WorkerApi.Delivery exchange, String kind) {
         Map<String, Object> event = new LinkedHashMap<>();
         event.put("event", kind);
+        // the same on every attempt: NDXP records an event it already has once, even when its answer was lost
+        event.put("eventId", exchange.exchangeId() + ":" + kind);
         event.put("messageId", task.getVariable(NdxpRecords.Variables.MESSAGE_ID));
         event.put("exchangeId", exchange.exchangeId());
         event.put("destination", exchange.destination());
@@ -64,7 +66,8 @@ final class NdxpRecordReturn {
         String messageId = task.getVariable(NdxpRecords.Variables.MESSAGE_ID);
         String exchangeId = task.getVariable(Variables.EXCHANGE_ID);
         try {
-            JsonHttp.Reply reply = http.post(ndxpUrl + NdxpRecords.eventsPath(messageId), tokens.get(), event,
+            JsonHttp.Reply reply = http.post(ndxpUrl + NdxpRecords.eventsPath(
+                    java.net.URLEncoder.encode(messageId, java.nio.charset.StandardCharsets.UTF_8)), tokens.get(), event,
                     Map.of(Ndxp.CLIENT_HEADER, Ndxp.LGSP_MEMBER));
             if (reply.ok()) {
                 service.complete(task);

@@ -76,8 +76,9 @@ final class NotifySourceHandler implements ExternalTaskHandler {
     private void returnThroughNdxp(ExternalTask task, ExternalTaskService service, String exchangeId) {
         NdxpRecordReturn through = ndxp.get();
         if (through == null) {
-            Failures.retryOrGiveUp(task, service, NdxpRecordReturn.RETRY,
-                    "this worker has no NDXP configured (lgsp.national.ndxp.url)", null);
+            // another worker process, one with NDXP, takes it: this one leaves the task's attempts as they were
+            int retries = task.getRetries() == null ? NdxpRecordReturn.RETRY.maxAttempts() : task.getRetries();
+            service.handleFailure(task, "this worker has no NDXP configured (lgsp.national.ndxp.url)", null, retries, 60_000);
             return;
         }
         platform.deliveryOrRetry(exchangeId, task, service, NdxpRecordReturn.RETRY)
