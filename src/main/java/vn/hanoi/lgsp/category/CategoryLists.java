@@ -53,6 +53,12 @@ public class CategoryLists {
                 + " values (?, ?, ?, ?, ?)", list, version, effective, source, summary);
     }
 
+    /** Whether this set was refused for these very problems before (compared as JSON, whatever its spacing). */
+    boolean refusedAlready(String list, int version, String problemsJson) {
+        return jdbc.queryForObject("select count(*) from lgsp.category_refusal where list_name = ? and version = ?"
+                + " and problems = ?::jsonb", Integer.class, list, version, problemsJson) > 0;
+    }
+
     void recordRefusal(String list, int version, String problemsJson) {
         jdbc.update("insert into lgsp.category_refusal (id, list_name, version, problems) values (?, ?, ?, ?::jsonb)",
                 java.util.UUID.randomUUID(), list, version, problemsJson);

@@ -134,8 +134,7 @@ public class NationalCategorySync {
     /** Recorded once per version and list of problems: the same set refused every round is one refusal. */
     private void refuse(String list, int version, List<ChangeSetProblem> problems) {
         String json = problemsJson(problems);
-        boolean known = lists.refusals(list).stream().anyMatch(r -> r.version() == version && r.problems().equals(json));
-        if (!known) {
+        if (!lists.refusedAlready(list, version, json)) {
             lists.recordRefusal(list, version, json);
             log.warn("Change set {} of {} refused whole: {}", version, list, problems);
         }

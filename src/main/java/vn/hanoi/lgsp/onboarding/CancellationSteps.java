@@ -11,7 +11,7 @@ import vn.hanoi.lgsp.notification.Mailer;
 
 /** What the {@code connection-cancellation} model does at its steps ({@code ${cancellationSteps.revoke(execution)}}, ...). */
 @Component("cancellationSteps")
-class CancellationSteps {
+public class CancellationSteps {
 
     static final String PROCESS_KEY = "connection-cancellation";
     static final String AGENCY = "agency";
