@@ -18,16 +18,20 @@ import vn.hanoi.lgsp.contract.ErrorCode;
  * registered URL must not turn the platform against itself or its network (SSRF). Refused:
  * link-local addresses (cloud metadata at 169.254.169.254 among them), the unspecified address,
  * multicast, the platform's own servers (its HTTP port, PostgreSQL, Elasticsearch, Keycloak,
- * SMTP), and loopback unless {@code lgsp.endpoints.allow-loopback} (development only, where the
- * simulators live there). Names are resolved when the URL is registered; a name that does not
+ * SMTP), loopback unless {@code lgsp.endpoints.allow-loopback}, and plain http unless
+ * {@code lgsp.endpoints.allow-plain-http} (both development only, where the simulators live). Names are resolved when the URL is registered; a name that does not
  * resolve from here is accepted.
  */
 @Component
 public class EndpointPolicy {
 
-    /** @param allowLoopback accept 127.0.0.0/8 and ::1 (set by the development services only) */
+    /**
+     * @param allowLoopback  accept 127.0.0.0/8 and ::1 (set by the development services only)
+     * @param allowPlainHttp accept http:// URLs (set by the development services only: App1 §2.1
+     *                       wants every connection encrypted, so production takes https:// only)
+     */
     @ConfigurationProperties("lgsp.endpoints")
-    public record Settings(@DefaultValue("false") boolean allowLoopback) {
+    public record Settings(@DefaultValue("false") boolean allowLoopback, @DefaultValue("false") boolean allowPlainHttp) {
     }
 
     /** One of the platform's own servers: where it listens (null host: this machine), and on which port. */
@@ -35,10 +39,12 @@ public class EndpointPolicy {
     }
 
     private final boolean allowLoopback;
+    private final boolean allowPlainHttp;
     private final List<Own> own = new ArrayList<>();
 
     EndpointPolicy(Settings settings, Environment environment) {
         this.allowLoopback = settings.allowLoopback();
+        this.allowPlainHttp = settings.allowPlainHttp();
         own.add(new Own("the platform itself", null, environment.getProperty("server.port", Integer.class, 8080)));
         port(environment.getProperty("spring.datasource.url"), "PostgreSQL");
         String es = environment.getProperty("spring.elasticsearch.uris");
@@ -68,6 +74,9 @@ public class EndpointPolicy {
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null) {
             throw refused(field, "must be an http(s) URL with a host");
+        }
+        if (scheme.equals("http") && !allowPlainHttp) {
+            throw refused(field, "must be an https:// URL: connections to and from the LGSP are encrypted (App1 §2.1)");
         }
         if (uri.getRawUserInfo() != null) {
             throw refused(field, "must not carry credentials in the URL");

@@ -38,6 +38,10 @@ public class DevServicesEnvironmentPostProcessor implements EnvironmentPostProce
             properties.put("lgsp.flyway.locations", "classpath:db/migration,classpath:db/demo");
         }
         // the simulated agency systems and providers listen on loopback; production keeps refusing it
+        if (!hasText(environment.getProperty("lgsp.endpoints.allow-plain-http"))) {
+            // the simulated agency systems and providers speak plain http on loopback
+            properties.put("lgsp.endpoints.allow-plain-http", "true");
+        }
         if (!hasText(environment.getProperty("lgsp.endpoints.allow-loopback"))) {
             properties.put("lgsp.endpoints.allow-loopback", "true");
         }

@@ -88,6 +88,13 @@ final class ProductionSettingsCheck {
         if ("true".equalsIgnoreCase(environment.getProperty("lgsp.endpoints.allow-loopback"))) {
             problems.add("lgsp.endpoints.allow-loopback is true: agency systems on loopback are for development only");
         }
+        problems.addAll(transportProblems(environment, List.of("spring.elasticsearch.uris", "lgsp.keycloak.url",
+                "lgsp.national.ndxp.url", "lgsp.national.vdxp.url", "lgsp.workers.engine-rest-url", "lgsp.workers.platform-url")));
+        String jdbc = environment.getProperty("spring.datasource.url");
+        if (!blank(jdbc) && !jdbc.contains("sslmode=verify-full")) {
+            problems.add("spring.datasource.url does not say sslmode=verify-full: PostgreSQL is reached over TLS with its"
+                    + " certificate and host name checked (add sslrootcert=<the city's CA file>)");
+        }
         String flyway = environment.getProperty("lgsp.flyway.locations", "");
         if (flyway.contains("db/demo")) {
             problems.add("lgsp.flyway.locations includes the demo data (db/demo)");
@@ -113,6 +120,32 @@ final class ProductionSettingsCheck {
         }
         if (roles.contains("simulators")) {
             problems.add("lgsp.roles contains 'simulators': simulated NDXP, VDXP and agency systems are for development only");
+        }
+        problems.addAll(transportProblems(environment, List.of("lgsp.keycloak.url", "lgsp.national.ndxp.url",
+                "lgsp.national.vdxp.url", "lgsp.workers.engine-rest-url", "lgsp.workers.platform-url")));
+        return problems;
+    }
+
+    /**
+     * App1 §2.1: connections are encrypted. Every server and peer the settings name is reached over
+     * https, and agency systems and providers may be registered with https URLs only.
+     */
+    static List<String> transportProblems(Environment environment, List<String> urlSettings) {
+        List<String> problems = new ArrayList<>();
+        for (String setting : urlSettings) {
+            String value = environment.getProperty(setting);
+            if (blank(value)) {
+                continue;
+            }
+            for (String url : value.split(",")) {
+                if (url.strip().toLowerCase(java.util.Locale.ROOT).startsWith("http://")) {
+                    problems.add(setting + " is " + url.strip() + ": production reaches it over https only");
+                }
+            }
+        }
+        if ("true".equalsIgnoreCase(environment.getProperty("lgsp.endpoints.allow-plain-http"))) {
+            problems.add("lgsp.endpoints.allow-plain-http is true: agency systems and providers on plain http are for"
+                    + " development only");
         }
         return problems;
     }

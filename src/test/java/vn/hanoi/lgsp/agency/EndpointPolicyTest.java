@@ -17,8 +17,8 @@ class EndpointPolicyTest {
             .withProperty("lgsp.keycloak.url", "http://127.0.0.1:18080")
             .withProperty("spring.mail.port", "3025");
 
-    private final EndpointPolicy production = new EndpointPolicy(new EndpointPolicy.Settings(false), environment);
-    private final EndpointPolicy development = new EndpointPolicy(new EndpointPolicy.Settings(true), environment);
+    private final EndpointPolicy production = new EndpointPolicy(new EndpointPolicy.Settings(false, false), environment);
+    private final EndpointPolicy development = new EndpointPolicy(new EndpointPolicy.Settings(true, true), environment);
 
     @Test
     void refusesLoopbackMetadataAndUnspecifiedAddressesInProduction() {
@@ -42,11 +42,22 @@ class EndpointPolicyTest {
     @Test
     void refusesThePlatformsOwnServersOnOtherHostsToo() {
         MockEnvironment remote = new MockEnvironment().withProperty("spring.elasticsearch.uris", "http://10.20.30.40:9200");
-        EndpointPolicy policy = new EndpointPolicy(new EndpointPolicy.Settings(false), remote);
+        EndpointPolicy policy = new EndpointPolicy(new EndpointPolicy.Settings(false, false), remote);
 
-        assertThatThrownBy(() -> policy.check("baseUrl", "http://10.20.30.40:9200/lgsp-transactions-*/_search"))
+        assertThatThrownBy(() -> policy.check("baseUrl", "https://10.20.30.40:9200/lgsp-transactions-*/_search"))
                 .hasMessageContaining("Elasticsearch");
-        assertThatCode(() -> policy.check("baseUrl", "http://10.20.30.40:8443/api")).doesNotThrowAnyException();
+        assertThatCode(() -> policy.check("baseUrl", "https://10.20.30.40:8443/api")).doesNotThrowAnyException();
+    }
+
+    /** App1 §2.1: agency systems and providers are reached over TLS in production; plain http only in development. */
+    @Test
+    void productionTakesHttpsOnly() {
+        assertThatThrownBy(() -> production.check("baseUrl", "http://hotich.sotuphap.hanoi.gov.vn/api/v1"))
+                .isInstanceOf(ApiException.class).hasMessageContaining("https://");
+        assertThatCode(() -> production.check("baseUrl", "https://hotich.sotuphap.hanoi.gov.vn/api/v1"))
+                .doesNotThrowAnyException();
+        assertThatCode(() -> development.check("baseUrl", "http://hotich.sotuphap.hanoi.gov.vn/api/v1"))
+                .doesNotThrowAnyException();
     }
 
     @Test

@@ -56,6 +56,32 @@ class SafeByDefaultTest {
         assertThat(ProductionSettingsCheck.problems(vneid)).anyMatch(p -> p.startsWith("lgsp.citizens.vneid.client-secret"));
     }
 
+    /** App1 §2.1: every connection of a production installation is encrypted. */
+    @Test
+    void plainTransportIsRefusedInProduction() {
+        MockEnvironment plain = configured();
+        plain.setProperty("spring.datasource.url", "jdbc:postgresql://db.lgsp.internal/lgsp");
+        plain.setProperty("spring.elasticsearch.uris", "https://es1.lgsp.internal:9200,http://es2.lgsp.internal:9200");
+        plain.setProperty("lgsp.keycloak.url", "http://sso.lgsp.internal");
+        plain.setProperty("lgsp.national.ndxp.url", "http://ndxp.gov.vn");
+        plain.setProperty("lgsp.endpoints.allow-plain-http", "true");
+        assertThat(ProductionSettingsCheck.problems(plain))
+                .anyMatch(p -> p.startsWith("spring.datasource.url does not say sslmode=verify-full"))
+                .anyMatch(p -> p.startsWith("spring.elasticsearch.uris is http://es2.lgsp.internal:9200"))
+                .anyMatch(p -> p.startsWith("lgsp.keycloak.url is http://"))
+                .anyMatch(p -> p.startsWith("lgsp.national.ndxp.url is http://"))
+                .anyMatch(p -> p.startsWith("lgsp.endpoints.allow-plain-http is true"))
+                .noneMatch(p -> p.contains("es1"));
+        MockEnvironment workers = new MockEnvironment().withProperty("lgsp.roles", "workers")
+                .withProperty("lgsp.keycloak.url", "https://sso.lgsp.internal")
+                .withProperty("lgsp.workers.engine-rest-url", "http://engine.lgsp.internal/engine-rest")
+                .withProperty("lgsp.workers.platform-url", "https://engine.lgsp.internal")
+                .withProperty("lgsp.workers.client-secret", "w1").withProperty("lgsp.workers.outbound-client-secret", "w2");
+        assertThat(ProductionSettingsCheck.problems(workers))
+                .containsExactly("lgsp.workers.engine-rest-url is http://engine.lgsp.internal/engine-rest: production reaches"
+                        + " it over https only");
+    }
+
     @Test
     void aWorkersProcessNeedsOnlyKeycloakItsSecretsAndWhereTheOthersAre() {
         MockEnvironment workers = new MockEnvironment().withProperty("lgsp.roles", "workers");
@@ -109,7 +135,8 @@ class SafeByDefaultTest {
 
     private static MockEnvironment configured() {
         MockEnvironment environment = new MockEnvironment();
-        Map.of("spring.datasource.url", "jdbc:postgresql://db.lgsp.internal/lgsp",
+        Map.of("spring.datasource.url",
+                "jdbc:postgresql://db.lgsp.internal/lgsp?sslmode=verify-full&sslrootcert=/etc/lgsp/pki/city-ca.pem",
                 "spring.elasticsearch.uris", "https://es.lgsp.internal:9200",
                 "lgsp.keycloak.url", "https://sso.lgsp.internal",
                 "spring.mail.host", "mail.lgsp.internal",
