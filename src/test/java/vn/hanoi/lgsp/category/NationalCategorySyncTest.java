@@ -146,9 +146,9 @@ class NationalCategorySyncTest extends PlatformTest {
         LocalDate established = LocalDate.now().minusDays(5);
         int version = simulators.ndxp().publishCategoryChange(CategoryLists.AGENCIES, new ChangeSet(0, established,
                 null, List.of(
-                        new Change(Kinds.ESTABLISHED, "000.00.77.H26", "Sở Thử nghiệm", null, null, null),
+                        new Change(Kinds.ESTABLISHED, "000.00.87.H26", "Sở Thử nghiệm", null, null, null),
                         new Change(Kinds.ESTABLISHED, "H26-BAD", "Mã sai", null, null, null),
-                        new Change(Kinds.RENAMED, "000.00.78.H26", "Sở Đổi tên", null, null, List.of()))));
+                        new Change(Kinds.RENAMED, "000.00.88.H26", "Sở Đổi tên", null, null, List.of()))));
 
         NationalCategorySync.ListResult result = sync.sync(CategoryLists.AGENCIES);
 
@@ -156,7 +156,7 @@ class NationalCategorySyncTest extends PlatformTest {
         assertThat(result.problems()).extracting(ChangeSetProblem::field)
                 .contains("changes[1].code", "changes[2].predecessors");
         assertThat(lists.currentVersion(CategoryLists.AGENCIES)).isEqualTo(before);
-        assertThat(jdbc.queryForObject("select count(*) from lgsp.agency where code = '000.00.77.H26'", Integer.class))
+        assertThat(jdbc.queryForObject("select count(*) from lgsp.agency where code = '000.00.87.H26'", Integer.class))
                 .as("the valid change of a refused set is not applied either").isZero();
         Api.Reply versions = api.get("/api/v1/categories/agencies/versions", keycloak.clientToken(Keycloak.JUSTICE_SYSTEM));
         assertThat(versions.body().path("refused").get(0).path("problems").asText()).contains("H26-BAD");
@@ -165,20 +165,20 @@ class NationalCategorySyncTest extends PlatformTest {
 
         // corrected: two new bodies; then one of them renamed, which closes it and asks DOST about what it had
         simulators.ndxp().replaceCategoryChange(CategoryLists.AGENCIES, version, new ChangeSet(0, established, null, List.of(
-                new Change(Kinds.ESTABLISHED, "000.00.77.H26", "Sở Thử nghiệm", null, null, null),
-                new Change(Kinds.ESTABLISHED, "000.00.78.H26", "Sở Đổi tên", null, null, null))));
+                new Change(Kinds.ESTABLISHED, "000.00.87.H26", "Sở Thử nghiệm", null, null, null),
+                new Change(Kinds.ESTABLISHED, "000.00.88.H26", "Sở Đổi tên", null, null, null))));
         int renamed = simulators.ndxp().publishCategoryChange(CategoryLists.AGENCIES, new ChangeSet(0,
                 LocalDate.now().minusDays(1), null, List.of(
-                        new Change(Kinds.RENAMED, "000.00.79.H26", "Sở Đã đổi tên", null, null, List.of("000.00.78.H26")))));
+                        new Change(Kinds.RENAMED, "000.00.89.H26", "Sở Đã đổi tên", null, null, List.of("000.00.88.H26")))));
         assertThat(sync.sync(CategoryLists.AGENCIES).applied()).containsExactly(version, renamed);
-        assertThat(jdbc.queryForMap("select status, closure_reason from lgsp.agency where code = '000.00.78.H26'"))
+        assertThat(jdbc.queryForMap("select status, closure_reason from lgsp.agency where code = '000.00.88.H26'"))
                 .containsEntry("status", "CLOSED").containsEntry("closure_reason", "RENAMED");
         assertThat(jdbc.queryForObject("select successor_code from lgsp.agency_succession where predecessor_code = ?",
-                String.class, "000.00.78.H26")).isEqualTo("000.00.79.H26");
+                String.class, "000.00.88.H26")).isEqualTo("000.00.89.H26");
 
         // a set dated tomorrow waits for its day: neither applied nor refused
         int future = simulators.ndxp().publishCategoryChange(CategoryLists.AGENCIES, new ChangeSet(0,
-                LocalDate.now().plusDays(1), null, List.of(new Change(Kinds.CLOSED, "000.00.77.H26", null, null, null, null))));
+                LocalDate.now().plusDays(1), null, List.of(new Change(Kinds.CLOSED, "000.00.87.H26", null, null, null, null))));
         NationalCategorySync.ListResult waiting = sync.sync(CategoryLists.AGENCIES);
         assertThat(waiting.applied()).isEmpty();
         assertThat(waiting.refusedVersion()).isNull();
