@@ -124,6 +124,15 @@ class PortalBrowserTest extends PlatformTest {
         assertThat(theirs.status()).as(theirs.body().toString()).isEqualTo(202);
         String ourId = ours.body().path("registration").path("registrationId").asText();
         String theirId = theirs.body().path("registration").path("registrationId").asText();
+        // their deadlines too (Đ16.3, Đ16.5): each agency sees its own needs only
+        String ourNeed = "Nhu cầu khai thác dữ liệu " + UUID.randomUUID().toString().substring(0, 8);
+        String theirNeed = "Nhu cầu của phường " + UUID.randomUUID().toString().substring(0, 8);
+        String needId = api.postJson("/api/v1/agencies/" + Keycloak.JUSTICE_SYSTEM.agencyCode() + "/connection-needs",
+                keycloak.clientToken(Keycloak.JUSTICE_SYSTEM), Map.of("kind", "CONNECT", "identifiedOn",
+                        java.time.LocalDate.now().toString(), "description", ourNeed)).body().path("need").path("id").asText();
+        api.postJson("/api/v1/agencies/" + WARD + "/connection-needs", keycloak.clientToken(new Keycloak.Client(
+                "phuonghoankiem-system", "Hoankiem#Demo2025", WARD)), Map.of("kind", "CANCEL", "identifiedOn",
+                java.time.LocalDate.now().toString(), "description", theirNeed));
 
         driver.get(baseUrl() + "/");
         driver.findElement(By.linkText("Cơ quan, đơn vị đăng nhập")).click();
@@ -133,6 +142,9 @@ class PortalBrowserTest extends PlatformTest {
         assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Sở Tư pháp");
         assertThat(registrations.findElements(By.cssSelector("[data-registration='" + ourId + "']"))).hasSize(1);
         assertThat(driver.getPageSource()).doesNotContain(theirId).doesNotContain(other);
+        WebElement need = driver.findElement(By.cssSelector("#needs [data-need='" + needId + "']"));
+        assertThat(need.getText()).contains(ourNeed, "Đăng ký kết nối", "Chưa thực hiện");
+        assertThat(driver.getPageSource()).doesNotContain(theirNeed);
         // no secret is ever on the page
         assertThat(driver.getPageSource()).doesNotContain("Sotuphap#Demo2025");
     }
