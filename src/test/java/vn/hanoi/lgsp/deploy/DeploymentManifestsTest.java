@@ -343,7 +343,7 @@ class DeploymentManifestsTest {
                 .containsEntry("LGSP_BIND_ADDRESS", "0.0.0.0");
         String port = configOf(roles.get("engine")).getData().get("PORT");
         assertThat(engine.getPorts()).singleElement().satisfies(p -> {
-            assertThat(p.getName()).isEqualTo("http");
+            assertThat(p.getName()).isEqualTo("https");
             assertThat(p.getContainerPort()).isEqualTo(Integer.valueOf(port));
         });
         assertProbe(engine.getStartupProbe(), "/actuator/health/liveness");
@@ -365,13 +365,16 @@ class DeploymentManifestsTest {
         assertThat(service.getSpec().getSelector())
                 .isEqualTo(roles.get("engine").getSpec().getTemplate().getMetadata().getLabels());
         assertThat(configOf(roles.get("workers")).getData().get("LGSP_WORKERS_ENGINE_REST_URL"))
-                .startsWith("http://lgsp-engine:" + port + "/");
+                .as("between the platform's own processes too, TLS (App1 §2.1)").startsWith("https://lgsp-engine:" + port + "/");
+        assertThat(configOf(roles.get("engine")).getData()).containsKeys("SERVER_SSL_CERTIFICATE",
+                "SERVER_SSL_CERTIFICATE_PRIVATE_KEY", "LGSP_TLS_TRUSTED_CERTIFICATES");
     }
 
     private static void assertProbe(Probe probe, String path) {
         assertThat(probe).as(path).isNotNull();
         assertThat(probe.getHttpGet().getPath()).isEqualTo(path);
-        assertThat(probe.getHttpGet().getPort().getStrVal()).isEqualTo("http");
+        assertThat(probe.getHttpGet().getPort().getStrVal()).isEqualTo("https");
+        assertThat(probe.getHttpGet().getScheme()).isEqualTo("HTTPS");
     }
 
     @Test
