@@ -62,6 +62,11 @@ public final class PlatformNode implements AutoCloseable {
      * and keys), with {@code overrides} on top, e.g. {@code lgsp.roles=engine}.
      */
     public static PlatformNode like(ConfigurableEnvironment environment, String name, Map<String, String> overrides) {
+        return withSettings(name, developmentSettings(environment), overrides);
+    }
+
+    /** What the development servers told {@code environment}'s platform: their addresses, secrets and key files. */
+    public static Map<String, String> developmentSettings(ConfigurableEnvironment environment) {
         Map<String, String> settings = new LinkedHashMap<>();
         PropertySource<?> devServices = environment.getPropertySources().get("lgspDevServices");
         if (devServices instanceof EnumerablePropertySource<?> source) {
@@ -69,7 +74,7 @@ public final class PlatformNode implements AutoCloseable {
                 settings.put(key, String.valueOf(source.getProperty(key)));
             }
         }
-        return withSettings(name, settings, overrides);
+        return settings;
     }
 
     /** A node with exactly these settings (and the test configuration the classpath carries). */
