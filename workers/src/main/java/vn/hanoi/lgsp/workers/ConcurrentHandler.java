@@ -38,7 +38,7 @@ final class ConcurrentHandler implements ExternalTaskHandler {
         try {
             pool.execute(() -> {
                 try {
-                    handler.execute(task, service);
+                    handler.execute(task, new SteadyTaskService(service));
                 } catch (RuntimeException e) {
                     // the lock expires and the engine hands the task out again
                     log.error("Worker failed on task {} ({}): {}", task.getId(), task.getTopicName(), e.toString());
