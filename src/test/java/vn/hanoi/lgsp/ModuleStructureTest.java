@@ -83,7 +83,7 @@ class ModuleStructureTest {
                 .check(CLASSES);
         classes().that().resideInAPackage("vn.hanoi.lgsp.http..")
                 .should().onlyDependOnClassesThat().resideInAnyPackage("vn.hanoi.lgsp.http..", "java..",
-                        "org.springframework..", "org.slf4j..")
+                        "javax.net.ssl..", "org.springframework..", "org.slf4j..")
                 .check(CLASSES);
     }
 
