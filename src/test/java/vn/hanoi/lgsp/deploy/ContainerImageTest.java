@@ -159,10 +159,11 @@ class ContainerImageTest extends PlatformTest {
             Instant stopping = Instant.now();
             podman.stop(engineA);
             Duration stopped = Duration.between(stopping, Instant.now());
-            String stoppedLog = podman.logs(engineA);
             assertThat(podman.exitCode(engineA)).as("engine A's exit after SIGTERM (137 would be SIGKILL)")
                     .isIn(0, 143);
-            assertThat(stoppedLog).contains("Graceful shutdown complete");
+            // the container's last lines may reach its log file a moment after it exited
+            assertThat(loggedAfterExit(podman, engineA, "Graceful shutdown complete", Duration.ofSeconds(15)))
+                    .contains("Graceful shutdown complete");
 
             // every one of them completes through engine B
             awaitInInbox(apiB, ward, inFlight);
@@ -295,6 +296,17 @@ class ContainerImageTest extends PlatformTest {
             sleep(1000);
         }
         throw new IllegalStateException(name + " not ready within " + within + ":\n" + tail(podman.logs(name)));
+    }
+
+    /** The log of a container that has exited, read again until it holds the text or time is up. */
+    private static String loggedAfterExit(Podman podman, String name, String text, Duration within) {
+        Instant until = Instant.now().plus(within);
+        String logs = podman.logs(name);
+        while (!logs.contains(text) && Instant.now().isBefore(until)) {
+            sleep(500);
+            logs = podman.logs(name);
+        }
+        return logs;
     }
 
     private static void awaitLogged(Podman podman, String name, String text, Duration within) {
