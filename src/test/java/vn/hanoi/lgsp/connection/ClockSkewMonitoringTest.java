@@ -11,7 +11,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
-import vn.hanoi.lgsp.devservices.DevServices;
 import vn.hanoi.lgsp.monitoring.StatusCheckDocument;
 import vn.hanoi.lgsp.monitoring.StatusHistory;
 import vn.hanoi.lgsp.simulators.AgencySystemSimulator;
@@ -161,18 +160,6 @@ class ClockSkewMonitoringTest extends PlatformTest {
     }
 
     private static List<String> mailTo(String address) {
-        return DevServices.current().orElseThrow().receivedMail().stream().filter(m -> {
-            try {
-                return java.util.Arrays.stream(m.getAllRecipients()).anyMatch(a -> a.toString().contains(address));
-            } catch (jakarta.mail.MessagingException e) {
-                return false;
-            }
-        }).map(m -> {
-            try {
-                return String.valueOf(m.getContent());
-            } catch (jakarta.mail.MessagingException | java.io.IOException e) {
-                return "";
-            }
-        }).toList();
+        return vn.hanoi.lgsp.support.ReceivedMail.bodiesTo(address);
     }
 }

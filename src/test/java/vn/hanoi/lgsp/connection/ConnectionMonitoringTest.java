@@ -10,7 +10,6 @@ import java.util.Date;
 import java.util.Map;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
-import vn.hanoi.lgsp.devservices.DevServices;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -66,19 +65,7 @@ class ConnectionMonitoringTest extends PlatformTest {
     }
 
     private static List<String> mailTo(String address) {
-        return DevServices.current().orElseThrow().receivedMail().stream().filter(m -> {
-            try {
-                return java.util.Arrays.stream(m.getAllRecipients()).anyMatch(a -> a.toString().contains(address));
-            } catch (jakarta.mail.MessagingException e) {
-                return false;
-            }
-        }).map(m -> {
-            try {
-                return m.getSubject();
-            } catch (jakarta.mail.MessagingException e) {
-                return "";
-            }
-        }).toList();
+        return vn.hanoi.lgsp.support.ReceivedMail.subjectsTo(address);
     }
 
     @AfterEach

@@ -2,12 +2,9 @@ package vn.hanoi.lgsp.lifecycle;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import jakarta.mail.MessagingException;
-import jakarta.mail.internet.MimeMessage;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +22,6 @@ import vn.hanoi.lgsp.catalog.AccessGrants;
 import vn.hanoi.lgsp.catalog.DataClassification;
 import vn.hanoi.lgsp.catalog.ServiceCatalog;
 import vn.hanoi.lgsp.catalog.VersionStatus;
-import vn.hanoi.lgsp.devservices.DevServices;
 import vn.hanoi.lgsp.identity.KeycloakAdmin;
 import vn.hanoi.lgsp.notice.NoticeBoard;
 import vn.hanoi.lgsp.onboarding.RegistrationForm;
@@ -132,24 +128,7 @@ abstract class LifecycleProcessTest extends ProcessTest {
     }
 
     static List<String> mailTo(String address) {
-        return DevServices.current().orElseThrow().receivedMail().stream()
-                .filter(m -> recipients(m).contains(address)).map(LifecycleProcessTest::subject).toList();
-    }
-
-    private static List<String> recipients(MimeMessage message) {
-        try {
-            return Arrays.stream(message.getAllRecipients()).map(Object::toString).toList();
-        } catch (MessagingException e) {
-            return List.of();
-        }
-    }
-
-    private static String subject(MimeMessage message) {
-        try {
-            return message.getSubject();
-        } catch (MessagingException e) {
-            return "";
-        }
+        return vn.hanoi.lgsp.support.ReceivedMail.subjectsTo(address);
     }
 
     ProcessInstance instance(String id) {

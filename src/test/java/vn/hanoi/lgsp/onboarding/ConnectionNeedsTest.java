@@ -6,11 +6,8 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 
-import jakarta.mail.MessagingException;
-import jakarta.mail.internet.MimeMessage;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -27,7 +24,6 @@ import vn.hanoi.lgsp.catalog.ServiceCatalog;
 import vn.hanoi.lgsp.catalog.VersionStatus;
 import vn.hanoi.lgsp.contract.ApiException;
 import vn.hanoi.lgsp.contract.ErrorCode;
-import vn.hanoi.lgsp.devservices.DevServices;
 import vn.hanoi.lgsp.identity.KeycloakAdmin;
 import vn.hanoi.lgsp.support.ProcessTest;
 
@@ -203,23 +199,6 @@ class ConnectionNeedsTest extends ProcessTest {
     }
 
     private static List<String> mailTo(String address) {
-        return DevServices.current().orElseThrow().receivedMail().stream()
-                .filter(m -> recipients(m).contains(address)).map(ConnectionNeedsTest::subject).toList();
-    }
-
-    private static List<String> recipients(MimeMessage message) {
-        try {
-            return Arrays.stream(message.getAllRecipients()).map(Object::toString).toList();
-        } catch (MessagingException e) {
-            return List.of();
-        }
-    }
-
-    private static String subject(MimeMessage message) {
-        try {
-            return message.getSubject();
-        } catch (MessagingException e) {
-            return "";
-        }
+        return vn.hanoi.lgsp.support.ReceivedMail.subjectsTo(address);
     }
 }

@@ -5,7 +5,6 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 
-import jakarta.mail.internet.MimeMessage;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +19,6 @@ import vn.hanoi.lgsp.catalog.AccessGrants;
 import vn.hanoi.lgsp.catalog.DataClassification;
 import vn.hanoi.lgsp.catalog.ServiceCatalog;
 import vn.hanoi.lgsp.catalog.VersionStatus;
-import vn.hanoi.lgsp.devservices.DevServices;
 import vn.hanoi.lgsp.identity.KeycloakAdmin;
 import vn.hanoi.lgsp.support.ProcessTest;
 
@@ -295,20 +293,6 @@ public class ServiceOnboardingProcessTest extends ProcessTest {
     }
 
     private static List<String> mailTo(String address) {
-        return DevServices.current().orElseThrow().receivedMail().stream().filter(m -> {
-            try {
-                return java.util.Arrays.stream(m.getAllRecipients()).anyMatch(a -> a.toString().contains(address));
-            } catch (jakarta.mail.MessagingException e) {
-                return false;
-            }
-        }).map(ServiceOnboardingProcessTest::subject).toList();
-    }
-
-    private static String subject(MimeMessage message) {
-        try {
-            return message.getSubject();
-        } catch (jakarta.mail.MessagingException e) {
-            return "";
-        }
+        return vn.hanoi.lgsp.support.ReceivedMail.subjectsTo(address);
     }
 }
