@@ -26,6 +26,13 @@ import vn.hanoi.lgsp.http.OutboundTokens;
  * The external-task client of this process: long-polls the engine's REST API with the
  * workers' Keycloak token and runs the handlers. It talks HTTP even to an engine in the same
  * JVM, so workers scale out as separate processes without a change.
+ * <p>
+ * Built here rather than with the client starter's {@code @ExternalTaskSubscription}: the engine's
+ * address is known only once this process's web server has its port (an engine in the same JVM on
+ * a free port), which topics are subscribed depends on which national platforms are configured,
+ * and every handler runs on one bounded pool with the report re-sent after a lost connection
+ * ({@link SteadyTaskService}); the starter opens its subscriptions at context refresh, from a fixed
+ * {@code camunda.bpm.client.base-url}.
  */
 final class WorkerRuntime implements SmartLifecycle {
 
