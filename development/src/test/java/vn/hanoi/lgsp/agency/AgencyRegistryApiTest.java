@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Value;
 import vn.hanoi.lgsp.support.Api;
 import vn.hanoi.lgsp.support.Keycloak;
 import vn.hanoi.lgsp.support.PlatformTest;
@@ -15,16 +14,11 @@ import vn.hanoi.lgsp.support.PlatformTest;
 /** the agency registry and the shared category lists through the API. */
 class AgencyRegistryApiTest extends PlatformTest {
 
-    @Value("${lgsp.keycloak.url}")
-    String keycloakUrl;
-
-    Api api;
     String dost;
 
     @BeforeEach
     void clients() {
-        api = new Api(baseUrl());
-        dost = new Keycloak(keycloakUrl).operatorToken();
+        dost = keycloak.operatorToken();
     }
 
     @Test

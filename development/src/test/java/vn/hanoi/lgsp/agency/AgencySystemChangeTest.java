@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Value;
 import vn.hanoi.lgsp.support.Api;
 import vn.hanoi.lgsp.support.Keycloak;
 import vn.hanoi.lgsp.support.PlatformTest;
@@ -20,13 +19,8 @@ class AgencySystemChangeTest extends PlatformTest {
 
     static final String WARD = "000.00.61.H26";
 
-    @Value("${lgsp.keycloak.url}")
-    String keycloakUrl;
-
     @Test
     void aChangeIsAppliedOnlyOnceALeaderApprovesItAndNeverByItsOwnRequester() {
-        Api api = new Api(baseUrl());
-        Keycloak keycloak = new Keycloak(keycloakUrl);
         String operator = keycloak.operatorToken();
         JsonNode original = system(api, operator);
         String moved = original.path("baseUrl").asText() + "/v2";

@@ -12,16 +12,13 @@ import vn.hanoi.lgsp.support.PlatformTest;
 /** A connected system cannot be pointed at the LGSP's own servers (the SSRF of the security review). */
 class AgencySystemEndpointTest extends PlatformTest {
 
-    @Value("${lgsp.keycloak.url}")
-    String keycloakUrl;
     @Value("${spring.elasticsearch.uris}")
     String elasticsearch;
 
     @Test
     void noAgencySystemCredentialCanRepointASystem() {
-        Api api = new Api(baseUrl());
         // the Department of Science and Technology's own system is an agency system, not a DOST operator
-        String dostSystem = new Keycloak(keycloakUrl).clientToken(Keycloak.DOST_SYSTEM);
+        String dostSystem = keycloak.clientToken(Keycloak.DOST_SYSTEM);
 
         Api.Reply reply = api.put("/api/v1/agencies/000.00.61.H26/system", dostSystem,
                 Map.of("baseUrl", "https://evil.example/", "pollIntervalSeconds", 10));
@@ -32,8 +29,7 @@ class AgencySystemEndpointTest extends PlatformTest {
 
     @Test
     void refusesASystemEndpointOnThePlatformsOwnElasticsearch() {
-        Api api = new Api(baseUrl());
-        String dost = new Keycloak(keycloakUrl).operatorToken();
+        String dost = keycloak.operatorToken();
         assertThat(api.get("/api/v1/agencies/000.00.62.H26/system", dost).status()).as("no system yet").isEqualTo(404);
 
         Api.Reply reply = api.put("/api/v1/agencies/000.00.62.H26/system", dost,

@@ -6,10 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 import vn.hanoi.lgsp.support.Api;
@@ -23,8 +21,6 @@ import vn.hanoi.lgsp.support.PlatformTest;
  */
 class AuditJournalTest extends PlatformTest {
 
-    @Value("${lgsp.keycloak.url}")
-    String keycloakUrl;
     @Autowired
     AuditJournal journal;
     @Autowired
@@ -35,15 +31,6 @@ class AuditJournalTest extends PlatformTest {
     JdbcTemplate jdbc;
     @Autowired
     TransactionTemplate transactions;
-
-    Api api;
-    Keycloak keycloak;
-
-    @BeforeEach
-    void clients() {
-        api = new Api(baseUrl());
-        keycloak = new Keycloak(keycloakUrl);
-    }
 
     @Test
     void staffSystemsAndRefusedCallsAreJournaledAndSupervisorsSearchThem() {

@@ -11,7 +11,6 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import vn.hanoi.lgsp.support.Api;
 import vn.hanoi.lgsp.support.Keycloak;
@@ -24,23 +23,17 @@ class ServiceCatalogApiTest extends PlatformTest {
     private static final String BA_DINH_WARD = "000.00.62.H26";
     private static final String CONSTRUCTION = "000.00.15.H26";
 
-    @Value("${lgsp.keycloak.url}")
-    String keycloakUrl;
-
     @Autowired
     AccessGrants grants;
 
     @Autowired
     JdbcTemplate jdbc;
 
-    Api api;
     String dost;
     String justice;
 
     @BeforeEach
     void clients() {
-        api = new Api(baseUrl());
-        Keycloak keycloak = new Keycloak(keycloakUrl);
         dost = keycloak.operatorToken();
         justice = keycloak.clientToken(Keycloak.JUSTICE_SYSTEM);
     }
@@ -201,7 +194,7 @@ class ServiceCatalogApiTest extends PlatformTest {
         assertThat(version(api.get("/api/v1/services/doi-dia-chi-thu-nghiem", justice).body().path("service"), "v1")
                 .path("baseUrl").asText()).isEqualTo("https://moi.example.gov.vn/api/v1");
         // the journal keeps who moved it, from where and to where
-        String supervisor = new Keycloak(keycloakUrl).staffToken("supervisor");
+        String supervisor = keycloak.staffToken("supervisor");
         JsonNode[] entry = new JsonNode[1];
         org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> {
             entry[0] = api.get("/api/v1/audit/entries?action=catalog.version.relocated&target=doi-dia-chi-thu-nghiem/v1",

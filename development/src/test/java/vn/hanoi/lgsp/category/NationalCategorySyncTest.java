@@ -7,10 +7,8 @@ import java.util.List;
 import java.util.UUID;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import vn.hanoi.lgsp.simulators.Simulators;
 import vn.hanoi.lgsp.support.Api;
@@ -33,8 +31,6 @@ class NationalCategorySyncTest extends PlatformTest {
     private static final String KEPT = "09739";
     private static final String MERGED_AWAY = "09772";
 
-    @Value("${lgsp.keycloak.url}")
-    String keycloakUrl;
     @Autowired
     Simulators simulators;
     @Autowired
@@ -45,15 +41,6 @@ class NationalCategorySyncTest extends PlatformTest {
     JdbcTemplate jdbc;
     @Autowired
     TaskService tasks;
-
-    Api api;
-    Keycloak keycloak;
-
-    @BeforeEach
-    void clients() {
-        api = new Api(baseUrl());
-        keycloak = new Keycloak(keycloakUrl);
-    }
 
     @Test
     @org.junit.jupiter.api.Order(1)

@@ -10,7 +10,6 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import vn.hanoi.lgsp.monitoring.StatusCheckDocument;
 import vn.hanoi.lgsp.monitoring.StatusHistory;
 import vn.hanoi.lgsp.simulators.AgencySystemSimulator;
@@ -33,8 +32,6 @@ class ClockSkewMonitoringTest extends PlatformTest {
     static final String WARD = "000.00.61.H26";
     static final Duration OFF = Duration.ofSeconds(10);
 
-    @Value("${lgsp.keycloak.url}")
-    String keycloakUrl;
     @Autowired
     Simulators simulators;
     @Autowired
@@ -66,8 +63,7 @@ class ClockSkewMonitoringTest extends PlatformTest {
         assertThat(incidents.openFor(DOST)).isEmpty();
 
         // the status board and the monitoring API show the skew: 10 s, give or take the round trip
-        String operator = new Keycloak(keycloakUrl).operatorToken();
-        Api api = new Api(baseUrl());
+        String operator = keycloak.operatorToken();
         JsonNode row = boardRow(api, operator, DOST);
         assertThat(row.path("clockSkewMs").isIntegralNumber()).as(row.toString()).isTrue();
         assertThat(row.path("clockSkewMs").asLong()).isBetween(9_000L, 11_000L);
@@ -102,8 +98,7 @@ class ClockSkewMonitoringTest extends PlatformTest {
     @Test
     void aSystemInSyncRaisesNoClockSkewIncident() {
         Instant before = Instant.now();
-        String operator = new Keycloak(keycloakUrl).operatorToken();
-        Api api = new Api(baseUrl());
+        String operator = keycloak.operatorToken();
 
         // measured, and near zero: the simulator runs on the LGSP's own clock
         await().atMost(Duration.ofSeconds(30)).until(() -> checkedSince(boardRow(api, operator, JUSTICE), before));
@@ -122,8 +117,7 @@ class ClockSkewMonitoringTest extends PlatformTest {
         ward.behaviour().setClockOffset(OFF);
         ward.setHealthMode(AgencySystemSimulator.HealthMode.NO_TIME);
         Instant before = Instant.now();
-        String operator = new Keycloak(keycloakUrl).operatorToken();
-        Api api = new Api(baseUrl());
+        String operator = keycloak.operatorToken();
 
         await().atMost(Duration.ofSeconds(30)).until(() -> checkedSince(boardRow(api, operator, WARD), before));
         JsonNode row = boardRow(api, operator, WARD);

@@ -13,7 +13,6 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import vn.hanoi.lgsp.monitoring.StatusCheckDocument;
 import vn.hanoi.lgsp.monitoring.StatusHistory;
 import vn.hanoi.lgsp.simulators.AgencySystemSimulator;
@@ -35,8 +34,6 @@ class ConnectionMonitoringTest extends PlatformTest {
     static final String WARD = "000.00.61.H26";
     static final String DOST = "000.00.12.H26";
 
-    @Value("${lgsp.keycloak.url}")
-    String keycloakUrl;
     @Autowired
     Simulators simulators;
     @Autowired
@@ -122,8 +119,7 @@ class ConnectionMonitoringTest extends PlatformTest {
 
     @Test
     void maintenanceAnnouncedTwentyFiveHoursAheadIsAcceptedAndTwoHoursAheadRefused() {
-        Api api = new Api(baseUrl());
-        String ward = new Keycloak(keycloakUrl).clientToken(new Keycloak.Client("phuonghoankiem-system", "Hoankiem#Demo2025", WARD));
+        String ward = keycloak.clientToken(new Keycloak.Client("phuonghoankiem-system", "Hoankiem#Demo2025", WARD));
         Instant now = Instant.now();
 
         Api.Reply accepted = api.postJson("/api/v1/maintenance", ward, Map.of("agencyCode", WARD,
@@ -148,8 +144,7 @@ class ConnectionMonitoringTest extends PlatformTest {
 
     @Test
     void staffRaiseAnIncidentPollingCannotSee() {
-        Api api = new Api(baseUrl());
-        String dost = new Keycloak(keycloakUrl).operatorToken();
+        String dost = keycloak.operatorToken();
         String finance = "000.00.14.H26";
 
         Api.Reply raised = api.postJson("/api/v1/incidents", dost, Map.of("agencyCode", finance,
@@ -166,7 +161,7 @@ class ConnectionMonitoringTest extends PlatformTest {
 
         Api.Reply unknown = api.postJson("/api/v1/incidents", dost, Map.of("agencyCode", "000.00.98.H26", "detail", "x"));
         assertThat(unknown.error()).isEqualTo("UNKNOWN_AGENCY");
-        assertThat(api.postJson("/api/v1/incidents", new Keycloak(keycloakUrl).clientToken(Keycloak.JUSTICE_SYSTEM),
+        assertThat(api.postJson("/api/v1/incidents", keycloak.clientToken(Keycloak.JUSTICE_SYSTEM),
                 Map.of("agencyCode", finance, "detail", "x")).status()).isEqualTo(403);
     }
 

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Value;
 import vn.hanoi.lgsp.support.Api;
 import vn.hanoi.lgsp.support.Keycloak;
 import vn.hanoi.lgsp.support.PlatformTest;
@@ -12,16 +11,11 @@ import vn.hanoi.lgsp.support.PlatformTest;
 /** Appendix 01 §3.1: every answer carries code 00/01; failures name an error token and a reason. */
 class EnvelopeTest extends PlatformTest {
 
-    @Value("${lgsp.keycloak.url}")
-    String keycloakUrl;
-
-    Api api;
     String token;
 
     @BeforeEach
     void clients() {
-        api = new Api(baseUrl());
-        token = new Keycloak(keycloakUrl).clientToken(Keycloak.JUSTICE_SYSTEM);
+        token = keycloak.clientToken(Keycloak.JUSTICE_SYSTEM);
     }
 
     @Test
@@ -41,7 +35,7 @@ class EnvelopeTest extends PlatformTest {
 
     @Test
     void unreadableJsonIs400Envelope() {
-        assertFailure(api.post("/api/v1/agencies", new Keycloak(keycloakUrl).operatorToken(),
+        assertFailure(api.post("/api/v1/agencies", keycloak.operatorToken(),
                 "application/json", "{not json"), 400, "VALIDATION_FAILED");
     }
 

@@ -15,7 +15,6 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.springframework.beans.factory.annotation.Value;
 import vn.hanoi.lgsp.support.Keycloak;
 import vn.hanoi.lgsp.support.PlatformTest;
 
@@ -28,14 +27,11 @@ class HostileRequestTest extends PlatformTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @Value("${lgsp.keycloak.url}")
-    String keycloakUrl;
-
     String token;
 
     @BeforeEach
     void token() {
-        token = new Keycloak(keycloakUrl).clientToken(Keycloak.JUSTICE_SYSTEM);
+        token = keycloak.clientToken(Keycloak.JUSTICE_SYSTEM);
     }
 
     @ParameterizedTest

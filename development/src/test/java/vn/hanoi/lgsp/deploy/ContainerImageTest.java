@@ -79,8 +79,6 @@ class ContainerImageTest extends PlatformTest {
     String dbUser;
     @Value("${spring.datasource.password}")
     String dbPassword;
-    @Value("${lgsp.keycloak.url}")
-    String keycloakUrl;
 
     final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -133,7 +131,6 @@ class ContainerImageTest extends PlatformTest {
             awaitLogged(podman, workers, "Started ", Duration.ofMinutes(2));
             Duration startingAll = Duration.between(starting, Instant.now());
 
-            Keycloak keycloak = new Keycloak(keycloakUrl);
             Supplier<String> justice = () -> keycloak.clientToken(Keycloak.JUSTICE_SYSTEM);
             Supplier<String> ward = () -> keycloak.clientToken(WARD_SYSTEM);
             Api apiA = new Api("http://127.0.0.1:" + portA);

@@ -57,8 +57,6 @@ class RestoreDrillTest extends PlatformTest {
     static final int IN_FLIGHT = 5;
     static final ObjectMapper JSON = new ObjectMapper();
 
-    @Value("${lgsp.keycloak.url}")
-    String keycloakUrl;
     @Value("${spring.datasource.url}")
     String jdbcUrl;
     @Value("${spring.datasource.username}")
@@ -81,8 +79,6 @@ class RestoreDrillTest extends PlatformTest {
     @Test
     void inFlightExchangesCompleteOnAPlatformRestoredFromItsBackup() throws Exception {
         DevServices servers = DevServices.current().orElseThrow();
-        Keycloak keycloak = new Keycloak(keycloakUrl);
-        Api api = new Api(baseUrl());
         String justice = keycloak.clientToken(Keycloak.JUSTICE_SYSTEM);
         Map<String, String> wardClient = Map.of("id", "phuonghoankiem-system", "secret", "Hoankiem#Demo2025");
 

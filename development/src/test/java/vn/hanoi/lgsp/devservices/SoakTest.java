@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.EnumerablePropertySource;
 import vn.hanoi.lgsp.support.PlatformTest;
@@ -22,8 +21,6 @@ class SoakTest extends PlatformTest {
 
     @Autowired
     ConfigurableEnvironment environment;
-    @Value("${lgsp.keycloak.url}")
-    String keycloakUrl;
 
     @Test
     void everyExchangeCompletesOnceAndEveryMonitoringDocumentArrivesOnceThroughEveryFault() throws Exception {

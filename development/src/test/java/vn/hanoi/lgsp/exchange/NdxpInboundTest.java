@@ -10,10 +10,8 @@ import java.util.Base64;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import vn.hanoi.lgsp.simulators.AgencySystemSimulator;
 import vn.hanoi.lgsp.simulators.NdxpSimulator;
@@ -36,21 +34,10 @@ class NdxpInboundTest extends PlatformTest {
     private static final String PROCEDURE = "1.001193.000.00.00.H26";
     private static final Duration END_TO_END = Duration.ofSeconds(90);
 
-    @Value("${lgsp.keycloak.url}")
-    String keycloakUrl;
     @Autowired
     Simulators simulators;
     @Autowired
     JdbcTemplate jdbc;
-
-    Api api;
-    Keycloak keycloak;
-
-    @BeforeEach
-    void clients() {
-        api = new Api(baseUrl());
-        keycloak = new Keycloak(keycloakUrl);
-    }
 
     @AfterEach
     void ndxpBackUp() {

@@ -20,7 +20,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import vn.hanoi.lgsp.devservices.DevServices;
 import vn.hanoi.lgsp.exchange.RecordExchangeTest.Record;
-import vn.hanoi.lgsp.support.Api;
 import vn.hanoi.lgsp.support.Keycloak;
 import vn.hanoi.lgsp.support.PlatformTest;
 import vn.hanoi.lgsp.support.Traces;
@@ -34,8 +33,6 @@ class NoRetentionTest extends PlatformTest {
 
     private static final String CITIZEN_ID = "001185000002";
 
-    @Value("${lgsp.keycloak.url}")
-    String keycloakUrl;
     @Value("${logging.file.name}")
     String platformLog;
     @Autowired
@@ -46,8 +43,7 @@ class NoRetentionTest extends PlatformTest {
     @Test
     void completedExchangesLeaveNoTraceOfTheirContent() throws Exception {
         String marker = "MARKER-" + UUID.randomUUID();
-        Api api = new Api(baseUrl());
-        String justice = new Keycloak(keycloakUrl).clientToken(Keycloak.JUSTICE_SYSTEM);
+        String justice = keycloak.clientToken(Keycloak.JUSTICE_SYSTEM);
         Record local = Record.text("Hồ sơ mật " + marker + " gửi phường", RecordExchangeTest.HOAN_KIEM_WARD)
                 .with("applicant", Map.of("citizenId", CITIZEN_ID, "fullName", "Trần Thị Bình"));
         Record national = Record.text("Hồ sơ mật " + marker + " gửi trung ương", RecordExchangeTest.GOVERNMENT_OFFICE);

@@ -41,8 +41,6 @@ class PushBoundToRecipientTest extends PlatformTest {
     static final String DOST = Keycloak.DOST_SYSTEM.agencyCode();
     static final String JUSTICE = Keycloak.JUSTICE_SYSTEM.agencyCode();
 
-    @Value("${lgsp.keycloak.url}")
-    String keycloakUrl;
     @Value("${lgsp.workers.outbound-client-secret}")
     String outboundSecret;
     @Autowired
@@ -52,8 +50,6 @@ class PushBoundToRecipientTest extends PlatformTest {
 
     @Test
     void aSignedRecordReachesItsDestinationWithTheSourcesSignatureAndATokenForThatDestinationOnly() throws Exception {
-        Api api = new Api(baseUrl());
-        Keycloak keycloak = new Keycloak(keycloakUrl);
         RSAKey key = new RSAKeyGenerator(2048).keyID("dost-" + UUID.randomUUID()).generate();
         JsonNode before = registerSystem(api, keycloak, DOST, key.toPublicJWK().toJSONString(), true);
         try {

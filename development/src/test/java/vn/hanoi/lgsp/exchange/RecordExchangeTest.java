@@ -15,7 +15,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import vn.hanoi.lgsp.simulators.AgencySystemSimulator;
 import vn.hanoi.lgsp.simulators.Simulators;
@@ -34,21 +33,16 @@ class RecordExchangeTest extends PlatformTest {
     static final String GOVERNMENT_OFFICE = "000.00.00.G22";
     static final Duration END_TO_END = Duration.ofSeconds(60);
 
-    @Value("${lgsp.keycloak.url}")
-    String keycloakUrl;
     @Autowired
     Simulators simulators;
     @Autowired
     JdbcTemplate jdbc;
 
-    Api api;
     String justice;
     String dost;
 
     @BeforeEach
     void clients() {
-        api = new Api(baseUrl());
-        Keycloak keycloak = new Keycloak(keycloakUrl);
         justice = keycloak.clientToken(Keycloak.JUSTICE_SYSTEM);
         dost = keycloak.clientToken(Keycloak.DOST_SYSTEM);
     }

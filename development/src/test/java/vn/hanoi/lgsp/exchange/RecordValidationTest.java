@@ -21,7 +21,6 @@ import org.camunda.bpm.engine.HistoryService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import vn.hanoi.lgsp.exchange.RecordExchangeTest.Record;
 import vn.hanoi.lgsp.support.Api;
@@ -36,14 +35,11 @@ class RecordValidationTest extends PlatformTest {
 
     static final String WARD = RecordExchangeTest.HOAN_KIEM_WARD;
 
-    @Value("${lgsp.keycloak.url}")
-    String keycloakUrl;
     @Autowired
     JdbcTemplate jdbc;
     @Autowired
     HistoryService history;
 
-    Api api;
     String justice;
     String dost;
 
@@ -52,8 +48,6 @@ class RecordValidationTest extends PlatformTest {
 
     @BeforeEach
     void clients() {
-        api = new Api(baseUrl());
-        Keycloak keycloak = new Keycloak(keycloakUrl);
         justice = keycloak.clientToken(Keycloak.JUSTICE_SYSTEM);
         dost = keycloak.clientToken(Keycloak.DOST_SYSTEM);
         exchangesBefore = exchanges();
@@ -272,7 +266,7 @@ class RecordValidationTest extends PlatformTest {
         assertThat(record.status()).as(record.body().toString()).isEqualTo(202);
 
         // the same length anywhere else is refused as a bad body, not read
-        String operator = new Keycloak(keycloakUrl).operatorToken();
+        String operator = keycloak.operatorToken();
         Api.Reply elsewhere = api.postJson("/api/v1/grants", operator, Map.of("consumer", "x".repeat(150_000),
                 "service", "s", "version", "v1"));
         assertThat(elsewhere.status()).isEqualTo(400);
@@ -284,7 +278,7 @@ class RecordValidationTest extends PlatformTest {
 
     @Test
     void refusesTokensThatNameNoAgency() {
-        String staff = new Keycloak(keycloakUrl).staffToken("operator");
+        String staff = keycloak.staffToken("operator");
         refused(api.post("/api/v1/exchanges", staff, record().json(), RecordExchangeTest.key()), 403, "FORBIDDEN",
                 "agency_code");
     }
@@ -327,7 +321,7 @@ class RecordValidationTest extends PlatformTest {
     }
 
     private JsonNode registerSystem(String agency, String jwk, boolean signatureRequired) {
-        String operator = new Keycloak(keycloakUrl).operatorToken();
+        String operator = keycloak.operatorToken();
         JsonNode current = api.get("/api/v1/agencies/" + agency + "/system", operator).body().path("system");
         Map<String, Object> system = new HashMap<>();
         system.put("baseUrl", current.path("baseUrl").asText());

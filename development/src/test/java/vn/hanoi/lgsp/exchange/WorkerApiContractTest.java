@@ -18,15 +18,11 @@ import vn.hanoi.lgsp.workercontract.WorkerApi;
  */
 class WorkerApiContractTest extends PlatformTest {
 
-    @Value("${lgsp.keycloak.url}")
-    String keycloakUrl;
     @Value("${lgsp.workers.client-secret}")
     String workersSecret;
 
     @Test
     void theWorkerApiAnswersTheContractsRecordsAndNothingElse() throws Exception {
-        Api api = new Api(baseUrl());
-        Keycloak keycloak = new Keycloak(keycloakUrl);
         RecordExchangeTest.Record record = RecordExchangeTest.Record.text("Hồ sơ hợp đồng " + UUID.randomUUID(),
                 RecordExchangeTest.HOAN_KIEM_WARD);
         String id = RecordExchangeTest.accepted(api.post("/api/v1/exchanges", keycloak.clientToken(Keycloak.JUSTICE_SYSTEM),

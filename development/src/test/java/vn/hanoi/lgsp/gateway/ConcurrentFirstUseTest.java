@@ -18,7 +18,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.env.ConfigurableEnvironment;
 import vn.hanoi.lgsp.catalog.AccessGrant;
 import vn.hanoi.lgsp.catalog.AccessGrants;
@@ -29,7 +28,6 @@ import vn.hanoi.lgsp.identity.KeycloakAdmin;
 import vn.hanoi.lgsp.simulators.KeycloakTokenVerifier;
 import vn.hanoi.lgsp.simulators.ServiceProviderSimulator;
 import vn.hanoi.lgsp.support.Api;
-import vn.hanoi.lgsp.support.Keycloak;
 import vn.hanoi.lgsp.support.PlatformNode;
 import vn.hanoi.lgsp.support.PlatformTest;
 
@@ -47,8 +45,6 @@ class ConcurrentFirstUseTest extends PlatformTest {
 
     static PlatformNode second;
 
-    @Value("${lgsp.keycloak.url}")
-    String keycloakUrl;
     @Autowired
     ConfigurableEnvironment environment;
     @Autowired
@@ -59,7 +55,6 @@ class ConcurrentFirstUseTest extends PlatformTest {
     AccessGrants grants;
 
     List<Api> nodes;
-    Keycloak keycloak;
 
     @BeforeEach
     void twoNodes() {
@@ -68,7 +63,6 @@ class ConcurrentFirstUseTest extends PlatformTest {
                     .start(Duration.ofMinutes(3));
         }
         nodes = List.of(new Api(baseUrl()), new Api(second.baseUrl()));
-        keycloak = new Keycloak(keycloakUrl);
     }
 
     @AfterAll

@@ -50,8 +50,6 @@ class GatewayTest extends PlatformTest {
             "X-LGSP-Purpose", java.net.URLEncoder.encode(PURPOSE, StandardCharsets.UTF_8).replace("+", "%20"),
             "X-LGSP-Officer", "canbo.hoankiem");
 
-    @Value("${lgsp.keycloak.url}")
-    String keycloakUrl;
     @Value("${logging.file.name}")
     String platformLog;
     @Autowired
@@ -69,8 +67,6 @@ class GatewayTest extends PlatformTest {
     @Autowired
     RestClient elasticsearch;
 
-    Api api;
-    Keycloak keycloak;
     String ward;
     String justice;
     ServiceProviderSimulator production;
@@ -78,8 +74,6 @@ class GatewayTest extends PlatformTest {
 
     @BeforeEach
     void clients() {
-        api = new Api(baseUrl());
-        keycloak = new Keycloak(keycloakUrl);
         ward = keycloak.clientToken(WARD_SYSTEM);
         justice = keycloak.clientToken(Keycloak.JUSTICE_SYSTEM);
         String issuer = keycloakUrl + "/realms/lgsp";

@@ -21,7 +21,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import vn.hanoi.lgsp.catalog.AccessGrant;
 import vn.hanoi.lgsp.catalog.AccessGrants;
@@ -54,8 +53,6 @@ class NdxpGatewayTest extends PlatformTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-    @Value("${lgsp.keycloak.url}")
-    String keycloakUrl;
     @Autowired
     Simulators simulators;
     @Autowired
@@ -67,8 +64,6 @@ class NdxpGatewayTest extends PlatformTest {
     @Autowired
     JdbcTemplate jdbc;
 
-    Api api;
-    Keycloak keycloak;
     String ndxp;
     String ward;
     String dost;
@@ -76,8 +71,6 @@ class NdxpGatewayTest extends PlatformTest {
 
     @BeforeEach
     void clients() {
-        api = new Api(baseUrl());
-        keycloak = new Keycloak(keycloakUrl);
         ndxp = keycloak.clientToken(NDXP.id(), NDXP.secret());
         ward = keycloak.clientToken(GatewayTest.WARD_SYSTEM);
         dost = keycloak.operatorToken();

@@ -17,7 +17,6 @@ import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.Date;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
 import vn.hanoi.lgsp.support.Api;
@@ -27,21 +26,10 @@ import vn.hanoi.lgsp.support.PlatformTest;
 /** only valid tokens of the LGSP realm reach the agency API; every refusal is a 01 envelope. */
 class AgencyApiAuthenticationTest extends PlatformTest {
 
-    @Value("${lgsp.keycloak.url}")
-    String keycloakUrl;
     @Value("${lgsp.keycloak.admin-username}")
     String keycloakAdmin;
     @Value("${lgsp.keycloak.admin-password}")
     String keycloakAdminPassword;
-
-    Keycloak keycloak;
-    Api api;
-
-    @BeforeEach
-    void clients() {
-        keycloak = new Keycloak(keycloakUrl);
-        api = new Api(baseUrl());
-    }
 
     @Test
     void clientCredentialsTokenReachesTheApiAndIdentifiesTheAgency() throws Exception {

@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import vn.hanoi.lgsp.support.Api;
 import vn.hanoi.lgsp.support.Keycloak;
 import vn.hanoi.lgsp.support.PlatformTest;
@@ -14,8 +13,6 @@ import vn.hanoi.lgsp.support.PlatformTest;
 /** one client cannot flood the agency API; the test configuration gives rate-test-system 5 calls per 2 s. */
 class ApiRateLimitTest extends PlatformTest {
 
-    @Value("${lgsp.keycloak.url}")
-    String keycloakUrl;
     @Autowired
     KeycloakAdmin keycloakAdmin;
 
@@ -23,10 +20,8 @@ class ApiRateLimitTest extends PlatformTest {
     void aClientOverItsLimitGets429UntilTheWindowEnds() {
         KeycloakAdmin.AgencyCredentials credentials = keycloakAdmin.provisionAgencyClient("rate-test-system",
                 "Thử giới hạn", "000.00.61.H26", "production");
-        Keycloak keycloak = new Keycloak(keycloakUrl);
         String token = keycloak.clientToken(credentials.clientId(), credentials.clientSecret());
         String other = keycloak.clientToken(Keycloak.JUSTICE_SYSTEM);
-        Api api = new Api(baseUrl());
 
         await().atMost(Duration.ofSeconds(10)).until(() -> api.get("/api/v1/categories", token).status() == 429);
         Api.Reply limited = api.get("/api/v1/categories", token);

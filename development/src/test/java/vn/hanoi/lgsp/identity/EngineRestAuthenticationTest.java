@@ -2,27 +2,13 @@ package vn.hanoi.lgsp.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Value;
 import vn.hanoi.lgsp.support.Api;
 import vn.hanoi.lgsp.support.Keycloak;
 import vn.hanoi.lgsp.support.PlatformTest;
 
 /** Camunda's REST API takes only Keycloak bearer tokens and acts as the token's user. */
 class EngineRestAuthenticationTest extends PlatformTest {
-
-    @Value("${lgsp.keycloak.url}")
-    String keycloakUrl;
-
-    Api api;
-    Keycloak keycloak;
-
-    @BeforeEach
-    void clients() {
-        api = new Api(baseUrl());
-        keycloak = new Keycloak(keycloakUrl);
-    }
 
     @Test
     void refusesCallsWithoutAValidToken() {

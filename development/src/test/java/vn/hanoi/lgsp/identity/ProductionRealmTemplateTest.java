@@ -18,8 +18,6 @@ import vn.hanoi.lgsp.support.PlatformTest;
 /** The production realm template is a realm Keycloak accepts, and it comes with no person and no password grant. */
 class ProductionRealmTemplateTest extends PlatformTest {
 
-    @Value("${lgsp.keycloak.url}")
-    String keycloakUrl;
     @Value("${lgsp.keycloak.admin-username}")
     String keycloakAdmin;
     @Value("${lgsp.keycloak.admin-password}")
@@ -33,7 +31,7 @@ class ProductionRealmTemplateTest extends PlatformTest {
         ObjectNode realm = (ObjectNode) JSON.readTree(Path.of("deploy/keycloak/lgsp-realm-production.json").toFile());
         String name = "lgsp-template-check";
         realm.put("realm", name);
-        String admin = new Keycloak(keycloakUrl).masterAdminToken(keycloakAdmin, keycloakAdminPassword);
+        String admin = keycloak.masterAdminToken(keycloakAdmin, keycloakAdminPassword);
         HttpResponse<String> created = send(admin, "POST", "/admin/realms", JSON.writeValueAsString(realm));
         try {
             assertThat(created.statusCode()).as(created.body()).isEqualTo(201);

@@ -7,16 +7,12 @@ import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import vn.hanoi.lgsp.support.Api;
 import vn.hanoi.lgsp.support.Keycloak;
 import vn.hanoi.lgsp.support.PlatformTest;
 
 /** A revoked client's tokens stop working within seconds, not at their expiry (minutes later). */
 class RevocationTest extends PlatformTest {
 
-    @Value("${lgsp.keycloak.url}")
-    String keycloakUrl;
     @Autowired
     KeycloakAdmin keycloakAdmin;
 
@@ -25,8 +21,7 @@ class RevocationTest extends PlatformTest {
         String clientId = "revoke-test-" + UUID.randomUUID().toString().substring(0, 8);
         KeycloakAdmin.AgencyCredentials credentials = keycloakAdmin.provisionAgencyClient(clientId, "Thử thu hồi",
                 "000.00.61.H26", "production");
-        String token = new Keycloak(keycloakUrl).clientToken(credentials.clientId(), credentials.clientSecret());
-        Api api = new Api(baseUrl());
+        String token = keycloak.clientToken(credentials.clientId(), credentials.clientSecret());
         assertThat(api.get("/api/v1/categories", token).status()).isEqualTo(200);
 
         keycloakAdmin.deleteClient(clientId);
@@ -36,7 +31,7 @@ class RevocationTest extends PlatformTest {
                 .until(() -> api.get("/api/v1/categories", token).status() == 401);
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
         assertThat(api.get("/api/v1/categories", token).error()).isEqualTo("UNAUTHENTICATED");
-        assertThat(api.get("/api/v1/categories", new Keycloak(keycloakUrl).clientToken(Keycloak.JUSTICE_SYSTEM))
+        assertThat(api.get("/api/v1/categories", keycloak.clientToken(Keycloak.JUSTICE_SYSTEM))
                 .status()).as("other clients are untouched").isEqualTo(200);
     }
 }

@@ -8,15 +8,11 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.beans.factory.annotation.Value;
 import vn.hanoi.lgsp.support.PlatformTest;
 import vn.hanoi.lgsp.support.StaffBrowser;
 
 /** staff log in once through Keycloak and land in Camunda Tasklist (Debian's Chromium, headless). */
 class StaffSingleSignOnTest extends PlatformTest {
-
-    @Value("${lgsp.keycloak.url}")
-    String keycloakUrl;
 
     StaffBrowser browser;
 

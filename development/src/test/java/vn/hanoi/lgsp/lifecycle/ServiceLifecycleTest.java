@@ -23,7 +23,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import vn.hanoi.lgsp.catalog.AccessGrant;
 import vn.hanoi.lgsp.catalog.AccessGrants;
@@ -52,8 +51,6 @@ class ServiceLifecycleTest extends PlatformTest {
     static final Keycloak.Client WARD_SYSTEM = new Keycloak.Client("phuonghoankiem-system", "Hoankiem#Demo2025", WARD);
     static final ZoneId HANOI = ZoneId.of("Asia/Ho_Chi_Minh");
 
-    @Value("${lgsp.keycloak.url}")
-    String keycloakUrl;
     @Autowired
     ServiceCatalog catalog;
     @Autowired
@@ -67,15 +64,11 @@ class ServiceLifecycleTest extends PlatformTest {
     @Autowired
     com.fasterxml.jackson.databind.ObjectMapper json;
 
-    Api api;
-    Keycloak keycloak;
     String justice;
     ServiceProviderSimulator provider;
 
     @BeforeEach
     void clients() {
-        api = new Api(baseUrl());
-        keycloak = new Keycloak(keycloakUrl);
         justice = keycloak.clientToken(Keycloak.JUSTICE_SYSTEM);
         provider = new ServiceProviderSimulator(new ServiceProviderSimulator.Config(JUSTICE, 0,
                 new KeycloakTokenVerifier(keycloakUrl + "/realms/lgsp", JUSTICE), 8));

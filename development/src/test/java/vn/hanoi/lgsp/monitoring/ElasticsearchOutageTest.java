@@ -12,7 +12,6 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import vn.hanoi.lgsp.devservices.DevServices;
 import vn.hanoi.lgsp.support.Api;
@@ -26,8 +25,6 @@ import vn.hanoi.lgsp.support.PlatformTest;
  */
 class ElasticsearchOutageTest extends PlatformTest {
 
-    @Value("${lgsp.keycloak.url}")
-    String keycloakUrl;
     @Autowired
     JdbcTemplate jdbc;
     @Autowired
@@ -44,8 +41,7 @@ class ElasticsearchOutageTest extends PlatformTest {
 
     @Test
     void outboxKeepsEveryDocumentDuringOutageAndDeliversEachOnceAfter() throws Exception {
-        Api api = new Api(baseUrl());
-        String token = new Keycloak(keycloakUrl).clientToken(Keycloak.DOST_SYSTEM);
+        String token = keycloak.clientToken(Keycloak.DOST_SYSTEM);
         Api.Reply before = api.get("/api/v1/status/services", token);
         assertThat(before.status()).isEqualTo(200);
         assertThat(state(before, "elasticsearch")).isEqualTo("UP");

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import vn.hanoi.lgsp.support.Api;
 import vn.hanoi.lgsp.support.Keycloak;
 import vn.hanoi.lgsp.support.PlatformTest;
@@ -20,8 +19,6 @@ import vn.hanoi.lgsp.support.PlatformTest;
  */
 class OperatorsMetricsTest extends PlatformTest {
 
-    @Value("${lgsp.keycloak.url}")
-    String keycloakUrl;
     @Autowired
     TransactionLog transactions;
     @Autowired
@@ -29,8 +26,6 @@ class OperatorsMetricsTest extends PlatformTest {
 
     @Test
     void onlyTheMetricsClientAndDostOperatorsReadThem() {
-        Api api = new Api(baseUrl());
-        Keycloak keycloak = new Keycloak(keycloakUrl);
         assertThat(api.get("/actuator/prometheus", null).status()).isEqualTo(401);
         assertThat(api.get("/actuator/prometheus", keycloak.staffToken("supervisor")).status()).isEqualTo(403);
         assertThat(api.get("/actuator/prometheus", keycloak.clientToken(Keycloak.JUSTICE_SYSTEM)).status()).isEqualTo(403);
@@ -45,8 +40,7 @@ class OperatorsMetricsTest extends PlatformTest {
 
     @Test
     void transactionsAndGatewayCallsAreCountedAndTheBacklogsAreShown() {
-        Api api = new Api(baseUrl());
-        String metrics = new Keycloak(keycloakUrl).clientToken("lgsp-metrics", "lgsp-metrics-dev-secret");
+        String metrics = keycloak.clientToken("lgsp-metrics", "lgsp-metrics-dev-secret");
         String before = scrape(api, metrics);
 
         List<TransactionDocument> documents = new ArrayList<>();

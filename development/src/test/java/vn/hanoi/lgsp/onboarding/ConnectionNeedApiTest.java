@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.LocalDate;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Value;
 import vn.hanoi.lgsp.support.Api;
 import vn.hanoi.lgsp.support.Keycloak;
 import vn.hanoi.lgsp.support.PlatformTest;
@@ -15,13 +14,8 @@ class ConnectionNeedApiTest extends PlatformTest {
 
     private static final String WARD = "000.00.62.H26";
 
-    @Value("${lgsp.keycloak.url}")
-    String keycloakUrl;
-
     @Test
     void anAgencyRecordsAndReadsItsOwnNeedsOnly() {
-        Api api = new Api(baseUrl());
-        Keycloak keycloak = new Keycloak(keycloakUrl);
         String justice = keycloak.clientToken(Keycloak.JUSTICE_SYSTEM);
         String justiceCode = Keycloak.JUSTICE_SYSTEM.agencyCode();
         Map<String, Object> need = Map.of("kind", "CONNECT", "identifiedOn", LocalDate.now().toString(),

@@ -12,7 +12,6 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import vn.hanoi.lgsp.identity.KeycloakAdmin;
 import vn.hanoi.lgsp.support.Api;
 import vn.hanoi.lgsp.support.Keycloak;
@@ -31,21 +30,15 @@ class OnboardingThroughTasklistTest extends PlatformTest {
     static final Keycloak.Client WARD_SYSTEM = new Keycloak.Client("phuonghoankiem-system", "Hoankiem#Demo2025", WARD);
     static final Duration STEP = Duration.ofSeconds(60);
 
-    @Value("${lgsp.keycloak.url}")
-    String keycloakUrl;
     @Autowired
     KeycloakAdmin keycloakAdmin;
 
-    Api api;
-    Keycloak keycloak;
     String ward;
     String justice;
     String dost;
 
     @BeforeEach
     void clients() {
-        api = new Api(baseUrl());
-        keycloak = new Keycloak(keycloakUrl);
         ward = keycloak.clientToken(WARD_SYSTEM);
         justice = keycloak.clientToken(Keycloak.JUSTICE_SYSTEM);
         dost = keycloak.operatorToken();

@@ -16,7 +16,6 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import vn.hanoi.lgsp.support.Api;
 import vn.hanoi.lgsp.support.Keycloak;
 import vn.hanoi.lgsp.support.PlatformTest;
@@ -28,8 +27,6 @@ import vn.hanoi.lgsp.support.StaffBrowser;
  */
 class ReviewFormInTasklistTest extends PlatformTest {
 
-    @Value("${lgsp.keycloak.url}")
-    String keycloakUrl;
     @Autowired
     HistoryService history;
     @Autowired
@@ -52,8 +49,7 @@ class ReviewFormInTasklistTest extends PlatformTest {
     @Test
     void reviewerCompletesTheVietnameseReviewForm() {
         String code = "svc-" + UUID.randomUUID().toString().substring(0, 8);
-        Api api = new Api(baseUrl());
-        Api.Reply submitted = api.postJson("/api/v1/registrations", new Keycloak(keycloakUrl).clientToken(Keycloak.JUSTICE_SYSTEM),
+        Api.Reply submitted = api.postJson("/api/v1/registrations", keycloak.clientToken(Keycloak.JUSTICE_SYSTEM),
                 ServiceOnboardingProcessTest.provider(code, "PUBLIC"));
         assertThat(submitted.status()).as(submitted.body().toString()).isEqualTo(202);
         String registration = submitted.body().path("registration").path("registrationId").asText();

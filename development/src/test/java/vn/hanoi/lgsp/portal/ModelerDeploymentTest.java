@@ -13,7 +13,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import vn.hanoi.lgsp.support.Keycloak;
 import vn.hanoi.lgsp.support.PlatformTest;
 import vn.hanoi.lgsp.support.StaffBrowser;
@@ -28,14 +27,11 @@ class ModelerDeploymentTest extends PlatformTest {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-    @Value("${lgsp.keycloak.url}")
-    String keycloakUrl;
     @Autowired
     org.camunda.bpm.engine.RepositoryService repository;
 
     @Test
     void anAnalystsTokenDeploysAModelAndAReviewersIsRefused() throws Exception {
-        Keycloak keycloak = new Keycloak(keycloakUrl);
         String key = "analyst-model-" + UUID.randomUUID().toString().substring(0, 8);
 
         HttpResponse<String> deployed = deploy(keycloak.staffToken("analyst"), key);
@@ -51,7 +47,7 @@ class ModelerDeploymentTest extends PlatformTest {
 
     @Test
     void modelsThatRunCodeOrReplaceThePlatformsOwnAreRefused() throws Exception {
-        String analyst = new Keycloak(keycloakUrl).staffToken("analyst");
+        String analyst = keycloak.staffToken("analyst");
         String key = "analyst-code-" + UUID.randomUUID().toString().substring(0, 8);
         java.util.Map<String, String> refused = new java.util.LinkedHashMap<>();
         refused.put("script task", "<bpmn:scriptTask id=\"S\" scriptFormat=\"javascript\"><bpmn:script>1</bpmn:script></bpmn:scriptTask>");
@@ -85,7 +81,7 @@ class ModelerDeploymentTest extends PlatformTest {
 
     @Test
     void aStartFormCannotBeSkippedWithStartInstructions() throws Exception {
-        String staff = new Keycloak(keycloakUrl).staffToken("staff.stp");
+        String staff = keycloak.staffToken("staff.stp");
         HttpResponse<String> skipped = HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl()
                         + "/engine-rest/process-definition/key/service-onboarding/start"))
                 .header("Authorization", "Bearer " + staff).header("Content-Type", "application/json")
@@ -101,7 +97,7 @@ class ModelerDeploymentTest extends PlatformTest {
         assertThat(noListeners.statusCode()).isEqualTo(403);
         HttpResponse<String> redeploy = HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl()
                         + "/engine-rest/deployment/" + UUID.randomUUID() + "/redeploy"))
-                .header("Authorization", "Bearer " + new Keycloak(keycloakUrl).staffToken("analyst"))
+                .header("Authorization", "Bearer " + keycloak.staffToken("analyst"))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
                 HttpResponse.BodyHandlers.ofString());
         // a redeploy is a deployment like any other: the engine checks it (there is nothing to redeploy here)

@@ -17,7 +17,6 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.beans.factory.annotation.Value;
 import vn.hanoi.lgsp.onboarding.ServiceOnboardingProcessTest;
 import vn.hanoi.lgsp.support.Api;
 import vn.hanoi.lgsp.support.Keycloak;
@@ -36,9 +35,6 @@ class PortalBrowserTest extends PlatformTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     static final String WARD = "000.00.61.H26";
-
-    @Value("${lgsp.keycloak.url}")
-    String keycloakUrl;
 
     StaffBrowser browser;
     WebDriver driver;
@@ -91,7 +87,7 @@ class PortalBrowserTest extends PlatformTest {
 
     @Test
     void aMaintenanceWindowAnnouncedThroughTheApiIsOnTheNoticesPageAndInTheFeed() {
-        String ward = new Keycloak(keycloakUrl).clientToken(new Keycloak.Client("phuonghoankiem-system",
+        String ward = keycloak.clientToken(new Keycloak.Client("phuonghoankiem-system",
                 "Hoankiem#Demo2025", WARD));
         String reason = "Bảo trì định kỳ máy chủ " + UUID.randomUUID().toString().substring(0, 8);
         Instant now = Instant.now();
@@ -112,8 +108,6 @@ class PortalBrowserTest extends PlatformTest {
 
     @Test
     void anAgencysStaffSeeOnlyTheirOwnRegistrations() {
-        Api api = new Api(baseUrl());
-        Keycloak keycloak = new Keycloak(keycloakUrl);
         String own = "svc-" + UUID.randomUUID().toString().substring(0, 8);
         String other = "svc-" + UUID.randomUUID().toString().substring(0, 8);
         Api.Reply ours = api.postJson("/api/v1/registrations", keycloak.clientToken(Keycloak.JUSTICE_SYSTEM),

@@ -24,7 +24,6 @@ import java.util.Set;
 import java.util.UUID;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Value;
 import org.w3c.dom.Document;
 import org.w3c.dom.NodeList;
 import vn.hanoi.lgsp.support.Api;
@@ -43,9 +42,6 @@ class PortalTest extends PlatformTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
     static final String WARD = "000.00.61.H26";
-
-    @Value("${lgsp.keycloak.url}")
-    String keycloakUrl;
 
     @Test
     void theCatalogIsFoundWithAndWithoutDiacriticsAndDraftsStayHidden() throws Exception {
@@ -87,7 +83,7 @@ class PortalTest extends PlatformTest {
         assertThat(collection.path("item").get(0).path("request").path("url").path("raw").asText())
                 .isEqualTo("{{baseUrl}}/api/v1/gateway/hotich-tra-cuu/v1/khai-sinh?soDinhDanh=001090000001");
         // the API serves the same generated collection
-        String justice = new Keycloak(keycloakUrl).clientToken(Keycloak.JUSTICE_SYSTEM);
+        String justice = keycloak.clientToken(Keycloak.JUSTICE_SYSTEM);
         assertThat(new Api(baseUrl()).get("/api/v1/services/hotich-tra-cuu/versions/v1/postman", justice).body())
                 .isEqualTo(collection);
 
@@ -136,7 +132,7 @@ class PortalTest extends PlatformTest {
 
     @Test
     void aMaintenanceWindowAnnouncedThroughTheApiIsOnTheNoticesPageAndInTheAtomFeed() throws Exception {
-        String ward = new Keycloak(keycloakUrl).clientToken(new Keycloak.Client("phuonghoankiem-system",
+        String ward = keycloak.clientToken(new Keycloak.Client("phuonghoankiem-system",
                 "Hoankiem#Demo2025", WARD));
         String reason = "Nâng cấp cơ sở dữ liệu " + UUID.randomUUID();
         Instant now = Instant.now();

@@ -40,8 +40,6 @@ class PostalServiceTest extends PlatformTest {
     private static final String JUSTICE = Keycloak.JUSTICE_SYSTEM.agencyCode();
     private static final String SHIPMENTS = "/api/v1/postal/shipments";
 
-    @Value("${lgsp.keycloak.url}")
-    String keycloakUrl;
     @Value("${logging.file.name}")
     String platformLog;
     @Autowired
@@ -58,8 +56,7 @@ class PostalServiceTest extends PlatformTest {
         simulators.vnpost().outcome(VnpostSimulator.Outcome.DELIVERED);
         String name = "Đỗ Thị Hằng " + letters();
         String phone = "09" + digits(8);
-        Api api = new Api(baseUrl());
-        String justice = new Keycloak(keycloakUrl).clientToken(Keycloak.JUSTICE_SYSTEM);
+        String justice = keycloak.clientToken(Keycloak.JUSTICE_SYSTEM);
         String dossier = dossier();
 
         Api.Reply accepted = api.postJson(SHIPMENTS, justice, shipment(dossier, name, phone, "01", "00070", 0));
@@ -103,8 +100,7 @@ class PostalServiceTest extends PlatformTest {
     @Test
     void failedTriedAgainAndReturnedBecomesATaskForTheAgencysStaff() {
         simulators.vnpost().outcome(VnpostSimulator.Outcome.RETURNED);
-        Api api = new Api(baseUrl());
-        String justice = new Keycloak(keycloakUrl).clientToken(Keycloak.JUSTICE_SYSTEM);
+        String justice = keycloak.clientToken(Keycloak.JUSTICE_SYSTEM);
         Api.Reply accepted = api.postJson(SHIPMENTS, justice, shipment(dossier(), "Lê Văn Tám", "0912" + digits(6),
                 "01", "00004", 35_000));
         assertThat(accepted.status()).as(accepted.body().toString()).isEqualTo(201);
@@ -128,8 +124,7 @@ class PostalServiceTest extends PlatformTest {
     @Test
     void vnpostDownOrFailingLosesNoShipmentAndTakesTheOrderOnce() {
         simulators.vnpost().outcome(VnpostSimulator.Outcome.DELIVERED);
-        Api api = new Api(baseUrl());
-        String justice = new Keycloak(keycloakUrl).clientToken(Keycloak.JUSTICE_SYSTEM);
+        String justice = keycloak.clientToken(Keycloak.JUSTICE_SYSTEM);
         String dossier = dossier();
         simulators.vnpost().behaviour().setDown(true);
         try {
@@ -154,8 +149,7 @@ class PostalServiceTest extends PlatformTest {
 
     @Test
     void badRequestNamesEveryProblemAndSendsNothing() {
-        Api api = new Api(baseUrl());
-        String justice = new Keycloak(keycloakUrl).clientToken(Keycloak.JUSTICE_SYSTEM);
+        String justice = keycloak.clientToken(Keycloak.JUSTICE_SYSTEM);
         String dossier = dossier();
         Map<String, Object> body = shipment(dossier, "Trần Văn Bảy", null, "01", "99999", 0);
         body.put("codAmount", "ba mươi nghìn");
@@ -180,8 +174,6 @@ class PostalServiceTest extends PlatformTest {
 
     @Test
     void anotherAgencyDoesNotSeeTheShipmentAndATestCredentialSendsNothingByPost() {
-        Api api = new Api(baseUrl());
-        Keycloak keycloak = new Keycloak(keycloakUrl);
         String justice = keycloak.clientToken(Keycloak.JUSTICE_SYSTEM);
         Api.Reply accepted = api.postJson(SHIPMENTS, justice, shipment(dossier(), "Vũ Văn Chín", "0933" + digits(6),
                 "01", "00376", 0));

@@ -21,7 +21,6 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import vn.hanoi.lgsp.simulators.AgencySystemSimulator;
 import vn.hanoi.lgsp.simulators.Simulators;
@@ -46,8 +45,6 @@ class AnalystProcedureTest extends PlatformTest {
     private static final String CENTRAL = "000.00.00.G22";
     private static final Keycloak.Client WARD_SYSTEM = new Keycloak.Client("phuonghoankiem-system", "Hoankiem#Demo2025", WARD);
 
-    @Value("${lgsp.keycloak.url}")
-    String keycloakUrl;
     @Autowired
     RepositoryService repository;
     @Autowired
@@ -65,8 +62,6 @@ class AnalystProcedureTest extends PlatformTest {
 
     @Test
     void aNewThreeAgencyProcedureRunsInProductionOnlyOnceALeaderApprovedIt() throws Exception {
-        Keycloak keycloak = new Keycloak(keycloakUrl);
-        Api api = new Api(baseUrl());
         String ward = keycloak.clientToken(WARD_SYSTEM);
         String deployment = desk().deployed(keycloak.staffToken("analyst"), KEY, procedureFiles());
 
@@ -184,7 +179,7 @@ class AnalystProcedureTest extends PlatformTest {
 
     @Test
     void constructsThatRunCodeAreRefusedOnEveryDeploymentPathWithTheirElementNamed() throws Exception {
-        String analyst = new Keycloak(keycloakUrl).staffToken("analyst");
+        String analyst = keycloak.staffToken("analyst");
         Map<String, String> refused = new LinkedHashMap<>();
         refused.put("Task_Script", "<bpmn:scriptTask id=\"Task_Script\" name=\"Tính lệ phí\" scriptFormat=\"groovy\">"
                 + "<bpmn:script>1</bpmn:script></bpmn:scriptTask>");
@@ -229,7 +224,6 @@ class AnalystProcedureTest extends PlatformTest {
 
     @Test
     void aChangedRoutingTableRoutesProductionRecordsOnlyAfterItsTestCasesPassAndALeaderApproves() throws Exception {
-        Keycloak keycloak = new Keycloak(keycloakUrl);
         String table;
         try (InputStream in = getClass().getResourceAsStream("/dmn/exchange-routing.dmn")) {
             table = new String(in.readAllBytes(), StandardCharsets.UTF_8);
@@ -266,7 +260,6 @@ class AnalystProcedureTest extends PlatformTest {
         assertThat(repository.createDecisionDefinitionQuery().deploymentId(good).singleResult().getVersion()).isEqualTo(after);
 
         // DOST goes back to the platform's own table; an analyst may not, nor may a version never approved come back
-        Api api = new Api(baseUrl());
         assertThat(api.postJson("/api/v1/procedures/exchange-routing/production", keycloak.staffToken("analyst"),
                 Map.of("kind", "DECISION", "version", before)).status()).isEqualTo(403);
         int brokenVersion = repository.createDecisionDefinitionQuery().deploymentId(brokenDeployment).singleResult().getVersion();
@@ -312,6 +305,5 @@ class AnalystProcedureTest extends PlatformTest {
                 Map.of("ketLuan", "HOP_LE", "ghiChu", "Đủ thành phần"));
         assertThat(done.statusCode()).as(done.body()).isEqualTo(204);
     }
-
 
 }

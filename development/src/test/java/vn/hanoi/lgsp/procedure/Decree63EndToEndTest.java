@@ -13,7 +13,6 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import vn.hanoi.lgsp.support.Api;
 import vn.hanoi.lgsp.support.Keycloak;
 import vn.hanoi.lgsp.support.PlatformTest;
@@ -35,16 +34,12 @@ class Decree63EndToEndTest extends PlatformTest {
     private static final String POLICE = "000.00.00.G01";
     private static final String INSURANCE = "000.00.21.G12";
 
-    @Value("${lgsp.keycloak.url}")
-    String keycloakUrl;
     @Autowired
     TaskService tasks;
 
     @Test
     void aBirthAndADeathAreEachSettledByEveryAgencyFromOneFiling() throws Exception {
-        Keycloak keycloak = new Keycloak(keycloakUrl);
         ProcedureDesk desk = new ProcedureDesk(baseUrl());
-        Api api = new Api(baseUrl());
         String analyst = keycloak.staffToken("analyst");
         for (String folder : List.of("khai-sinh", "khai-tu")) {
             String deployment = desk.deployed(analyst, "nghi-dinh-63-" + folder,

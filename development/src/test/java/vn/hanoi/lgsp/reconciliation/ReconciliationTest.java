@@ -16,7 +16,6 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import vn.hanoi.lgsp.monitoring.GatewayUsage;
 import vn.hanoi.lgsp.monitoring.TransactionDocument;
 import vn.hanoi.lgsp.monitoring.TransactionLog;
@@ -37,8 +36,6 @@ class ReconciliationTest extends PlatformTest {
     static final String WARD = "000.00.61.H26";
     static final String DOST = "000.00.12.H26";
 
-    @Value("${lgsp.keycloak.url}")
-    String keycloakUrl;
     @Autowired
     TransactionLog transactions;
     @Autowired
@@ -50,15 +47,12 @@ class ReconciliationTest extends PlatformTest {
     @Autowired
     vn.hanoi.lgsp.catalog.ServiceCatalog catalog;
 
-    Api api;
     String justice;
     String ward;
     String operator;
 
     @BeforeEach
     void clients() {
-        api = new Api(baseUrl());
-        Keycloak keycloak = new Keycloak(keycloakUrl);
         justice = keycloak.clientToken(Keycloak.JUSTICE_SYSTEM);
         ward = keycloak.clientToken(new Keycloak.Client("phuonghoankiem-system", "Hoankiem#Demo2025", WARD));
         operator = keycloak.operatorToken();
@@ -151,7 +145,7 @@ class ReconciliationTest extends PlatformTest {
                 .path("total").isNumber()).isFalse();
 
         // staff tokens, other months and bad periods
-        String staff = new Keycloak(keycloakUrl).staffToken("staff.stp");
+        String staff = keycloak.staffToken("staff.stp");
         assertThat(api.postJson("/api/v1/reconciliation/" + period, staff, upload(service, 3, 0)).status()).isEqualTo(403);
         assertThat(api.postJson("/api/v1/reconciliation/2019-13", ward, upload(service, 3, 0)).status()).isEqualTo(400);
         String thisMonth = YearMonth.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh")).toString();

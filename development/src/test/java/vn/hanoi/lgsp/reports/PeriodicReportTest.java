@@ -26,7 +26,6 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import vn.hanoi.lgsp.monitoring.GatewayUsage;
 import vn.hanoi.lgsp.monitoring.TransactionDocument;
 import vn.hanoi.lgsp.monitoring.TransactionLog;
@@ -45,8 +44,6 @@ class PeriodicReportTest extends PlatformTest {
     static final String JUSTICE = "000.00.13.H26";
     static final String WARD = "000.00.61.H26";
 
-    @Value("${lgsp.keycloak.url}")
-    String keycloakUrl;
     @Autowired
     TransactionLog transactions;
     @Autowired
@@ -58,13 +55,11 @@ class PeriodicReportTest extends PlatformTest {
     @Autowired
     PeriodicReports reports;
 
-    Api api;
     String operator;
 
     @BeforeEach
     void clients() {
-        api = new Api(baseUrl());
-        operator = new Keycloak(keycloakUrl).operatorToken();
+        operator = keycloak.operatorToken();
     }
 
     @Test
@@ -143,7 +138,7 @@ class PeriodicReportTest extends PlatformTest {
 
     @Test
     void onlyDostStartsReportsAndOnlyForAPeriodThatHasEnded() {
-        String ward = new Keycloak(keycloakUrl).clientToken(new Keycloak.Client("phuonghoankiem-system",
+        String ward = keycloak.clientToken(new Keycloak.Client("phuonghoankiem-system",
                 "Hoankiem#Demo2025", WARD));
         assertThat(api.postJson("/api/v1/reports/2019-07/start", ward, Map.of()).status()).isEqualTo(403);
         assertThat(api.postJson("/api/v1/reports/2019-07/start", null, Map.of()).status()).isEqualTo(401);

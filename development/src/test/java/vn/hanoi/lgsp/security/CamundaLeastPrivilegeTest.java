@@ -20,7 +20,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import vn.hanoi.lgsp.support.Api;
-import vn.hanoi.lgsp.support.Keycloak;
 import vn.hanoi.lgsp.support.PlatformTest;
 
 /**
@@ -30,8 +29,6 @@ import vn.hanoi.lgsp.support.PlatformTest;
  */
 class CamundaLeastPrivilegeTest extends PlatformTest {
 
-    @Value("${lgsp.keycloak.url}")
-    String keycloakUrl;
     @Value("${lgsp.workers.client-secret}")
     String workersSecret;
     @Autowired
@@ -43,14 +40,10 @@ class CamundaLeastPrivilegeTest extends PlatformTest {
     @Autowired
     vn.hanoi.lgsp.connection.Incidents incidents;
 
-    Api api;
-    Keycloak keycloak;
     String workers;
 
     @BeforeEach
     void clients() {
-        api = new Api(baseUrl());
-        keycloak = new Keycloak(keycloakUrl);
         workers = keycloak.clientToken("lgsp-workers", workersSecret);
     }
 

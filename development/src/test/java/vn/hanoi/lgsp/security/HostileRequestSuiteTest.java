@@ -13,7 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Value;
 import vn.hanoi.lgsp.support.Keycloak;
 import vn.hanoi.lgsp.support.PlatformTest;
 
@@ -28,9 +27,6 @@ class HostileRequestSuiteTest extends PlatformTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final String ID = "00000000-0000-0000-0000-000000000000";
-
-    @Value("${lgsp.keycloak.url}")
-    String keycloakUrl;
 
     /** Every endpoint: method and path, ids filled with values that exist nowhere. */
     static final List<String[]> ENDPOINTS = List.of(
@@ -89,7 +85,6 @@ class HostileRequestSuiteTest extends PlatformTest {
 
     @Test
     void unauthorisedCallsAreRefusedAndNoAnswerIsA5xxOrWithoutTheEnvelope() throws Exception {
-        Keycloak keycloak = new Keycloak(keycloakUrl);
         String system = keycloak.clientToken(Keycloak.JUSTICE_SYSTEM);
         String forged = forge(system);
         String outbound = keycloak.clientToken("lgsp-outbound", "lgsp-outbound-dev-secret");

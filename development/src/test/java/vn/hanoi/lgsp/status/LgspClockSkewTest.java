@@ -7,7 +7,6 @@ import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import vn.hanoi.lgsp.simulators.Simulators;
 import vn.hanoi.lgsp.support.Api;
 import vn.hanoi.lgsp.support.Keycloak;
@@ -19,8 +18,6 @@ import vn.hanoi.lgsp.support.PlatformTest;
  */
 class LgspClockSkewTest extends PlatformTest {
 
-    @Value("${lgsp.keycloak.url}")
-    String keycloakUrl;
     @Autowired
     Simulators simulators;
 
@@ -31,8 +28,7 @@ class LgspClockSkewTest extends PlatformTest {
 
     @Test
     void levelTwoStatusReportsTheLgspsClockAgainstNdxp() {
-        Api api = new Api(baseUrl());
-        String token = new Keycloak(keycloakUrl).clientToken(Keycloak.DOST_SYSTEM);
+        String token = keycloak.clientToken(Keycloak.DOST_SYSTEM);
 
         // a measurement is reported for a second before the next: an earlier one may still be shown
         await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(500)).until(() ->
@@ -52,8 +48,7 @@ class LgspClockSkewTest extends PlatformTest {
 
     @Test
     void theSkewIsNullWhenNdxpGivesNoReadableTime() {
-        Api api = new Api(baseUrl());
-        String token = new Keycloak(keycloakUrl).clientToken(Keycloak.DOST_SYSTEM);
+        String token = keycloak.clientToken(Keycloak.DOST_SYSTEM);
         simulators.ndxp().behaviour().setMalformed(true);
         try {
             await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(500)).until(() -> {

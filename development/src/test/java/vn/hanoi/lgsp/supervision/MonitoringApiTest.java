@@ -10,10 +10,8 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import vn.hanoi.lgsp.monitoring.TransactionLog;
 import vn.hanoi.lgsp.support.Api;
 import vn.hanoi.lgsp.support.Keycloak;
@@ -29,21 +27,10 @@ class MonitoringApiTest extends PlatformTest {
     static final String JUSTICE = "000.00.13.H26";
     static final String WARD = "000.00.61.H26";
 
-    @Value("${lgsp.keycloak.url}")
-    String keycloakUrl;
     @Autowired
     TransactionLog transactions;
     @Autowired
     org.springframework.transaction.support.TransactionTemplate transaction;
-
-    Api api;
-    Keycloak keycloak;
-
-    @BeforeEach
-    void clients() {
-        api = new Api(baseUrl());
-        keycloak = new Keycloak(keycloakUrl);
-    }
 
     @Test
     void theOverviewCountsExactlyWhatWasRecordedForAnAgencyAndEachFigureListsItsTransactions() {

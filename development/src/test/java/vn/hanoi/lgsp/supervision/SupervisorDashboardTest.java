@@ -16,10 +16,8 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import vn.hanoi.lgsp.monitoring.TransactionLog;
 import vn.hanoi.lgsp.simulators.Simulators;
-import vn.hanoi.lgsp.support.Api;
 import vn.hanoi.lgsp.support.Keycloak;
 import vn.hanoi.lgsp.support.PlatformTest;
 import vn.hanoi.lgsp.support.StaffBrowser;
@@ -35,8 +33,6 @@ class SupervisorDashboardTest extends PlatformTest {
     static final String WARD = "000.00.61.H26";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @Value("${lgsp.keycloak.url}")
-    String keycloakUrl;
     @Autowired
     TransactionLog transactions;
     @Autowired
@@ -61,8 +57,7 @@ class SupervisorDashboardTest extends PlatformTest {
     void aSupervisorSeesTheSeededFiguresOpensTheListBehindOneAndWatchesASystemGoDown() throws Exception {
         String agency = MonitoringSeed.uniqueAgency();
         transaction.executeWithoutResult(s -> transactions.recordAll(MonitoringSeed.documents(agency)));
-        Api api = new Api(baseUrl());
-        String supervisor = new Keycloak(keycloakUrl).staffToken("supervisor");
+        String supervisor = keycloak.staffToken("supervisor");
         await().atMost(Duration.ofSeconds(60)).until(() -> api.get("/api/v1/monitoring/overview?agency=" + agency, supervisor)
                 .body().path("transactions").path("total").asLong() == MonitoringSeed.TOTAL);
 

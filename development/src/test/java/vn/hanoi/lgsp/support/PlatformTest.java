@@ -4,6 +4,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -23,6 +24,19 @@ public abstract class PlatformTest {
 
     @Autowired
     private ObjectProvider<Simulators> simulators;
+
+    @Value("${lgsp.keycloak.url}")
+    protected String keycloakUrl;
+
+    /** The platform's API and Keycloak as an agency system or a staff member reaches them. */
+    protected Api api;
+    protected Keycloak keycloak;
+
+    @BeforeEach
+    void connectClients() {
+        api = new Api(baseUrl());
+        keycloak = new Keycloak(keycloakUrl);
+    }
 
     /** The simulated systems connect through the public API once the platform is ready: tests wait for it. */
     @BeforeEach

@@ -22,8 +22,6 @@ import vn.hanoi.lgsp.support.PlatformTest;
  */
 class WorkersRoleAloneTest extends PlatformTest {
 
-    @Value("${lgsp.keycloak.url}")
-    String keycloakUrl;
     @Value("${lgsp.workers.client-secret}")
     String workersSecret;
     @Value("${lgsp.workers.outbound-client-secret}")
@@ -53,8 +51,6 @@ class WorkersRoleAloneTest extends PlatformTest {
 
             // the platform's own workers pause: only the workers process can deliver now
             platformWorkers.stop();
-            Api api = new Api(baseUrl());
-            Keycloak keycloak = new Keycloak(keycloakUrl);
             String justice = keycloak.clientToken(Keycloak.JUSTICE_SYSTEM);
             byte[] content = ("Hồ sơ do tiến trình workers riêng chuyển " + UUID.randomUUID())
                     .getBytes(java.nio.charset.StandardCharsets.UTF_8);
