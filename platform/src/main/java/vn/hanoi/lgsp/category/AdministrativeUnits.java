@@ -41,12 +41,7 @@ public class AdministrativeUnits {
             sql.append(" and parent_code = ?");
             args.add(parent);
         }
-        LocalDate day = at != null ? at : includeClosed ? null : LocalDate.now();
-        if (day != null) {
-            sql.append(" and valid_from <= ? and (valid_to is null or valid_to > ?)");
-            args.add(day);
-            args.add(day);
-        }
+        ValidOn.restrict(sql, args, at, includeClosed);
         sql.append(" order by code");
         return jdbc.query(sql.toString(), (rs, n) -> new AdministrativeUnit(rs.getString("code"), rs.getString("name"),
                 rs.getString("unit_type"), rs.getString("parent_code"), rs.getObject("valid_from", LocalDate.class),

@@ -27,12 +27,7 @@ class ProcedureCodes {
             args.add("%" + text.trim() + "%");
             args.add("%" + text.trim() + "%");
         }
-        LocalDate day = at != null ? at : includeClosed ? null : LocalDate.now();
-        if (day != null) {
-            sql.append(" and valid_from <= ? and (valid_to is null or valid_to > ?)");
-            args.add(day);
-            args.add(day);
-        }
+        ValidOn.restrict(sql, args, at, includeClosed);
         sql.append(" order by code");
         return jdbc.query(sql.toString(), (rs, n) -> new ProcedureCode(rs.getString("code"), rs.getString("name"),
                 rs.getObject("valid_from", LocalDate.class), rs.getObject("valid_to", LocalDate.class)), args.toArray());
