@@ -153,33 +153,33 @@ public class ModelReleases {
         Map<String, String> elements = new LinkedHashMap<>();
         if (model != null) {
             Document document = SafeXml.parse(model);
-            for (Element p : ModelPolicy.elements(document.getDocumentElement(), ModelPolicy.BPMN, "process")) {
+            for (Element p : ModelXml.elements(document.getDocumentElement(), ModelXml.BPMN, "process")) {
                 if (!process.getKey().equals(p.getAttribute("id"))) {
                     continue;
                 }
-                Optional.ofNullable(ModelPolicy.property(p, ProcedureBlocks.Properties.OWNER)).ifPresent(o -> {
+                Optional.ofNullable(ModelXml.property(p, ProcedureBlocks.Properties.OWNER)).ifPresent(o -> {
                     agencies.add(o);
                     described.put("owner", o);
                 });
                 elements.putAll(flowElements(p));
-                if (!ModelPolicy.elements(p, ModelPolicy.BPMN, "userTask").isEmpty()) {
+                if (!ModelXml.elements(p, ModelXml.BPMN, "userTask").isEmpty()) {
                     blocks.add(ProcedureBlocks.STAFF_TASK.name());
                 }
-                if (!ModelPolicy.elements(p, ModelPolicy.BPMN, "businessRuleTask").isEmpty()) {
+                if (!ModelXml.elements(p, ModelXml.BPMN, "businessRuleTask").isEmpty()) {
                     blocks.add(ProcedureBlocks.DECISION.name());
                 }
-                if (!ModelPolicy.elements(p, ModelPolicy.BPMN, "timerEventDefinition").isEmpty()) {
+                if (!ModelXml.elements(p, ModelXml.BPMN, "timerEventDefinition").isEmpty()) {
                     blocks.add(ProcedureBlocks.WORKING_DAY_TIMER.name());
                 }
-                for (Element task : ModelPolicy.elements(p, ModelPolicy.BPMN, "userTask")) {
-                    Optional.ofNullable(ModelPolicy.property(task, ProcedureBlocks.Properties.TASK_AGENCY)).ifPresent(agencies::add);
-                    if (!task.getAttributeNS(ModelPolicy.CAMUNDA, "formRef").isEmpty()) {
-                        forms.add(task.getAttributeNS(ModelPolicy.CAMUNDA, "formRef"));
+                for (Element task : ModelXml.elements(p, ModelXml.BPMN, "userTask")) {
+                    Optional.ofNullable(ModelXml.property(task, ProcedureBlocks.Properties.TASK_AGENCY)).ifPresent(agencies::add);
+                    if (!task.getAttributeNS(ModelXml.CAMUNDA, "formRef").isEmpty()) {
+                        forms.add(task.getAttributeNS(ModelXml.CAMUNDA, "formRef"));
                     }
                 }
-                for (Element call : ModelPolicy.elements(p, ModelPolicy.BPMN, "callActivity")) {
+                for (Element call : ModelXml.elements(p, ModelXml.BPMN, "callActivity")) {
                     ProcedureBlocks.byCalledProcess(call.getAttribute("calledElement")).ifPresent(b -> blocks.add(b.name()));
-                    for (Element in : ModelPolicy.elements(call, ModelPolicy.CAMUNDA, "in")) {
+                    for (Element in : ModelXml.elements(call, ModelXml.CAMUNDA, "in")) {
                         if (Set.of("destinationCode", "agencyCode").contains(in.getAttribute("target"))) {
                             String code = in.getAttribute("sourceExpression");
                             agencies.add(code);
@@ -209,8 +209,8 @@ public class ModelReleases {
         } else {
             Map<String, String> before = new LinkedHashMap<>();
             try (InputStream in = repository.getProcessModel(running.get().getId())) {
-                for (Element p : ModelPolicy.elements(SafeXml.parse(in.readAllBytes()).getDocumentElement(),
-                        ModelPolicy.BPMN, "process")) {
+                for (Element p : ModelXml.elements(SafeXml.parse(in.readAllBytes()).getDocumentElement(),
+                        ModelXml.BPMN, "process")) {
                     before.putAll(flowElements(p));
                 }
             } catch (IOException e) {
@@ -243,7 +243,7 @@ public class ModelReleases {
 
     private static void collect(Element parent, Map<String, String> found) {
         for (org.w3c.dom.Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
-            if (n instanceof Element e && ModelPolicy.BPMN.equals(e.getNamespaceURI()) && !e.getAttribute("id").isEmpty()
+            if (n instanceof Element e && ModelXml.BPMN.equals(e.getNamespaceURI()) && !e.getAttribute("id").isEmpty()
                     && !"sequenceFlow".equals(e.getLocalName())) {
                 found.put(e.getAttribute("id"), "\"" + e.getAttribute("name") + "\"");
                 if ("subProcess".equals(e.getLocalName())) {

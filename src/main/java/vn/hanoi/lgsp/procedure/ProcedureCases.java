@@ -330,10 +330,10 @@ public class ProcedureCases {
     String ownerOf(ProcessDefinition definition) {
         return owners.computeIfAbsent(definition.getId(), id -> {
             try (InputStream in = repository.getProcessModel(id)) {
-                for (var process : ModelPolicy.elements(SafeXml.parse(in.readAllBytes()).getDocumentElement(),
-                        ModelPolicy.BPMN, "process")) {
+                for (var process : ModelXml.elements(SafeXml.parse(in.readAllBytes()).getDocumentElement(),
+                        ModelXml.BPMN, "process")) {
                     if (definition.getKey().equals(process.getAttribute("id"))) {
-                        String owner = ModelPolicy.property(process, ProcedureBlocks.Properties.OWNER);
+                        String owner = ModelXml.property(process, ProcedureBlocks.Properties.OWNER);
                         if (owner != null) {
                             return owner;
                         }
