@@ -26,7 +26,9 @@ import vn.hanoi.lgsp.xml.SafeXml;
  * the ids of the platform's own processes and forms.
  *
  * <p>The engine runs this check on every deployment a person makes ({@link ModelPolicyPlugin});
- * the engine REST guard runs it first to answer with the {@code 01} envelope.
+ * the engine REST guard runs it first to answer with the {@code 01} envelope. The checks are
+ * {@link ModelNamespaces}, {@link BpmnCheck} with {@link BlockCallCheck}, {@link DecisionCheck}
+ * and, for every expression, {@link ExpressionCheck}.
  */
 public final class ModelPolicy {
 
