@@ -2,13 +2,10 @@ package vn.hanoi.lgsp.devservices;
 
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,24 +30,19 @@ public final class DevServices {
     // one set of servers per JVM, shared across Spring contexts (test context caching)
     private static volatile DevServices shared;
 
-    private final Path home;
-    private final Path dataRoot;
-    private final Path runDir;
-    private final boolean ephemeral;
-    private DevServicesSettings settings;
-    private Path serversDir;
-    private Path archives;
+    private final DevFolders folders;
+    private final DevServicesSettings settings;
+    private final DevelopmentKeys keys;
     private final Map<String, DevServer> servers = new LinkedHashMap<>();
     private final Map<String, String> properties = new LinkedHashMap<>();
     private final List<ConfigurableApplicationContext> dependents = new CopyOnWriteArrayList<>();
     private final long startedMillis;
     private boolean stopped;
 
-    private DevServices(Path home, Path dataRoot, Path runDir, boolean ephemeral) {
-        this.home = home;
-        this.dataRoot = dataRoot;
-        this.runDir = runDir;
-        this.ephemeral = ephemeral;
+    private DevServices(DevFolders folders, DevServicesSettings settings) {
+        this.folders = folders;
+        this.settings = settings;
+        this.keys = new DevelopmentKeys(folders.dataRoot());
         this.startedMillis = System.currentTimeMillis();
     }
 
@@ -75,34 +67,12 @@ public final class DevServices {
     }
 
     private static DevServices start(DevServicesSettings settings, Predicate<String> isConfigured) throws Exception {
-        Path home = settings.home().toAbsolutePath().normalize();
-        // unpacked distributions hold no state, except Keycloak's file database (kept per home)
-        Path sharedServers = home.resolve("servers");
-        if (!Unprivileged.reachable(home)) {
-            // the unprivileged server user cannot enter a private folder such as a mktemp checkout
-            Path fallback = Path.of("/var/tmp", "lgsp-dev");
-            Path fallbackHome = fallback.resolve(shortHash(home.toString()));
-            say(home + " is not reachable for the unprivileged server user; using " + fallbackHome);
-            home = fallbackHome;
-            sharedServers = fallback.resolve("servers");
-        }
-        Files.createDirectories(home);
-        Path serversDir = Files.createDirectories(sharedServers);
-        Path ownServersDir = Files.createDirectories(home.resolve("servers"));
-        Path dataRoot = settings.ephemeral()
-                ? Files.createTempDirectory(Files.createDirectories(home.resolve("ephemeral")), "run-")
-                : Files.createDirectories(home.resolve("data"));
-        Path runDir = settings.ephemeral() ? dataRoot.resolve("run") : Files.createDirectories(home.resolve("run"));
-        Files.createDirectories(runDir);
-        if (settings.ephemeral()) {
-            Unprivileged.own(dataRoot);
-        }
-        Path archives = settings.archives().toAbsolutePath();
-
-        DevServices services = new DevServices(home, dataRoot, runDir, settings.ephemeral());
-        services.settings = settings;
-        services.serversDir = serversDir;
-        services.archives = archives;
+        DevFolders folders = DevFolders.prepare(settings);
+        Path serversDir = folders.servers();
+        Path dataRoot = folders.dataRoot();
+        Path runDir = folders.runDir();
+        Path archives = folders.archives();
+        DevServices services = new DevServices(folders, settings);
         String host = settings.bindHost();
         try (PortPicker ports = new PortPicker()) {
             if (!isConfigured.test("spring.datasource.url")) {
@@ -115,7 +85,7 @@ public final class DevServices {
             }
             if (!isConfigured.test("lgsp.keycloak.url")) {
                 services.servers.put("keycloak", new KeycloakServer(settings.keycloak(), archives,
-                        settings.ephemeral() ? serversDir : ownServersDir, runDir,
+                        settings.ephemeral() ? serversDir : folders.ownServers(), runDir,
                         settings.ephemeral(), ports.port(settings.keycloak().port())));
             }
             if (!isConfigured.test("spring.mail.host")) {
@@ -129,7 +99,7 @@ public final class DevServices {
 
     private void startAll() throws Exception {
         long t0 = System.nanoTime();
-        say("Starting development servers under " + home + ": "
+        say("Starting development servers under " + folders.home() + ": "
                 + servers.values().stream().map(DevServer::name).toList());
         // the servers are independent: start them side by side, the slowest sets the pace
         List<CompletableFuture<Void>> starts = new ArrayList<>();
@@ -159,7 +129,7 @@ public final class DevServices {
      * Progress on the console: this runs before Spring's logging is set up, when log lines
      * would be dropped.
      */
-    private static void say(String line) {
+    static void say(String line) {
         System.out.println("[dev-services] " + line);
     }
 
@@ -170,8 +140,8 @@ public final class DevServices {
             postgres.ensureDatabase(settings.postgres().database());
             forContext.put("spring.datasource.url", postgres.jdbcUrl(settings.postgres().database()));
             // the development database's records are sealed with a development key kept beside it
-            forContext.put("lgsp.exchange.master-key-file", developmentMasterKey().toString());
-            forContext.put("lgsp.audit.signing-key-file", developmentJournalKey().toString());
+            forContext.put("lgsp.exchange.master-key-file", keys.masterKey().toString());
+            forContext.put("lgsp.audit.signing-key-file", keys.journalKey().toString());
         }
         return forContext;
     }
@@ -181,12 +151,12 @@ public final class DevServices {
      * directory), e.g. one restored from a base backup; not started, not stopped with this set.
      */
     PostgresServer postgresOn(Path otherDataRoot, Path otherRunDir, int port) {
-        return new PostgresServer(settings.postgres(), serversDir, otherDataRoot, otherRunDir, port);
+        return new PostgresServer(settings.postgres(), folders.servers(), otherDataRoot, otherRunDir, port);
     }
 
     /** An Elasticsearch node of the same version on another data folder, reading the same snapshot root. */
     ElasticsearchServer elasticsearchOn(Path otherDataRoot, Path otherRunDir, int httpPort, int transportPort) {
-        return new ElasticsearchServer(settings.elasticsearch(), archives, serversDir, otherDataRoot, otherRunDir,
+        return new ElasticsearchServer(settings.elasticsearch(), folders.archives(), folders.servers(), otherDataRoot, otherRunDir,
                 httpPort, transportPort, elasticsearch().snapshots());
     }
 
@@ -205,48 +175,18 @@ public final class DevServices {
     /** An Elasticsearch node of a cluster of several, on its own data folder. */
     ElasticsearchServer elasticsearchClusterNode(Path nodeDataRoot, Path nodeRunDir, int httpPort, int transportPort,
                                                  ElasticsearchServer.Cluster cluster) {
-        return new ElasticsearchServer(settings.elasticsearch(), archives, serversDir, nodeDataRoot, nodeRunDir,
+        return new ElasticsearchServer(settings.elasticsearch(), folders.archives(), folders.servers(), nodeDataRoot, nodeRunDir,
                 httpPort, transportPort, nodeDataRoot.resolve("snapshots"), cluster);
     }
 
     /** Where this set keeps its data folders; a drill puts the restored copies beside them. */
     Path dataRoot() {
-        return dataRoot;
+        return folders.dataRoot();
     }
 
     /** PostgreSQL's data directory (tables, WAL), for tests that look at what reached the disk. */
     public Path postgresDataDirectory() {
-        return dataRoot.resolve("postgresql");
-    }
-
-    /** The journal's signing key, made once per data folder, outside PostgreSQL's own directory. */
-    private synchronized Path developmentJournalKey() {
-        Path key = dataRoot.resolve("secrets/journal-signing-key");
-        if (!Files.exists(key)) {
-            vn.hanoi.lgsp.audit.JournalSigner.generate(key);
-        }
-        return key;
-    }
-
-    /** A random master key made once per data folder, outside PostgreSQL's own directory. */
-    private synchronized Path developmentMasterKey() {
-        Path key = dataRoot.resolve("secrets/record-master-key");
-        try {
-            if (!Files.exists(key)) {
-                Files.createDirectories(key.getParent());
-                byte[] bytes = new byte[32];
-                new java.security.SecureRandom().nextBytes(bytes);
-                Files.writeString(key, java.util.Base64.getEncoder().encodeToString(bytes));
-                try {
-                    Files.setPosixFilePermissions(key, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
-                } catch (UnsupportedOperationException notPosix) {
-                    // the file system has no such permissions; the folder's own protect it
-                }
-            }
-            return key;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot make the development master key " + key, e);
-        }
+        return folders.dataRoot().resolve("postgresql");
     }
 
     /**
@@ -254,7 +194,7 @@ public final class DevServices {
      * suite keeps them: other test contexts of the same JVM still use them.
      */
     void stopAfterFailedStart() {
-        if (ephemeral) {
+        if (settings.ephemeral()) {
             return;
         }
         say("The platform failed to start");
@@ -283,11 +223,11 @@ public final class DevServices {
         List<DevServer> reverse = new ArrayList<>(servers.values());
         java.util.Collections.reverse(reverse);
         reverse.parallelStream().forEach(DevServer::stop);
-        if (ephemeral) {
+        if (settings.ephemeral()) {
             try {
-                Unprivileged.run(List.of("rm", "-rf", dataRoot.toString()));
+                Unprivileged.run(List.of("rm", "-rf", folders.dataRoot().toString()));
             } catch (IOException e) {
-                log.warn("Could not delete {}", dataRoot, e);
+                log.warn("Could not delete {}", folders.dataRoot(), e);
             }
         }
     }
@@ -305,9 +245,9 @@ public final class DevServices {
 
     /** Log files the servers write (for checks that nothing sensitive was logged). */
     public List<Path> logFiles() {
-        try (var files = Files.walk(runDir.resolve("logs"))) {
+        try (var files = Files.walk(folders.runDir().resolve("logs"))) {
             List<Path> logs = new ArrayList<>(files.filter(Files::isRegularFile).toList());
-            Path esLogs = dataRoot.resolve("elasticsearch/logs");
+            Path esLogs = folders.dataRoot().resolve("elasticsearch/logs");
             if (Files.isDirectory(esLogs)) {
                 try (var es = Files.walk(esLogs)) {
                     es.filter(Files::isRegularFile).forEach(logs::add);
@@ -328,7 +268,7 @@ public final class DevServices {
     }
 
     public Path home() {
-        return home;
+        return folders.home();
     }
 
     /** Stops Elasticsearch, keeping its data, so tests can see the platform ride out an outage. */
@@ -363,39 +303,5 @@ public final class DevServices {
             throw new IllegalStateException("SMTP is not a development server in this JVM");
         }
         return smtp.receivedMessages();
-    }
-
-    private static String shortHash(String text) {
-        try {
-            byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(text.getBytes());
-            return HexFormat.of().formatHex(digest).substring(0, 12);
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /**
-     * Free ports for the servers: every socket stays open until all ports are chosen, so that
-     * two servers are never handed the same one (a closed socket's port can come back at once).
-     */
-    private static final class PortPicker implements AutoCloseable {
-
-        private final List<ServerSocket> held = new ArrayList<>();
-
-        int port(int configured) throws IOException {
-            if (configured != 0) {
-                return configured;
-            }
-            ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress());
-            held.add(socket);
-            return socket.getLocalPort();
-        }
-
-        @Override
-        public void close() throws IOException {
-            for (ServerSocket socket : held) {
-                socket.close();
-            }
-        }
     }
 }

@@ -1,23 +1,18 @@
 package vn.hanoi.lgsp.catalog;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.hanoi.lgsp.agency.AgencyRegistry;
+import vn.hanoi.lgsp.agency.EndpointPolicy;
 import vn.hanoi.lgsp.contract.ApiException;
 import vn.hanoi.lgsp.contract.ErrorCode;
 import vn.hanoi.lgsp.monitoring.TransactionLog;
@@ -30,42 +25,28 @@ import vn.hanoi.lgsp.monitoring.TransactionLog;
 @Service
 public class ServiceCatalog {
 
-    private static final TypeReference<List<TechnicalDocument>> DOCUMENTS = new TypeReference<>() {
-    };
-
-    private static final String SELECT_SERVICE = """
-            select s.code, s.name, s.description, s.provider_code, a.name provider_name, s.classification, s.status,
-                   s.created_at
-            from lgsp.service s join lgsp.agency a on a.code = s.provider_code""";
-
-    /** Versions without their documents' text: only whether there is one. */
-    private static final String SELECT_VERSION = """
-            select service_code, version, status, base_url, openapi is not null has_openapi, openapi_media_type,
-                   postman_collection is not null has_postman, documents::text documents, quality_notes, created_at,
-                   published_at, deprecated_at, sunset_at, retired_at, offered_to_ndxp
-            from lgsp.service_version""";
-
     private final JdbcTemplate jdbc;
     private final AgencyRegistry agencies;
     private final TransactionLog transactions;
     private final ApplicationEventPublisher events;
     private final ObjectMapper json;
     private final ServiceInput input;
-
-    private final vn.hanoi.lgsp.agency.EndpointPolicy endpoints;
-    private final vn.hanoi.lgsp.audit.AuditJournal journal;
+    private final EndpointPolicy endpoints;
+    private final CatalogQueries queries;
+    private final VersionReach reach;
 
     ServiceCatalog(JdbcTemplate jdbc, AgencyRegistry agencies, TransactionLog transactions,
-                   ApplicationEventPublisher events, ObjectMapper json, vn.hanoi.lgsp.agency.EndpointPolicy endpoints,
-                   vn.hanoi.lgsp.audit.AuditJournal journal) {
-        this.endpoints = endpoints;
-        this.journal = journal;
+                   ApplicationEventPublisher events, ObjectMapper json, EndpointPolicy endpoints,
+                   CatalogQueries queries, VersionReach reach) {
         this.jdbc = jdbc;
         this.agencies = agencies;
         this.transactions = transactions;
         this.events = events;
         this.json = json;
         this.input = new ServiceInput(json);
+        this.endpoints = endpoints;
+        this.queries = queries;
+        this.reach = reach;
     }
 
     /** What a DOST operator registers: the service with its first version (v1 unless named). */
@@ -89,13 +70,12 @@ public class ServiceCatalog {
     }
 
     public Optional<SharedService> find(String code) {
-        return load(" where s.code = ?", code).stream().findFirst();
+        return queries.find(code);
     }
 
     /** The service, or a {@code NOT_FOUND} failure. */
     public SharedService require(String code) {
-        return find(code).orElseThrow(() -> new ApiException(ErrorCode.NOT_FOUND,
-                "Service " + code + " is not in the LGSP catalog"));
+        return queries.require(code);
     }
 
     /**
@@ -103,24 +83,7 @@ public class ServiceCatalog {
      * overall status is {@code status}; null criteria do not filter.
      */
     public List<SharedService> search(String text, String provider, VersionStatus status) {
-        StringBuilder where = new StringBuilder(" where true");
-        List<Object> args = new ArrayList<>();
-        if (text != null && !text.isBlank()) {
-            where.append(" and (s.code ilike ? or s.name ilike ? or s.description ilike ?)");
-            String like = "%" + text.trim().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-            args.add(like);
-            args.add(like);
-            args.add(like);
-        }
-        if (provider != null && !provider.isBlank()) {
-            where.append(" and s.provider_code = ?");
-            args.add(provider.trim());
-        }
-        if (status != null) {
-            where.append(" and s.status = ?");
-            args.add(status.name());
-        }
-        return load(where.toString(), args.toArray());
+        return queries.search(text, provider, status);
     }
 
     /** Registers a service of an active provider with its first version, in DRAFT. */
@@ -147,7 +110,7 @@ public class ServiceCatalog {
     /** Adds a version, in DRAFT, to a service of a still active provider. */
     @Transactional
     public SharedService addVersion(String code, NewVersion request, String actor) {
-        SharedService service = lock(code);
+        SharedService service = queries.lock(code);
         input.checkVersion(request);
         agencies.requireActive(service.provider());
         if (service.version(request.version()).isPresent()) {
@@ -192,7 +155,7 @@ public class ServiceCatalog {
     /** Ends a version that was never published (DRAFT or TEST): a refused upgrade, a retired service. */
     @Transactional
     public SharedService withdraw(String code, String version, String actor) {
-        SharedService service = lock(code);
+        SharedService service = queries.lock(code);
         Instant now = lifecycleNow();
         apply(service, Lifecycle.withdrawal(service, version), now, actor);
         refreshStatus(code);
@@ -201,7 +164,7 @@ public class ServiceCatalog {
 
     private SharedService move(String code, String version, VersionStatus target, Instant sunset, Instant noticeGivenAt,
                                String actor) {
-        SharedService service = lock(code);
+        SharedService service = queries.lock(code);
         Instant now = lifecycleNow();
         for (Lifecycle.Change change : Lifecycle.plan(service, version, target, now, sunset, noticeGivenAt)) {
             apply(service, change, now, actor);
@@ -225,23 +188,7 @@ public class ServiceCatalog {
      */
     @Transactional
     public SharedService changeBaseUrl(String code, String version, String baseUrl, String actor) {
-        SharedService service = lock(code);
-        requireVersion(code, version);
-        input.checkVersion(new NewVersion(version, baseUrl, null, null, null, null));
-        endpoints.check("baseUrl", baseUrl);
-        String before = jdbc.queryForObject("select base_url from lgsp.service_version where service_code = ? and version = ?",
-                String.class, code, version);
-        jdbc.update("update lgsp.service_version set base_url = ? where service_code = ? and version = ?",
-                baseUrl.trim(), code, version);
-        // where consumers' calls go is configuration with reach: the journal keeps the old and new address
-        journal.append(new vn.hanoi.lgsp.audit.AuditEntry(java.time.Instant.now(),
-                vn.hanoi.lgsp.audit.AuditEntry.ActorKind.STAFF, actor, null, "catalog.version.relocated",
-                code + "/" + version, "00", null, java.util.Map.of("old", before == null ? "" : before,
-                        "new", baseUrl.trim())));
-        transactions.record(Milestones.of("version-relocated", service.provider(), null, code, version,
-                transactions.environment()));
-        events.publishEvent(new VersionRelocated(code, version, baseUrl.trim(), actor));
-        return require(code);
+        return reach.changeBaseUrl(code, version, baseUrl, actor);
     }
 
     /**
@@ -252,62 +199,17 @@ public class ServiceCatalog {
      */
     @Transactional
     public SharedService offerToNdxp(String code, String version, boolean offered, String actor) {
-        SharedService service = lock(code);
-        ServiceVersion current = requireVersion(code, version);
-        if (offered && !vn.hanoi.lgsp.agency.AgencyCode.parse(service.provider()).isHanoi()) {
-            throw new ApiException(ErrorCode.VALIDATION_FAILED, "Service " + code + " is provided by "
-                    + service.provider() + ", not by a Hanoi agency: only the city's own services are offered to NDXP");
-        }
-        if (offered && current.status() == VersionStatus.RETIRED) {
-            throw new ApiException(ErrorCode.VALIDATION_FAILED, "Version " + version + " of " + code
-                    + " is retired and cannot be offered to NDXP");
-        }
-        if (current.offeredToNdxp() == offered) {
-            return service;
-        }
-        jdbc.update("update lgsp.service_version set offered_to_ndxp = ? where service_code = ? and version = ?",
-                offered, code, version);
-        // who opened a service to callers outside the city is configuration with reach, like a new address
-        journal.append(new vn.hanoi.lgsp.audit.AuditEntry(Instant.now(), vn.hanoi.lgsp.audit.AuditEntry.ActorKind.STAFF,
-                actor, null, offered ? "catalog.version.ndxp-offered" : "catalog.version.ndxp-withdrawn",
-                code + "/" + version, "00", null, Map.of("offeredToNdxp", offered)));
-        transactions.record(Milestones.of(offered ? "version-offered-to-ndxp" : "version-withdrawn-from-ndxp",
-                service.provider(), null, code, version, transactions.environment()));
-        events.publishEvent(new NdxpOfferChanged(code, version, offered, actor));
-        return require(code);
+        return reach.offerToNdxp(code, version, offered, actor);
     }
 
     /** The version's OpenAPI document, if the provider supplied one. */
     public Optional<OpenApiDocument> openApi(String code, String version) {
-        requireVersion(code, version);
-        return jdbc.query("""
-                select openapi_media_type, openapi from lgsp.service_version
-                where service_code = ? and version = ? and openapi is not null""",
-                (rs, n) -> new OpenApiDocument(rs.getString("openapi_media_type"), rs.getString("openapi")),
-                code, version).stream().findFirst();
+        return queries.openApi(code, version);
     }
 
     /** The version's Postman collection (JSON), if the provider supplied one. */
     public Optional<String> postmanCollection(String code, String version) {
-        requireVersion(code, version);
-        return jdbc.query("""
-                select postman_collection from lgsp.service_version
-                where service_code = ? and version = ? and postman_collection is not null""",
-                (rs, n) -> rs.getString(1), code, version).stream().findFirst();
-    }
-
-    private ServiceVersion requireVersion(String code, String version) {
-        return require(code).version(version).orElseThrow(() -> new ApiException(ErrorCode.NOT_FOUND,
-                "Service " + code + " has no version " + version));
-    }
-
-    /** Serialises lifecycle changes of one service: two publications at once would both deprecate. */
-    private SharedService lock(String code) {
-        if (jdbc.query("select code from lgsp.service where code = ? for update", (rs, n) -> rs.getString(1), code)
-                .isEmpty()) {
-            throw new ApiException(ErrorCode.NOT_FOUND, "Service " + code + " is not in the LGSP catalog");
-        }
-        return require(code);
+        return queries.postmanCollection(code, version);
     }
 
     private void insertVersion(String code, NewVersion version, String actor) {
@@ -361,55 +263,11 @@ public class ServiceCatalog {
                 Lifecycle.overall(statuses).name(), code);
     }
 
-    private List<SharedService> load(String where, Object... args) {
-        List<SharedService> services = jdbc.query(SELECT_SERVICE + where + " order by s.code", this::mapService, args);
-        if (services.isEmpty()) {
-            return services;
-        }
-        Map<String, List<ServiceVersion>> versions = new LinkedHashMap<>();
-        String[] codes = services.stream().map(SharedService::code).toArray(String[]::new);
-        jdbc.query(SELECT_VERSION + " where service_code = any(?) order by service_code, created_at, version",
-                rs -> {
-                    versions.computeIfAbsent(rs.getString("service_code"), c -> new ArrayList<>()).add(mapVersion(rs));
-                }, (Object) codes);
-        return services.stream().map(s -> new SharedService(s.code(), s.name(), s.description(), s.provider(),
-                s.providerName(), s.classification(), s.status(), s.registeredAt(),
-                List.copyOf(versions.getOrDefault(s.code(), List.of())))).toList();
-    }
-
-    private SharedService mapService(ResultSet rs, int row) throws SQLException {
-        return new SharedService(rs.getString("code"), rs.getString("name"), rs.getString("description"),
-                rs.getString("provider_code"), rs.getString("provider_name"),
-                DataClassification.valueOf(rs.getString("classification")), VersionStatus.valueOf(rs.getString("status")),
-                instant(rs, "created_at"), List.of());
-    }
-
-    private ServiceVersion mapVersion(ResultSet rs) throws SQLException {
-        return new ServiceVersion(rs.getString("version"), VersionStatus.valueOf(rs.getString("status")),
-                rs.getString("base_url"), rs.getBoolean("has_openapi"), rs.getString("openapi_media_type"),
-                rs.getBoolean("has_postman"), read(rs.getString("documents")), rs.getString("quality_notes"),
-                instant(rs, "created_at"), instant(rs, "published_at"), instant(rs, "deprecated_at"),
-                instant(rs, "sunset_at"), instant(rs, "retired_at"), rs.getBoolean("offered_to_ndxp"));
-    }
-
     private String write(List<TechnicalDocument> documents) {
         try {
             return json.writeValueAsString(documents);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("technical documents cannot be serialised", e);
         }
-    }
-
-    private List<TechnicalDocument> read(String documents) {
-        try {
-            return List.copyOf(json.readValue(documents, DOCUMENTS));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored technical documents are not valid JSON", e);
-        }
-    }
-
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        Timestamp t = rs.getTimestamp(column);
-        return t == null ? null : t.toInstant();
     }
 }

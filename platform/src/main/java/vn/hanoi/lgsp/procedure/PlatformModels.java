@@ -33,7 +33,7 @@ final class PlatformModels {
         try {
             for (Resource resource : resolver.getResources("classpath*:processes/**/*.bpmn")) {
                 byte[] bytes = read(resource);
-                ModelPolicy.elements(SafeXml.parse(bytes).getDocumentElement(), ModelPolicy.BPMN, "process")
+                ModelXml.elements(SafeXml.parse(bytes).getDocumentElement(), ModelXml.BPMN, "process")
                         .forEach(p -> processIds.add(p.getAttribute("id")));
             }
             for (Resource resource : resolver.getResources("classpath*:dmn/**/*.dmn")) {
@@ -46,7 +46,7 @@ final class PlatformModels {
             }
             for (Resource resource : resolver.getResources("classpath*:processes/**/*.form")) {
                 byte[] bytes = read(resource);
-                String id = ModelPolicy.formId(bytes);
+                String id = ModelXml.formId(bytes);
                 if (id != null) {
                     formIds.add(id);
                 }
