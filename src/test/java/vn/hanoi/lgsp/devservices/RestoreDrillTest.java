@@ -43,7 +43,7 @@ import vn.hanoi.lgsp.support.PlatformTest;
 import vn.hanoi.lgsp.support.SystemChangeApproval;
 
 /**
- * Issue 10, Đ11.6: the restore drill of docs/operations.md, performed. While the platform runs,
+ * R-23, Đ11.6: the restore drill of docs/operations.md, performed. While the platform runs,
  * records are in flight (accepted, routed, waiting for delivery); PostgreSQL is backed up with
  * the base-backup protocol (backup start, copy of the data folder, backup stop, the WAL written
  * meanwhile) and Elasticsearch snapshotted into a filesystem repository. Both are restored

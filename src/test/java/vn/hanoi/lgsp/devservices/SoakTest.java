@@ -14,7 +14,7 @@ import org.springframework.core.env.EnumerablePropertySource;
 import vn.hanoi.lgsp.support.PlatformTest;
 
 /**
- * Issue 10 (R-05, R-23, Đ11.4): the soak with every fault, at the size CI affords (300
+ * R-05, R-23, Đ11.4: the soak with every fault, at the size CI affords (300
  * exchanges); {@code bench/soak} runs the same harness with 10,000. Figures go to
  * {@code target/soak-report.md}.
  */
