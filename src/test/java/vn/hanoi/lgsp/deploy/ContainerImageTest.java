@@ -30,6 +30,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -58,6 +59,7 @@ import vn.hanoi.lgsp.support.PlatformTest;
  * of its own): those servers use the published demo secrets, which a production start refuses —
  * as the image, started without settings, shows it does.
  */
+@Tag("slow")
 class ContainerImageTest extends PlatformTest {
 
     private static final Logger log = LoggerFactory.getLogger(ContainerImageTest.class);

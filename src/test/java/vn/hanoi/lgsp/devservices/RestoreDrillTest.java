@@ -29,6 +29,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -50,6 +51,7 @@ import vn.hanoi.lgsp.support.SystemChangeApproval;
  * into fresh data folders, a platform node is started on them, and every in-flight record runs
  * to completion there: delivered once, its result back, its monitoring documents indexed.
  */
+@Tag("slow")
 class RestoreDrillTest extends PlatformTest {
 
     static final String JUSTICE = "000.00.13.H26";

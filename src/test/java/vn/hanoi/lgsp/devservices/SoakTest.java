@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -18,6 +19,7 @@ import vn.hanoi.lgsp.support.PlatformTest;
  * exchanges); {@code bench/soak} runs the same harness with 10,000. Figures go to
  * {@code target/soak-report.md}.
  */
+@Tag("slow")
 class SoakTest extends PlatformTest {
 
     @Autowired
