@@ -28,7 +28,7 @@ class ModuleStructureTest {
     }
 
     /**
-     * Issue 10: the workers run as a process of their own, so they know the platform only
+     * R-05 (Đ7.5): the workers run as a process of their own, so they know the platform only
      * through the shared contract (topic, variable and error names, the worker API's records)
      * and the shared outbound HTTP pieces (tokens, bounded answers) — nothing of its internals.
      */
@@ -50,7 +50,7 @@ class ModuleStructureTest {
     }
 
     /**
-     * Issue 10: the simulators stand where NDXP, VDXP and the agencies' systems stand in
+     * R-01, R-08: the simulators stand where NDXP, VDXP and the agencies' systems stand in
      * production, so they know the platform only as those do — its public API and Keycloak —
      * and no class of it; the platform reaches them only at the addresses its settings name.
      * The wire contracts with NDXP are the exception — the postal contexts and VNPost's paths, the

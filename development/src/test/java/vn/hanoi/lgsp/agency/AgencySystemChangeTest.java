@@ -11,7 +11,7 @@ import vn.hanoi.lgsp.support.PlatformTest;
 import vn.hanoi.lgsp.support.SystemChangeApproval;
 
 /**
- * Issue 9 point 1 (R-08, R-19, R-25): where the LGSP sends an agency's records changes only when
+ * R-08, R-19, R-25: where the LGSP sends an agency's records changes only when
  * a DOST leader approves it in Tasklist — never on the word of the one who asked — and the
  * request, the decision and both values are journaled.
  */

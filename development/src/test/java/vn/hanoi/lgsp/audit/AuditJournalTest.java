@@ -15,7 +15,7 @@ import vn.hanoi.lgsp.support.Keycloak;
 import vn.hanoi.lgsp.support.PlatformTest;
 
 /**
- * R-19, Đ13.5, issue 9 point 11: every action is journaled — who, what, on what, when, outcome —
+ * R-19, Đ13.5, Đ16.10: every action is journaled — who, what, on what, when, outcome —
  * in a hash chain closed each day by a signed anchor; verification finds an edited, deleted or
  * reordered entry and a rewritten chain, and calls a clean journal intact.
  */

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import vn.hanoi.lgsp.support.PlatformNode;
 
@@ -17,6 +18,7 @@ import vn.hanoi.lgsp.support.PlatformNode;
  * {@code bench/*} runs, side by side with their baselines. The soak's harness runs in
  * {@code SoakTest}.
  */
+@Tag("slow")
 class BenchmarksStillRunTest {
 
     @Test

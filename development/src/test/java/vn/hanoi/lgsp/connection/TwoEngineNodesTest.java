@@ -15,7 +15,7 @@ import vn.hanoi.lgsp.support.PlatformNode;
 import vn.hanoi.lgsp.support.PlatformTest;
 
 /**
- * Issue 10: two engine nodes on one PostgreSQL poll each agency system once per interval
+ * R-05 (Đ7.5): two engine nodes on one PostgreSQL poll each agency system once per interval
  * between them, not once each (R-17). The second node is a whole platform in a JVM of its own
  * (its own engine, job executor, web server and poller) on the same database, as in production.
  */

@@ -15,7 +15,7 @@ import vn.hanoi.lgsp.support.Api;
 import vn.hanoi.lgsp.support.PlatformTest;
 
 /**
- * Issue 13 (R-23, Đ14): the OpenAPI document of the platform's own API is generated from the
+ * R-14, R-23 (App1 §3.1, Đ14): the OpenAPI document of the platform's own API is generated from the
  * code, and this checks that it covers every registered {@code /api/v1} handler and method, so
  * a new endpoint cannot go undocumented; anyone may read it, as the connection guide is public.
  */

@@ -30,6 +30,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,20 +45,21 @@ import vn.hanoi.lgsp.support.PlatformNode;
 import vn.hanoi.lgsp.support.PlatformTest;
 
 /**
- * Issue 29: the platform's image, built by the {@code images} Maven profile from Debian's packages
- * and the application's layers, runs as the city runs it. Under podman (runc, cgroupfs, the host's
- * network), each container with a read-only root filesystem and a tmpfs on /tmp, a memory limit
- * the JVM sizes its heap from, its settings in an env file and its key files mounted read-only:
- * two engine containers and one workers container, behind a load balancer, on the test's own
- * PostgreSQL (a database of their own, so that only the containers' engines work on it),
- * Elasticsearch, Keycloak and SMTP. A record submitted to one engine container completes; then
- * that container is stopped as an operator stops it ({@code podman stop}: SIGTERM) while records
- * are in flight, and every one of them completes through the other, none lost, none twice.
+ * R-05, R-23 (Đ7.5, Đ11.6): the platform's image, built by the {@code images} Maven profile from
+ * Debian's packages and the application's layers, runs as the city runs it. Under podman (runc,
+ * cgroupfs, the host's network), each container with a read-only root filesystem and a tmpfs on
+ * /tmp, a memory limit the JVM sizes its heap from, its settings in an env file and its key files
+ * mounted read-only: two engine containers and one workers container, behind a load balancer, on
+ * the test's own PostgreSQL (a database of their own, so that only the containers' engines work on
+ * it), Elasticsearch, Keycloak and SMTP. A record submitted to one engine container completes;
+ * then that container is stopped as an operator stops it ({@code podman stop}: SIGTERM) while
+ * records are in flight, and every one of them completes through the other, none lost, none twice.
  *
  * <p>The containers run the {@code dev} profile, pointed at the test's servers (so it starts none
  * of its own): those servers use the published demo secrets, which a production start refuses —
  * as the image, started without settings, shows it does.
  */
+@Tag("slow")
 class ContainerImageTest extends PlatformTest {
 
     private static final Logger log = LoggerFactory.getLogger(ContainerImageTest.class);

@@ -58,7 +58,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Issue 29, "the production topology as files": {@code deploy/k8s} rendered offline the way
+ * R-05, R-23 (Đ7.5, Đ11.6), the production topology as files: {@code deploy/k8s} rendered offline the way
  * Kustomize would and read as Kubernetes API objects, so a misspelt field fails the build; the
  * operators' custom resources carry the fields the installation relies on; the Prometheus rules
  * use only metrics the platform publishes; the systemd units carry the same settings and their

@@ -29,6 +29,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -43,13 +44,14 @@ import vn.hanoi.lgsp.support.PlatformTest;
 import vn.hanoi.lgsp.support.SystemChangeApproval;
 
 /**
- * Issue 10, Đ11.6: the restore drill of docs/operations.md, performed. While the platform runs,
+ * R-23, Đ11.6: the restore drill of docs/operations.md, performed. While the platform runs,
  * records are in flight (accepted, routed, waiting for delivery); PostgreSQL is backed up with
  * the base-backup protocol (backup start, copy of the data folder, backup stop, the WAL written
  * meanwhile) and Elasticsearch snapshotted into a filesystem repository. Both are restored
  * into fresh data folders, a platform node is started on them, and every in-flight record runs
  * to completion there: delivered once, its result back, its monitoring documents indexed.
  */
+@Tag("slow")
 class RestoreDrillTest extends PlatformTest {
 
     static final String JUSTICE = "000.00.13.H26";

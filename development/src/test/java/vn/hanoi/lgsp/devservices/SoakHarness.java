@@ -42,7 +42,7 @@ import vn.hanoi.lgsp.support.LoopbackBalancer;
 import vn.hanoi.lgsp.support.PlatformNode;
 
 /**
- * The soak of issue 10: the platform as it runs in production — two engine nodes behind a load
+ * The soak (R-05, R-23): the platform as it runs in production — two engine nodes behind a load
  * balancer, two worker processes, the simulators as a process of their own, one PostgreSQL, a
  * two-node Elasticsearch cluster, Keycloak — takes record exchanges at a steady rate while
  * faults are injected: the destination's system is down for 30 s, NDXP fails a fifth of all

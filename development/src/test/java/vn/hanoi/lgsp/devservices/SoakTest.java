@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.env.ConfigurableEnvironment;
@@ -13,10 +14,11 @@ import org.springframework.core.env.EnumerablePropertySource;
 import vn.hanoi.lgsp.support.PlatformTest;
 
 /**
- * Issue 10 (R-05, R-23, Đ11.4): the soak with every fault, at the size CI affords (300
+ * R-05, R-23, Đ11.4: the soak with every fault, at the size CI affords (300
  * exchanges); {@code bench/soak} runs the same harness with 10,000. Figures go to
  * {@code target/soak-report.md}.
  */
+@Tag("slow")
 class SoakTest extends PlatformTest {
 
     @Autowired

@@ -32,7 +32,7 @@ import vn.hanoi.lgsp.simulators.AgencySystemSimulator;
 import vn.hanoi.lgsp.simulators.Simulators;
 
 /**
- * Issue 9 point 4 (R-03, R-08): what the LGSP pushes to an agency's system carries a token
+ * R-03, R-08 (Đ7.3): what the LGSP pushes to an agency's system carries a token
  * meant for that agency alone, and the source's own signature; the simulated systems check the
  * audience as a real one should, so a recipient cannot replay the push at another agency.
  */

@@ -13,7 +13,7 @@ import vn.hanoi.lgsp.support.PlatformTest;
 import vn.hanoi.lgsp.workercontract.WorkerApi;
 
 /**
- * Issue 10: the worker API answers exactly the contract's records — read strictly, an unknown or
+ * R-05 (Đ7.5): the worker API answers exactly the contract's records — read strictly, an unknown or
  * renamed field fails here, before a workers process of another version would misread it.
  */
 class WorkerApiContractTest extends PlatformTest {

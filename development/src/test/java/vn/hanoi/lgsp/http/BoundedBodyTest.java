@@ -13,7 +13,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Issue 9 point 6: an answer read from a peer is bounded, however much the peer sends. */
+/** R-25 (App1 §2.1): an answer read from a peer is bounded, however much the peer sends. */
 class BoundedBodyTest {
 
     HttpServer peer;

@@ -15,7 +15,7 @@ import org.springframework.mock.env.MockEnvironment;
 import vn.hanoi.lgsp.LgspApplication;
 
 /**
- * Issue 9 point 5: a start without the development profile is a production installation — no
+ * R-24, R-25 (App1 §2.2, Đ5): a start without the development profile is a production installation — no
  * development servers, simulators or demo data, and no published demo secret accepted.
  */
 class SafeByDefaultTest {

@@ -13,7 +13,7 @@ import vn.hanoi.lgsp.support.Keycloak;
 import vn.hanoi.lgsp.support.PlatformTest;
 
 /**
- * Issue 12: operators' metrics on {@code /actuator/prometheus} for the monitoring system's own
+ * R-18, R-04 (Đ12, Đ7.4): operators' metrics on {@code /actuator/prometheus} for the monitoring system's own
  * client (role {@code metrics-reader}) or a DOST operator, no one else; transactions counted by
  * kind and outcome when recorded, gateway latency, outbox lag, the engine's backlog and polling lag.
  */

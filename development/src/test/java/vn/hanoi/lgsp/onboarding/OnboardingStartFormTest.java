@@ -25,7 +25,7 @@ import vn.hanoi.lgsp.onboarding.OnboardingProcess.StartForm;
 import vn.hanoi.lgsp.support.ProcessTest;
 
 /**
- * Issue 13 (R-13, App2): an agency's staff start Form 01 or Form 02 with Form 03 from
+ * R-13, App2: an agency's staff start Form 01 or Form 02 with Form 03 from
  * Tasklist's "Start process"; the same checks and records as {@code POST /api/v1/registrations},
  * the applicant taken from the signed-in account's agency, only the form's fields read and
  * none kept; an account of no agency, or without the right to start, starts nothing.

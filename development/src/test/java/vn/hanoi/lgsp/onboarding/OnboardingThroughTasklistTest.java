@@ -79,7 +79,7 @@ class OnboardingThroughTasklistTest extends PlatformTest {
         JsonNode grants = api.get("/api/v1/grants?consumer=" + WARD, dost).body();
         assertThat(grants.toString()).contains(service).contains("PRODUCTION");
 
-        // issue 9 point 3: at go-live the test credentials stop — the token held, and any new one
+        // R-14 (App1 §3.1): at go-live the test credentials stop — the token held, and any new one
         assertThat(api.get("/api/v1/categories", testToken).status()).isEqualTo(401);
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> tokenFromCredentials(id, "TEST"))
                 .hasMessageContaining("token request failed");

@@ -18,7 +18,7 @@ import vn.hanoi.lgsp.support.PlatformTest;
 import vn.hanoi.lgsp.support.StaffBrowser;
 
 /**
- * Issue 13: analysts deploy from Camunda Modeler, which sends a multipart deployment to engine
+ * R-08 (Đ6.1.1.b): analysts deploy from Camunda Modeler, which sends a multipart deployment to engine
  * REST with a bearer token. A member of {@code process-analysts} (no Camunda admin) copies the
  * short-lived token of their session from the portal and deploys; a staff member without the
  * right is refused, by engine REST and by the page.

@@ -24,11 +24,11 @@ import vn.hanoi.lgsp.support.PlatformTest;
 import vn.hanoi.lgsp.support.StaffBrowser;
 
 /**
- * Issue 13's browser walk in Debian's Chromium, headless: an anonymous visitor finds a service
- * by Vietnamese text with and without diacritics, opens its OpenAPI page and downloads its
- * Postman collection; a maintenance window announced through the API is on the notices page
- * and in the Atom feed; an agency's staff member signs in and sees only the agency's own
- * registrations; a citizen signs in through the simulated VNeID and is greeted by name, and
+ * The portal's browser walk (R-08, R-09, R-10, R-23) in Debian's Chromium, headless: an anonymous
+ * visitor finds a service by Vietnamese text with and without diacritics, opens its OpenAPI page
+ * and downloads its Postman collection; a maintenance window announced through the API is on the
+ * notices page and in the Atom feed; an agency's staff member signs in and sees only the agency's
+ * own registrations; a citizen signs in through the simulated VNeID and is greeted by name, and
  * that session opens no staff page.
  */
 class PortalBrowserTest extends PlatformTest {

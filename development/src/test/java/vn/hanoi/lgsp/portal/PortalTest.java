@@ -32,7 +32,7 @@ import vn.hanoi.lgsp.support.Newman;
 import vn.hanoi.lgsp.support.PlatformTest;
 
 /**
- * Issue 13 (Đ14, App1 §3.1–3.5, R-23) over plain HTTP: the public catalog found with and
+ * R-09, R-10, R-23 (Đ14, App1 §3.1–3.5) over plain HTTP: the public catalog found with and
  * without diacritics and drafts never shown, the generated Postman collections valid v2.1 and
  * run by Postman's own runner against the test environment of the default run, maintenance
  * in the Atom feed, and the connection guide listing every call of the OpenAPI document.

@@ -29,13 +29,13 @@ import vn.hanoi.lgsp.support.Keycloak;
 import vn.hanoi.lgsp.support.PlatformTest;
 
 /**
- * Issue 24 on the real stack: an analyst deploys, with the token Camunda Modeler sends, a new
- * procedure of three agencies (the ward, the Department of Justice, a central body through NDXP)
- * made only of BPMN, a form and a DMN table; it runs nowhere in production until a DOST leader
- * other than the analyst approves it; the ward's system then starts cases that run across the
- * simulators, and a refusal comes back to the ward's staff with its reason. Constructs that run
- * code are refused on every deployment path, each named; a changed routing table goes through its
- * test cases and approval before it routes production records.
+ * R-01 and R-25 (Đ7.1, Đ5) on the real stack: an analyst deploys, with the token Camunda Modeler
+ * sends, a new procedure of three agencies (the ward, the Department of Justice, a central body
+ * through NDXP) made only of BPMN, a form and a DMN table; it runs nowhere in production until a
+ * DOST leader other than the analyst approves it; the ward's system then starts cases that run
+ * across the simulators, and a refusal comes back to the ward's staff with its reason. Constructs
+ * that run code are refused on every deployment path, each named; a changed routing table goes
+ * through its test cases and approval before it routes production records.
  */
 class AnalystProcedureTest extends PlatformTest {
 

@@ -20,7 +20,7 @@ import vn.hanoi.lgsp.support.StaffBrowser;
 import org.openqa.selenium.By;
 
 /**
- * Issue 24: one case of each liên thông procedure of Decree 63/2024 on the real stack, as the
+ * R-01 (Đ7.1): one case of each liên thông procedure of Decree 63/2024 on the real stack, as the
  * city would run them: the analyst deploys the files of {@code procedures/nghi-dinh-63/}, a DOST
  * leader approves them, the Hoàn Kiếm ward's system hands in the cases, its staff check them, and
  * the Department of Justice's system, the police and Social Insurance (through NDXP) settle them.

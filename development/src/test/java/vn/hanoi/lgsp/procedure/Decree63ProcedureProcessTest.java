@@ -31,10 +31,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 import vn.hanoi.lgsp.support.ProcessTest;
 
 /**
- * Issue 24: every path of the two liên thông procedures of Decree 63/2024, as an analyst deploys
- * them (files of {@code procedures/nghi-dinh-63/}, checked by the deployment policy) and tries them
- * in the test environment: each record answers with the outcome the case's data chooses for its
- * destination, and the test plays the ward's staff and the engine's job executor.
+ * R-01, R-22, R-26 (Đ7.1, Đ6.1.3.đ): every path of the two liên thông procedures of Decree
+ * 63/2024, as an analyst deploys them (files of {@code procedures/nghi-dinh-63/}, checked by the
+ * deployment policy) and tries them in the test environment: each record answers with the outcome
+ * the case's data chooses for its destination, and the test plays the ward's staff and the
+ * engine's job executor.
  */
 class Decree63ProcedureProcessTest extends ProcessTest {
 

@@ -14,7 +14,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
 
 /**
- * Issue 24: what an analyst's deployment may hold. Each refused construct is named with the
+ * R-25 (Đ5, App1 §2.1): what an analyst's deployment may hold. Each refused construct is named with the
  * element that carries it, so that the analyst finds it in Modeler; models made of the building
  * blocks, forms and FEEL tables pass.
  */

@@ -23,7 +23,7 @@ import vn.hanoi.lgsp.support.Api;
 import vn.hanoi.lgsp.support.PlatformTest;
 
 /**
- * Issue 9 point 2 (R-25, R-08): in the process engine everyone does their own part only — the
+ * R-25, R-08: in the process engine everyone does their own part only — the
  * workers their topics, staff their agency's tasks, and a task's form decides what its
  * completion may set.
  */

@@ -17,7 +17,7 @@ import vn.hanoi.lgsp.support.Keycloak;
 import vn.hanoi.lgsp.support.PlatformTest;
 
 /**
- * Issue 9 point 12 (R-25): every endpoint of the agency API and the engine's REST API, tried
+ * R-25 (Đ5, App1 §2.1): every endpoint of the agency API and the engine's REST API, tried
  * with no token, forged and foreign tokens, the wrong caller, and hostile bodies, paths and
  * parameters. Not one answer may be a 5xx, nor come without the envelope and its transaction id;
  * and none of the unauthorised ones may succeed.

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Issue 14's VNPost simulator (R-22): orders with S10 tracking numbers, retries of the same
+ * The VNPost simulator (R-22, Đ6.1.3.đ): orders with S10 tracking numbers, retries of the same
  * order answered with the same number, bad orders refused naming every problem, statuses over
  * the order's course by callback with retries, and the recipient forgotten once it ended; each
  * order's fee; applications collected by post sent to the LGSP, and their receipt taken back.

@@ -23,7 +23,7 @@ import vn.hanoi.lgsp.support.PlatformTest;
 import vn.hanoi.lgsp.support.StaffBrowser;
 
 /**
- * Issue 12 (R-17, R-20, Đ12.1) in Debian's Chromium, headless: a supervisor signs in through
+ * R-17, R-20, Đ12.1, in Debian's Chromium, headless: a supervisor signs in through
  * Keycloak, Cockpit's dashboard shows the LGSP panel with the counts seeded into
  * Elasticsearch, a figure opens the transactions behind it, the status board shows a
  * simulated system going DOWN once it stops, and Cockpit and Tasklist speak Vietnamese.

@@ -16,7 +16,7 @@ import vn.hanoi.lgsp.support.Keycloak;
 import vn.hanoi.lgsp.support.PlatformTest;
 
 /**
- * Issue 10: the workers role starts alone from the same artifact — no engine, no database, no
+ * R-05 (Đ7.5): the workers role starts alone from the same artifact — no engine, no database, no
  * web server, no poller, no shipper — and does the workers' job over HTTP: with the platform's
  * own workers paused, a record is delivered by the workers process alone.
  */
