@@ -70,7 +70,7 @@ class ModelContractTest {
     private static final Path DMN = Path.of("dmn");
     private static final Path PROCEDURES = Path.of("procedures");
     private static final Path MODELER = Path.of("modeler");
-    private static final Path WORKER_RUNTIME = Path.of("workers/src/main/java/vn/hanoi/lgsp/workers/WorkerRuntime.java");
+    private static final Path WORKER_RUNTIME = Path.of("platform/src/main/java/vn/hanoi/lgsp/workers/WorkerRuntime.java");
     private static final String WORKER_TEMPLATE_PREFIX = "vn.hanoi.lgsp.worker.";
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -100,7 +100,7 @@ class ModelContractTest {
             OnboardingProcess.REVIEW_DECISION, new DecisionCall(OnboardingProcess.PROCESS_KEY,
                     OnboardingProcess.Variables.class, null),
             IncidentProcess.SEVERITY_DECISION, new DecisionCall(IncidentProcess.PROCESS_KEY, null,
-                    Path.of("src/main/java/vn/hanoi/lgsp/connection/IncidentEscalation.java")));
+                    Path.of("platform/src/main/java/vn/hanoi/lgsp/connection/IncidentEscalation.java")));
 
     /** Names in a FEEL input expression that are FEEL's own, not variables. */
     private static final Set<String> FEEL = Set.of("substring", "string", "length", "starts", "ends", "with", "contains",
@@ -137,7 +137,7 @@ class ModelContractTest {
             }
         }
         subscribedHandlers = subscriptions();
-        mainSources = files(Path.of("src/main/java"), ".java").stream().map(ModelContractTest::read).toList();
+        mainSources = files(Path.of("platform/src/main/java"), ".java").stream().map(ModelContractTest::read).toList();
     }
 
     @Test

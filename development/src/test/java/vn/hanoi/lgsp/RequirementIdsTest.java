@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 class RequirementIdsTest {
 
     private static final Path DIGEST = Path.of("docs", "requirements.md");
-    private static final List<Path> CITING = List.of(Path.of("src"), Path.of("workers"), Path.of("simulators"),
+    private static final List<Path> CITING = List.of(Path.of("platform/src"), Path.of("development/src"),
             Path.of("processes"), Path.of("procedures"), Path.of("dmn"), Path.of("modeler"), Path.of("elastic"),
             Path.of("bench"), Path.of("deploy"), Path.of("docs"), Path.of("README.md"));
     private static final Pattern CITED = Pattern.compile("\\bR-\\d+\\b");

@@ -27,7 +27,7 @@ import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * The supervisors' dashboard over 1,000,000 transaction documents (issue 12, R-20): the
+ * The supervisors' dashboard over 1,000,000 transaction documents (R-20, R-21): the
  * documents are generated straight into Elasticsearch (30 days, 300 agencies, the platform's
  * index template), then each figure set is asked for repeatedly:
  * <ul>
