@@ -73,6 +73,10 @@ public class GatewayUsage {
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot count gateway calls", e);
             }
+            if (!response.aggregations().containsKey("usage")) {
+                // no index of the period exists yet (nothing was shipped): no call to count
+                break;
+            }
             var composite = response.aggregations().get("usage").composite();
             for (CompositeBucket bucket : composite.buckets().array()) {
                 List<String> key = new ArrayList<>();
