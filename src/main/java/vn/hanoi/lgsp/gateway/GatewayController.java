@@ -36,6 +36,7 @@ import vn.hanoi.lgsp.audit.JournalUnavailableException;
 import vn.hanoi.lgsp.catalog.AccessGrant;
 import vn.hanoi.lgsp.catalog.DataClassification;
 import vn.hanoi.lgsp.catalog.VersionStatus;
+import vn.hanoi.lgsp.contract.AgencyCaller;
 import vn.hanoi.lgsp.contract.ApiError;
 import vn.hanoi.lgsp.contract.ApiException;
 import vn.hanoi.lgsp.contract.ErrorCode;
@@ -146,7 +147,7 @@ class GatewayController {
         call.version = version;
         String remainder = remainder(request, service, version);
         List<String> segments = segments(remainder);
-        AccessGrant.Environment environment = GatewayCaller.identify(authentication, request, call);
+        AccessGrant.Environment environment = GatewayCaller.identify(AgencyCaller.of(authentication), request, call);
 
         Route route = routes.route(service, version).filter(r -> r.status() != VersionStatus.DRAFT)
                 .orElseThrow(() -> new ApiException(ErrorCode.NOT_FOUND,

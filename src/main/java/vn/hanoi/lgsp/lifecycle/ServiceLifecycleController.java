@@ -7,7 +7,6 @@ import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -15,6 +14,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import vn.hanoi.lgsp.catalog.AccessGrant;
 import vn.hanoi.lgsp.catalog.TechnicalDocument;
+import vn.hanoi.lgsp.contract.AgencyCaller;
 import vn.hanoi.lgsp.contract.ApiException;
 import vn.hanoi.lgsp.contract.ApiResponses;
 import vn.hanoi.lgsp.contract.ErrorCode;
@@ -96,11 +96,8 @@ class ServiceLifecycleController {
         if (dost) {
             return new ServiceLifecycle.Caller(null, caller.getName());
         }
-        String agency = caller instanceof JwtAuthenticationToken token ? token.getToken().getClaimAsString("agency_code") : null;
-        if (agency == null || agency.isBlank()) {
-            throw new ApiException(ErrorCode.FORBIDDEN, "A service's lifecycle is changed by its agencies' systems or by "
-                    + "DOST operators: the token names no agency");
-        }
+        String agency = AgencyCaller.of(caller).requireAgency("A service's lifecycle is changed by its agencies' "
+                + "systems or by DOST operators: the token names no agency");
         return new ServiceLifecycle.Caller(agency, caller.getName());
     }
 
