@@ -9,7 +9,6 @@ import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.GrantedAuthority;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -106,9 +105,9 @@ class ConnectionStatusController {
     @PostMapping(path = "/maintenance", consumes = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
     Announced announce(@RequestBody Announcement announcement, Authentication caller) {
-        boolean operator = caller.getAuthorities().stream().map(GrantedAuthority::getAuthority)
-                .anyMatch("ROLE_dost-operator"::equals);
-        String own = AgencyCaller.of(caller).agencyCode();
+        AgencyCaller who = AgencyCaller.of(caller);
+        boolean operator = who.hasRole("dost-operator");
+        String own = who.agencyCode();
         if (announcement == null || announcement.agencyCode() == null) {
             throw new ApiException(ErrorCode.VALIDATION_FAILED, "agencyCode is required");
         }

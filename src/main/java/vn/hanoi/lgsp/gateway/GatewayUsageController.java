@@ -7,7 +7,6 @@ import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.GrantedAuthority;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -62,8 +61,8 @@ class GatewayUsageController {
     }
 
     private static boolean overseer(Authentication caller) {
-        return caller.getAuthorities().stream().map(GrantedAuthority::getAuthority)
-                .anyMatch(a -> a.equals("ROLE_dost-operator") || a.equals("ROLE_supervisor"));
+        AgencyCaller who = AgencyCaller.of(caller);
+        return who.hasRole("dost-operator") || who.hasRole("supervisor");
     }
 
     private static Instant instant(String name, String text, boolean endOfDay) {

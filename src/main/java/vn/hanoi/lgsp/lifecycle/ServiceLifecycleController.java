@@ -6,7 +6,6 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.GrantedAuthority;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -91,12 +90,11 @@ class ServiceLifecycleController {
 
     /** A DOST operator acts for DOST; anyone else acts for the agency its token names. */
     private static ServiceLifecycle.Caller caller(Authentication caller) {
-        boolean dost = caller.getAuthorities().stream().map(GrantedAuthority::getAuthority)
-                .anyMatch("ROLE_dost-operator"::equals);
-        if (dost) {
+        AgencyCaller who = AgencyCaller.of(caller);
+        if (who.hasRole("dost-operator")) {
             return new ServiceLifecycle.Caller(null, caller.getName());
         }
-        String agency = AgencyCaller.of(caller).requireAgency("A service's lifecycle is changed by its agencies' "
+        String agency = who.requireAgency("A service's lifecycle is changed by its agencies' "
                 + "systems or by DOST operators: the token names no agency");
         return new ServiceLifecycle.Caller(agency, caller.getName());
     }
