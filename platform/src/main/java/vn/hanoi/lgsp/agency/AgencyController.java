@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import vn.hanoi.lgsp.contract.AgencyCaller;
 import vn.hanoi.lgsp.contract.ApiException;
 import vn.hanoi.lgsp.contract.ApiResponses;
 import vn.hanoi.lgsp.contract.ErrorCode;
@@ -122,10 +123,6 @@ class AgencyController {
     }
 
     private static String staffName(org.springframework.security.core.Authentication caller) {
-        if (caller instanceof org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken jwt
-                && jwt.getToken().getClaimAsString("preferred_username") != null) {
-            return jwt.getToken().getClaimAsString("preferred_username");
-        }
-        return caller.getName();
+        return AgencyCaller.of(caller).name();
     }
 }

@@ -7,7 +7,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Instant;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.boot.autoconfigure.security.SecurityProperties;
@@ -18,8 +17,8 @@ import org.springframework.core.Ordered;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.web.filter.OncePerRequestFilter;
+import vn.hanoi.lgsp.contract.AgencyCaller;
 import vn.hanoi.lgsp.contract.TransactionIds;
 
 /**
@@ -62,23 +61,17 @@ class ActionJournalFilters {
 
     /** Who the caller is, from what Spring Security verified. */
     static Actor actorOf(Authentication authentication) {
-        if (authentication instanceof JwtAuthenticationToken token) {
-            Map<String, Object> claims = token.getToken().getClaims();
-            String agency = token.getToken().getClaimAsString("agency_code");
-            String client = token.getToken().getClaimAsString("azp");
-            if (agency != null) {
-                return new Actor(AuditEntry.ActorKind.AGENCY_SYSTEM, client != null ? client : token.getName(), agency);
+        if (authentication != null && authentication.getPrincipal() instanceof AgencyCaller caller) {
+            if (caller.agencySystem()) {
+                return new Actor(AuditEntry.ActorKind.AGENCY_SYSTEM, caller.clientId(), caller.agencyCode());
             }
-            Collection<?> roles = claims.get("realm_access") instanceof Map<?, ?> access
-                    && access.get("roles") instanceof Collection<?> r ? r : java.util.List.of();
-            if (roles.contains("lgsp-worker")) {
-                return new Actor(AuditEntry.ActorKind.PLATFORM, client != null ? client : token.getName(), null);
+            if (caller.hasRole("lgsp-worker")) {
+                return new Actor(AuditEntry.ActorKind.PLATFORM, caller.clientId(), null);
             }
-            if (roles.contains("national-platform")) {
-                return new Actor(AuditEntry.ActorKind.NATIONAL_PLATFORM, client != null ? client : token.getName(), null);
+            if (caller.hasRole("national-platform")) {
+                return new Actor(AuditEntry.ActorKind.NATIONAL_PLATFORM, caller.clientId(), null);
             }
-            String user = token.getToken().getClaimAsString("preferred_username");
-            return new Actor(AuditEntry.ActorKind.STAFF, user != null ? user : token.getName(), null);
+            return new Actor(AuditEntry.ActorKind.STAFF, caller.name(), null);
         }
         if (authentication != null && authentication.isAuthenticated()
                 && authentication.getPrincipal() instanceof OidcUser user) {

@@ -9,8 +9,6 @@ import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.GrantedAuthority;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -18,6 +16,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import vn.hanoi.lgsp.contract.AgencyCaller;
 import vn.hanoi.lgsp.contract.ApiException;
 import vn.hanoi.lgsp.contract.ApiResponses;
 import vn.hanoi.lgsp.contract.ErrorCode;
@@ -106,9 +105,9 @@ class ConnectionStatusController {
     @PostMapping(path = "/maintenance", consumes = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
     Announced announce(@RequestBody Announcement announcement, Authentication caller) {
-        boolean operator = caller.getAuthorities().stream().map(GrantedAuthority::getAuthority)
-                .anyMatch("ROLE_dost-operator"::equals);
-        String own = caller instanceof JwtAuthenticationToken t ? t.getToken().getClaimAsString("agency_code") : null;
+        AgencyCaller who = AgencyCaller.of(caller);
+        boolean operator = who.hasRole("dost-operator");
+        String own = who.agencyCode();
         if (announcement == null || announcement.agencyCode() == null) {
             throw new ApiException(ErrorCode.VALIDATION_FAILED, "agencyCode is required");
         }

@@ -5,14 +5,12 @@ import java.util.Collections;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import vn.hanoi.lgsp.agency.AgencyCode;
 import vn.hanoi.lgsp.agency.InvalidAgencyCodeException;
 import vn.hanoi.lgsp.catalog.AccessGrant;
+import vn.hanoi.lgsp.contract.AgencyCaller;
 import vn.hanoi.lgsp.contract.ApiException;
 import vn.hanoi.lgsp.contract.ErrorCode;
-import vn.hanoi.lgsp.identity.Callers;
 
 /**
  * Who a gateway call is made for (R-08, R-25, Đ6.1.4.c).
@@ -40,12 +38,11 @@ final class GatewayCaller {
      * Fills in the call's client, consumer and environment, and for a call through NDXP the
      * member that made it and NDXP's message id; refuses a call it cannot attribute.
      */
-    static AccessGrant.Environment identify(Authentication authentication, HttpServletRequest request,
-                                            GatewayCall call) {
-        call.client = clientOf(authentication);
+    static AccessGrant.Environment identify(AgencyCaller caller, HttpServletRequest request, GatewayCall call) {
+        call.client = caller.clientId();
         List<String> asserted = Collections.list(request.getHeaders(XROAD_CLIENT));
-        if (Callers.roles(authentication).contains(NATIONAL_ROLE)) {
-            if (Callers.systemAgencyCode(authentication) != null) {
+        if (caller.hasRole(NATIONAL_ROLE)) {
+            if (caller.agencySystem()) {
                 throw new ApiException(ErrorCode.FORBIDDEN, "A credential that is both NDXP's and an agency's is not "
                         + "accepted at the gateway");
             }
@@ -55,13 +52,14 @@ final class GatewayCaller {
             call.xroadId = messageId != null && MESSAGE_ID.matcher(messageId).matches() ? messageId : null;
         } else {
             // known first, so that an attempt to speak for another body is journalled against the one that made it
-            call.consumer = consumerOf(authentication);
+            call.consumer = caller.requireAgency("The gateway is for agency systems: the token carries no agency_code "
+                    + "(use your system's client credentials)");
             if (!asserted.isEmpty()) {
                 throw new ApiException(ErrorCode.FORBIDDEN, XROAD_CLIENT + " is asserted only by NDXP, with NDXP's "
                         + "credential; an agency's system calls with its own credential and without " + XROAD_CLIENT);
             }
         }
-        AccessGrant.Environment environment = environmentOf(authentication);
+        AccessGrant.Environment environment = environmentOf(caller);
         call.environment = environment;
         return environment;
     }
@@ -123,36 +121,16 @@ final class GatewayCaller {
         }
     }
 
-    private static String consumerOf(Authentication authentication) {
-        String code = Callers.systemAgencyCode(authentication);
-        if (code != null && !code.isBlank()) {
-            return code;
-        }
-        throw new ApiException(ErrorCode.FORBIDDEN,
-                "The gateway is for agency systems: the token carries no agency_code (use your system's client credentials)");
-    }
-
-    private static String clientOf(Authentication authentication) {
-        if (authentication instanceof JwtAuthenticationToken token) {
-            String azp = token.getToken().getClaimAsString("azp");
-            return azp != null ? azp : token.getName();
-        }
-        return authentication == null ? "anonymous" : authentication.getName();
-    }
-
     /**
      * {@code lgsp_environment} of the credential; agency clients made before environments existed
      * are production ones, and so is NDXP's unless its token says otherwise.
      */
-    private static AccessGrant.Environment environmentOf(Authentication authentication) {
-        String claim = authentication instanceof JwtAuthenticationToken token
-                ? token.getToken().getClaimAsString("lgsp_environment") : null;
-        if (claim == null || claim.equalsIgnoreCase("production")) {
-            return AccessGrant.Environment.PRODUCTION;
-        }
-        if (claim.equalsIgnoreCase("test")) {
-            return AccessGrant.Environment.TEST;
-        }
-        throw new ApiException(ErrorCode.FORBIDDEN, "The credential names an unknown environment: " + claim);
+    private static AccessGrant.Environment environmentOf(AgencyCaller caller) {
+        return switch (caller.environment()) {
+            case PRODUCTION -> AccessGrant.Environment.PRODUCTION;
+            case TEST -> AccessGrant.Environment.TEST;
+            case UNKNOWN -> throw new ApiException(ErrorCode.FORBIDDEN, "The credential names an unknown environment: "
+                    + caller.environmentClaim());
+        };
     }
 }

@@ -7,11 +7,10 @@ import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.GrantedAuthority;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import vn.hanoi.lgsp.contract.AgencyCaller;
 import vn.hanoi.lgsp.contract.ApiException;
 import vn.hanoi.lgsp.contract.ApiResponses;
 import vn.hanoi.lgsp.contract.ErrorCode;
@@ -53,10 +52,7 @@ class GatewayUsageController {
             return new UsageResponse(ApiResponses.SUCCESS, "Gateway calls of every agency", start, end, null, null,
                     usage.usage(start, end, blank(consumer), blank(provider)));
         }
-        String agency = caller instanceof JwtAuthenticationToken token ? token.getToken().getClaimAsString("agency_code") : null;
-        if (agency == null || agency.isBlank()) {
-            throw new ApiException(ErrorCode.FORBIDDEN, "Usage is for agency systems, DOST operators and supervisors");
-        }
+        String agency = AgencyCaller.of(caller).requireAgency("Usage is for agency systems, DOST operators and supervisors");
         if ((consumer != null && !consumer.equals(agency)) || (provider != null && !provider.equals(agency))) {
             throw new ApiException(ErrorCode.FORBIDDEN, "An agency sees only its own calls and the calls to its services");
         }
@@ -65,8 +61,8 @@ class GatewayUsageController {
     }
 
     private static boolean overseer(Authentication caller) {
-        return caller.getAuthorities().stream().map(GrantedAuthority::getAuthority)
-                .anyMatch(a -> a.equals("ROLE_dost-operator") || a.equals("ROLE_supervisor"));
+        AgencyCaller who = AgencyCaller.of(caller);
+        return who.hasRole("dost-operator") || who.hasRole("supervisor");
     }
 
     private static Instant instant(String name, String text, boolean endOfDay) {

@@ -3,6 +3,8 @@ package vn.hanoi.lgsp.gateway;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import vn.hanoi.lgsp.contract.ApiException;
+import vn.hanoi.lgsp.contract.ErrorCode;
 
 /** Passes a request body on while counting it, and stops it once it exceeds the limit (chunked bodies have no length to check first). */
 final class LimitedInputStream extends FilterInputStream {
@@ -32,6 +34,16 @@ final class LimitedInputStream extends FilterInputStream {
             add(n);
         }
         return n;
+    }
+
+    /** A whole body, when it is at most {@code max} bytes long. */
+    static byte[] readAtMost(InputStream in, long max) throws IOException {
+        byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, max + 1));
+        if (bytes.length > max) {
+            throw new ApiException(ErrorCode.PAYLOAD_TOO_LARGE, "The body is larger than the gateway's limit of " + max
+                    + " bytes");
+        }
+        return bytes;
     }
 
     long count() {

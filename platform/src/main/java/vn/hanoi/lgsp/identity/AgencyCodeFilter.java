@@ -6,8 +6,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.web.filter.OncePerRequestFilter;
+import vn.hanoi.lgsp.contract.AgencyCaller;
 import vn.hanoi.lgsp.contract.TransactionIds;
 
 /**
@@ -19,11 +19,9 @@ final class AgencyCodeFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (SecurityContextHolder.getContext().getAuthentication() instanceof JwtAuthenticationToken token) {
-            String agency = token.getToken().getClaimAsString(TokenClaims.AGENCY_CODE);
-            if (agency != null) {
-                request.setAttribute(TransactionIds.AGENCY_ATTRIBUTE, agency);
-            }
+        AgencyCaller caller = Tokens.caller();
+        if (caller != null && caller.agencyCode() != null) {
+            request.setAttribute(TransactionIds.AGENCY_ATTRIBUTE, caller.agencyCode());
         }
         chain.doFilter(request, response);
     }

@@ -9,9 +9,8 @@ import java.time.Duration;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.web.filter.OncePerRequestFilter;
+import vn.hanoi.lgsp.contract.AgencyCaller;
 import vn.hanoi.lgsp.contract.EnvelopeWriter;
 import vn.hanoi.lgsp.contract.ErrorCode;
 import vn.hanoi.lgsp.ratelimit.SharedLimits;
@@ -50,11 +49,9 @@ final class ApiRateLimit extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (SecurityContextHolder.getContext().getAuthentication() instanceof JwtAuthenticationToken token) {
-            String client = token.getToken().getClaimAsString("azp");
-            if (client == null) {
-                client = token.getName();
-            }
+        AgencyCaller caller = Tokens.caller();
+        if (caller != null) {
+            String client = caller.clientId();
             long limit = settings.clients().getOrDefault(client, settings.perClient());
             SharedLimits.Decision decision = limits.take("api:" + client, limit, settings.window());
             if (!decision.allowed()) {

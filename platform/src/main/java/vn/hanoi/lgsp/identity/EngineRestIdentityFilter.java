@@ -6,9 +6,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.camunda.bpm.engine.IdentityService;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.web.filter.OncePerRequestFilter;
+import vn.hanoi.lgsp.contract.AgencyCaller;
 
 /**
  * Camunda's REST API acts as the token's user: the engine checks its authorizations against
@@ -30,17 +29,18 @@ final class EngineRestIdentityFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (!(SecurityContextHolder.getContext().getAuthentication() instanceof JwtAuthenticationToken token)) {
+        AgencyCaller caller = Tokens.caller();
+        if (caller == null) {
             chain.doFilter(request, response);
             return;
         }
         // an agency's system talks to the agency API; the engine is for staff and the workers (least privilege)
-        if (token.getToken().getClaimAsString(TokenClaims.AGENCY_CODE) != null) {
+        if (caller.agencySystem()) {
             envelopes.write(request, response, vn.hanoi.lgsp.contract.ErrorCode.FORBIDDEN,
                     "Agency system credentials cannot use the process engine's API; use the agency API under /api/v1");
             return;
         }
-        java.util.List<String> groups = TokenClaims.groups(token.getToken().getClaims());
+        java.util.List<String> groups = caller.groups();
         HttpServletRequest passed = request;
         if (groups.contains(CamundaAccess.WORKERS_GROUP)) {
             String path = request.getPathInfo() != null ? request.getPathInfo()
@@ -54,7 +54,7 @@ final class EngineRestIdentityFilter extends OncePerRequestFilter {
             }
             passed = (HttpServletRequest) checked;
         }
-        String user = TokenClaims.username(token.getToken());
+        String user = caller.name();
         if (user == null || user.isBlank()) {
             // without a user the engine would check no authorization at all, and take the call for the platform's own
             envelopes.write(request, response, vn.hanoi.lgsp.contract.ErrorCode.FORBIDDEN,

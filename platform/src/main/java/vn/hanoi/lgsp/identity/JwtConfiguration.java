@@ -1,13 +1,9 @@
 package vn.hanoi.lgsp.identity;
 
-import java.util.ArrayList;
-import java.util.Collection;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
-import org.springframework.security.core.GrantedAuthority;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
@@ -18,9 +14,8 @@ import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
 import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.SupplierJwtDecoder;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 
-/** How bearer tokens from Keycloak are checked and turned into authorities. */
+/** How bearer tokens from Keycloak are checked and turned into callers. */
 @Configuration(proxyBeanMethods = false)
 class JwtConfiguration {
 
@@ -48,15 +43,9 @@ class JwtConfiguration {
                 : OAuth2TokenValidatorResult.failure(missing);
     }
 
-    /** Realm roles become {@code ROLE_<role>} authorities. */
+    /** The one converter of every token chain: the caller as principal, realm roles as authorities. */
     @Bean
     Converter<Jwt, AbstractAuthenticationToken> jwtAuthenticationConverter() {
-        return jwt -> {
-            Collection<GrantedAuthority> authorities = new ArrayList<>();
-            for (String role : TokenClaims.realmRoles(jwt.getClaims())) {
-                authorities.add(new SimpleGrantedAuthority("ROLE_" + role));
-            }
-            return new JwtAuthenticationToken(jwt, authorities, TokenClaims.username(jwt));
-        };
+        return new AgencyCallerConverter();
     }
 }

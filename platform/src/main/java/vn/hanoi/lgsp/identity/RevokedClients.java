@@ -41,7 +41,7 @@ class RevokedClients implements OAuth2TokenValidator<Jwt> {
 
     @Override
     public OAuth2TokenValidatorResult validate(Jwt jwt) {
-        String client = jwt.getClaimAsString("azp");
+        String client = jwt.getClaimAsString(AgencyCallerConverter.CLIENT_ID);
         Instant issued = jwt.getIssuedAt();
         Instant since = client == null ? null : current().get(client);
         if (since != null && (issued == null || !issued.isAfter(since))) {

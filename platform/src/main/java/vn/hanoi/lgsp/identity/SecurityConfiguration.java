@@ -11,8 +11,10 @@ import org.springframework.core.annotation.Order;
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
+import org.springframework.security.config.annotation.web.configurers.oauth2.server.resource.OAuth2ResourceServerConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.client.oidc.web.logout.OidcClientInitiatedLogoutSuccessHandler;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
@@ -20,6 +22,7 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import vn.hanoi.lgsp.contract.AgencyCaller;
 import vn.hanoi.lgsp.contract.EnvelopeWriter;
 import vn.hanoi.lgsp.ratelimit.SharedLimits;
 
@@ -131,11 +134,7 @@ class SecurityConfiguration {
                                 .matcher(org.springframework.http.HttpMethod.GET, "/api/v1/reports/*/*")).permitAll()
                         // the monitoring system's client reads metrics, nothing of the API
                         .anyRequest().access(SecurityConfiguration::notMetricsOnly))
-                .oauth2ResourceServer(rs -> rs
-                        .bearerTokenResolver(FastHeaderChecks.bearerTokens())
-                        .jwt(jwt -> jwt.jwtAuthenticationConverter(tokens))
-                        .authenticationEntryPoint(failures)
-                        .accessDeniedHandler(failures))
+                .oauth2ResourceServer(bearerTokens(tokens, failures))
                 .exceptionHandling(e -> e.authenticationEntryPoint(failures).accessDeniedHandler(failures))
                 .addFilterAfter(new AgencyCodeFilter(), BearerTokenAuthenticationFilter.class)
                 .addFilterAfter(new TestEnvironmentFilter(envelopes), AgencyCodeFilter.class)
@@ -153,11 +152,7 @@ class SecurityConfiguration {
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(auth -> auth.anyRequest().authenticated())
-                .oauth2ResourceServer(rs -> rs
-                        .bearerTokenResolver(FastHeaderChecks.bearerTokens())
-                        .jwt(jwt -> jwt.jwtAuthenticationConverter(tokens))
-                        .authenticationEntryPoint(failures)
-                        .accessDeniedHandler(failures))
+                .oauth2ResourceServer(bearerTokens(tokens, failures))
                 .addFilterAfter(new EngineRestIdentityFilter(identityService, envelopes,
                         new WorkerEngineAccess(workerTopics, externalTasks)), BearerTokenAuthenticationFilter.class);
         return http.build();
@@ -182,11 +177,7 @@ class SecurityConfiguration {
                                 .matcher(org.springframework.http.HttpMethod.GET, "/actuator/prometheus"))
                         .hasAnyRole("metrics-reader", "dost-operator")
                         .anyRequest().denyAll())
-                .oauth2ResourceServer(rs -> rs
-                        .bearerTokenResolver(FastHeaderChecks.bearerTokens())
-                        .jwt(jwt -> jwt.jwtAuthenticationConverter(tokens))
-                        .authenticationEntryPoint(failures)
-                        .accessDeniedHandler(failures))
+                .oauth2ResourceServer(bearerTokens(tokens, failures))
                 .exceptionHandling(e -> e.authenticationEntryPoint(failures).accessDeniedHandler(failures));
         return http.build();
     }
@@ -232,6 +223,16 @@ class SecurityConfiguration {
         return http.build();
     }
 
+    /** Every token chain reads bearer tokens the same way and makes the same caller of them. */
+    private static Customizer<OAuth2ResourceServerConfigurer<HttpSecurity>> bearerTokens(
+            Converter<Jwt, AbstractAuthenticationToken> tokens, ApiAuthenticationFailures failures) {
+        return rs -> rs
+                .bearerTokenResolver(FastHeaderChecks.bearerTokens())
+                .jwt(jwt -> jwt.jwtAuthenticationConverter(tokens))
+                .authenticationEntryPoint(failures)
+                .accessDeniedHandler(failures);
+    }
+
     private static org.springframework.security.authorization.AuthorizationDecision notMetricsOnly(
             java.util.function.Supplier<org.springframework.security.core.Authentication> authentication,
             org.springframework.security.web.access.intercept.RequestAuthorizationContext context) {
@@ -240,7 +241,7 @@ class SecurityConfiguration {
                 && !(caller instanceof org.springframework.security.authentication.AnonymousAuthenticationToken);
         // metrics-reader is the monitoring system's role alone: its token opens no API
         return new org.springframework.security.authorization.AuthorizationDecision(signedIn
-                && !Callers.roles(caller).contains("metrics-reader"));
+                && !AgencyCaller.of(caller).hasRole("metrics-reader"));
     }
 
     /** A signed-in staff member holds the same {@code ROLE_<role>} authorities as their bearer token would. */

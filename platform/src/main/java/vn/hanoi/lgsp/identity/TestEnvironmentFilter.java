@@ -5,9 +5,8 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.web.filter.OncePerRequestFilter;
+import vn.hanoi.lgsp.contract.AgencyCaller;
 import vn.hanoi.lgsp.contract.EnvelopeWriter;
 import vn.hanoi.lgsp.contract.ErrorCode;
 
@@ -19,8 +18,6 @@ import vn.hanoi.lgsp.contract.ErrorCode;
  */
 final class TestEnvironmentFilter extends OncePerRequestFilter {
 
-    static final String ENVIRONMENT_CLAIM = "lgsp_environment";
-
     private final EnvelopeWriter envelopes;
 
     TestEnvironmentFilter(EnvelopeWriter envelopes) {
@@ -30,8 +27,8 @@ final class TestEnvironmentFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (SecurityContextHolder.getContext().getAuthentication() instanceof JwtAuthenticationToken token
-                && "test".equalsIgnoreCase(token.getToken().getClaimAsString(ENVIRONMENT_CLAIM))
+        AgencyCaller caller = Tokens.caller();
+        if (caller != null && caller.testCredential()
                 && !allowedOnTest(request)) {
             envelopes.write(request, response, ErrorCode.FORBIDDEN, "This credential is for the test environment: it "
                     + "reaches the gateway's test upstreams, the catalog, categories, status and its registration, not "

@@ -6,8 +6,6 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.GrantedAuthority;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -15,6 +13,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import vn.hanoi.lgsp.catalog.AccessGrant;
 import vn.hanoi.lgsp.catalog.TechnicalDocument;
+import vn.hanoi.lgsp.contract.AgencyCaller;
 import vn.hanoi.lgsp.contract.ApiException;
 import vn.hanoi.lgsp.contract.ApiResponses;
 import vn.hanoi.lgsp.contract.ErrorCode;
@@ -91,16 +90,12 @@ class ServiceLifecycleController {
 
     /** A DOST operator acts for DOST; anyone else acts for the agency its token names. */
     private static ServiceLifecycle.Caller caller(Authentication caller) {
-        boolean dost = caller.getAuthorities().stream().map(GrantedAuthority::getAuthority)
-                .anyMatch("ROLE_dost-operator"::equals);
-        if (dost) {
+        AgencyCaller who = AgencyCaller.of(caller);
+        if (who.hasRole("dost-operator")) {
             return new ServiceLifecycle.Caller(null, caller.getName());
         }
-        String agency = caller instanceof JwtAuthenticationToken token ? token.getToken().getClaimAsString("agency_code") : null;
-        if (agency == null || agency.isBlank()) {
-            throw new ApiException(ErrorCode.FORBIDDEN, "A service's lifecycle is changed by its agencies' systems or by "
-                    + "DOST operators: the token names no agency");
-        }
+        String agency = who.requireAgency("A service's lifecycle is changed by its agencies' "
+                + "systems or by DOST operators: the token names no agency");
         return new ServiceLifecycle.Caller(agency, caller.getName());
     }
 

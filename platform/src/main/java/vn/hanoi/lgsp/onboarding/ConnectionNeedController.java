@@ -12,10 +12,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import vn.hanoi.lgsp.contract.AgencyCaller;
 import vn.hanoi.lgsp.contract.ApiException;
 import vn.hanoi.lgsp.contract.ApiResponses;
 import vn.hanoi.lgsp.contract.ErrorCode;
-import vn.hanoi.lgsp.identity.Callers;
 
 /**
  * An agency's connection needs and the cancellation of its connection (Đ16.3, Đ16.5): its own
@@ -88,15 +88,17 @@ class ConnectionNeedController {
 
     /** The agency's own system, or a DOST operator on its behalf. */
     private static String writer(String code, Authentication caller) {
-        if (code.equals(Callers.systemAgencyCode(caller)) || Callers.roles(caller).contains("dost-operator")) {
-            return Callers.name(caller);
+        AgencyCaller who = AgencyCaller.of(caller);
+        if (code.equals(who.agencyCode()) || who.hasRole("dost-operator")) {
+            return who.name();
         }
         throw notVisible(code);
     }
 
     private static void reader(String code, Authentication caller) {
-        if (!code.equals(Callers.systemAgencyCode(caller)) && !code.equals(Callers.staffAgencyCode(caller))
-                && Callers.roles(caller).stream().noneMatch(READERS::contains)) {
+        AgencyCaller who = AgencyCaller.of(caller);
+        if (!code.equals(who.agencyCode()) && !code.equals(who.staffAgencyCode())
+                && who.roles().stream().noneMatch(READERS::contains)) {
             throw notVisible(code);
         }
     }

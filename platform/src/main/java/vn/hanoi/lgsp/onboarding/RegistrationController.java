@@ -7,7 +7,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -16,6 +15,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import vn.hanoi.lgsp.contract.AgencyCaller;
 import vn.hanoi.lgsp.contract.ApiException;
 import vn.hanoi.lgsp.contract.ApiResponses;
 import vn.hanoi.lgsp.contract.ErrorCode;
@@ -96,10 +96,8 @@ class RegistrationController {
     }
 
     private static String agency(Authentication caller) {
-        if (caller instanceof JwtAuthenticationToken token && token.getToken().getClaimAsString("agency_code") != null) {
-            return token.getToken().getClaimAsString("agency_code");
-        }
-        throw new ApiException(ErrorCode.FORBIDDEN, "Registrations are made by agency systems: the token carries no agency_code");
+        return AgencyCaller.of(caller).requireAgency("Registrations are made by agency systems: the token carries no "
+                + "agency_code");
     }
 
     private static UUID parse(String id) {

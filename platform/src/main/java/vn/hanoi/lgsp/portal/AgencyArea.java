@@ -11,7 +11,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.server.ResponseStatusException;
-import vn.hanoi.lgsp.identity.Callers;
+import vn.hanoi.lgsp.contract.AgencyCaller;
 import vn.hanoi.lgsp.identity.KeycloakAdmin;
 import vn.hanoi.lgsp.monitoring.StatusHistory;
 import vn.hanoi.lgsp.onboarding.ConnectionNeeds;
@@ -45,14 +45,15 @@ class AgencyArea {
 
     @GetMapping("/co-quan")
     String page(Authentication caller, Model model) {
-        String agency = Callers.staffAgencyCode(caller);
-        Set<String> roles = Callers.roles(caller);
+        AgencyCaller who = AgencyCaller.of(caller);
+        String agency = who.staffAgencyCode();
+        Set<String> roles = who.roles();
         if (!roles.contains(AGENCY_STAFF) || agency == null || agency.isBlank()) {
             throw new ResponseStatusException(HttpStatus.FORBIDDEN, "Trang này dành cho cán bộ của một cơ quan kết nối "
-                    + "LGSP; tài khoản " + Callers.name(caller) + " không gắn với cơ quan nào.");
+                    + "LGSP; tài khoản " + who.name() + " không gắn với cơ quan nào.");
         }
         Instant now = Instant.now();
-        model.addAttribute("staff", Callers.name(caller));
+        model.addAttribute("staff", who.name());
         model.addAttribute("agency", agency);
         model.addAttribute("agencyName", overview.agencyName(agency));
         model.addAttribute("registrations", overview.registrations(agency, true));

@@ -7,7 +7,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -15,6 +14,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import vn.hanoi.lgsp.contract.AgencyCaller;
 import vn.hanoi.lgsp.contract.ApiException;
 import vn.hanoi.lgsp.contract.ApiResponses;
 import vn.hanoi.lgsp.contract.ErrorCode;
@@ -91,22 +91,16 @@ class PostalController {
 
     /** The calling system's agency: the {@code agency_code} claim of its client-credentials token. */
     private static String agency(Authentication caller) {
-        if (caller instanceof JwtAuthenticationToken token) {
-            String code = token.getToken().getClaimAsString("agency_code");
-            if (code != null && !code.isBlank()) {
-                return code;
-            }
-        }
-        throw new ApiException(ErrorCode.FORBIDDEN,
+        return AgencyCaller.of(caller).requireAgency(
                 "Postal shipments are asked for by agency systems: the token carries no agency_code");
     }
 
     /** A real parcel leaves the agency: a test credential must never cause one. */
     private static String productionAgency(Authentication caller) {
         String code = agency(caller);
-        String environment = ((JwtAuthenticationToken) caller).getToken().getClaimAsString("lgsp_environment");
-        if (environment != null && !environment.equalsIgnoreCase("production")) {
-            throw new ApiException(ErrorCode.FORBIDDEN, "A " + environment + " credential cannot send anything by post;"
+        AgencyCaller who = AgencyCaller.of(caller);
+        if (who.environment() != AgencyCaller.Environment.PRODUCTION) {
+            throw new ApiException(ErrorCode.FORBIDDEN, "A " + who.environmentClaim() + " credential cannot send anything by post;"
                     + " use the system's production credential");
         }
         return code;

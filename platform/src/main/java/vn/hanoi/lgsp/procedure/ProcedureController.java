@@ -13,10 +13,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import vn.hanoi.lgsp.contract.AgencyCaller;
 import vn.hanoi.lgsp.contract.ApiException;
 import vn.hanoi.lgsp.contract.ApiResponses;
 import vn.hanoi.lgsp.contract.ErrorCode;
-import vn.hanoi.lgsp.identity.Callers;
 
 /**
  * Cases of the procedures analysts put into service: started by the owning agency's system (its
@@ -44,7 +44,8 @@ class ProcedureController {
 
     @PostMapping(path = "/{key}/production", consumes = MediaType.APPLICATION_JSON_VALUE)
     Map<String, Object> reactivate(@PathVariable String key, @RequestBody ProductionChoice choice, Authentication caller) {
-        if (!Callers.roles(caller).contains("dost-leader") || Callers.systemAgencyCode(caller) != null) {
+        AgencyCaller who = AgencyCaller.of(caller);
+        if (!who.hasRole("dost-leader") || who.agencyCode() != null) {
             throw new ApiException(ErrorCode.FORBIDDEN, "A DOST leader chooses the version in production");
         }
         if (!KEY.matcher(key).matches() || choice == null || choice.version() == null || choice.version() < 1
@@ -52,7 +53,7 @@ class ProcedureController {
             throw new ApiException(ErrorCode.VALIDATION_FAILED, "Give kind (PROCESS or DECISION) and a version number");
         }
         try {
-            releases.reactivate(choice.kind(), key, choice.version(), Callers.name(caller));
+            releases.reactivate(choice.kind(), key, choice.version(), who.name());
         } catch (IllegalArgumentException e) {
             throw new ApiException(ErrorCode.VALIDATION_FAILED, e.getMessage());
         }
@@ -67,15 +68,16 @@ class ProcedureController {
         if (!KEY.matcher(key).matches()) {
             throw new ApiException(ErrorCode.VALIDATION_FAILED, "A procedure key is a letter then letters, digits, '-' or '_'");
         }
-        String system = Callers.systemAgencyCode(caller);
+        AgencyCaller who = AgencyCaller.of(caller);
+        String system = who.agencyCode();
         ProcedureCases.Started started;
         if (system != null) {
-            ProcedureCases.Environment environment = Callers.testCredential(caller) ? ProcedureCases.Environment.TEST
+            ProcedureCases.Environment environment = who.testCredential() ? ProcedureCases.Environment.TEST
                     : ProcedureCases.Environment.PRODUCTION;
-            started = cases.start(key, system, Callers.name(caller), environment, false, request);
-        } else if (Callers.groups(caller).contains(ANALYSTS)) {
+            started = cases.start(key, system, who.name(), environment, false, request);
+        } else if (who.groups().contains(ANALYSTS)) {
             // an analyst tries the version under review as its owner would, in the test environment only
-            started = cases.start(key, null, Callers.name(caller), ProcedureCases.Environment.TEST, true, request);
+            started = cases.start(key, null, who.name(), ProcedureCases.Environment.TEST, true, request);
         } else {
             throw new ApiException(ErrorCode.FORBIDDEN, "Cases are started by the owning agency's system, or by an analyst"
                     + " (process-analysts) in the test environment");
@@ -90,7 +92,8 @@ class ProcedureController {
     /** The case and every agency's step in it (no content), for the agencies that take part. */
     @GetMapping("/cases/{id}")
     Map<String, Object> view(@PathVariable String id, Authentication caller) {
-        String agency = Callers.systemAgencyCode(caller);
+        AgencyCaller who = AgencyCaller.of(caller);
+        String agency = who.agencyCode();
         if (agency == null) {
             throw new ApiException(ErrorCode.FORBIDDEN, "A case is read by the agencies' systems that take part in it");
         }
@@ -101,7 +104,7 @@ class ProcedureController {
             throw new ApiException(ErrorCode.NOT_FOUND, "No case " + id);
         }
         ProcedureCases.Case found = cases.view(caseId, agency);
-        if (Callers.testCredential(caller) && found.environment() != ProcedureCases.Environment.TEST) {
+        if (who.testCredential() && found.environment() != ProcedureCases.Environment.TEST) {
             throw new ApiException(ErrorCode.NOT_FOUND, "No case " + id + " is visible to this test credential");
         }
         Map<String, Object> body = new java.util.LinkedHashMap<>();

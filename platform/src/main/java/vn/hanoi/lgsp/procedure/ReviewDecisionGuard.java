@@ -14,10 +14,10 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
+import vn.hanoi.lgsp.contract.AgencyCaller;
 import vn.hanoi.lgsp.contract.EnvelopeWriter;
 import vn.hanoi.lgsp.contract.ErrorCode;
 import vn.hanoi.lgsp.contract.ReplayableRequest;
-import vn.hanoi.lgsp.identity.Callers;
 
 /**
  * A leader's decision on an analyst's deployment answered as the {@code 01} refusal it is (403)
@@ -67,7 +67,7 @@ final class ReviewDecisionGuard extends OncePerRequestFilter {
         }
         String deployment = (String) tasks.getVariable(task.getId(), "deploymentId");
         var release = releases.find(deployment);
-        String user = Callers.name(SecurityContextHolder.getContext().getAuthentication());
+        String user = AgencyCaller.of(SecurityContextHolder.getContext().getAuthentication()).name();
         if (release.isPresent() && release.get().deployedBy().equals(user)) {
             envelopes.write(request, response, ErrorCode.FORBIDDEN, "Người triển khai mô hình không tự quyết định về mô hình"
                     + " của mình (bốn mắt): một lãnh đạo khác của Sở KH&CN phê duyệt");

@@ -15,10 +15,10 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import vn.hanoi.lgsp.contract.AgencyCaller;
 import vn.hanoi.lgsp.contract.ApiException;
 import vn.hanoi.lgsp.contract.ApiResponses;
 import vn.hanoi.lgsp.contract.ErrorCode;
-import vn.hanoi.lgsp.identity.Callers;
 
 /**
  * Reconciliation (đối soát, App1 §3.6): partners read the LGSP's counts of their own lines and
@@ -51,7 +51,7 @@ class ReconciliationController {
     @PostMapping("/{period}/start")
     @ResponseStatus(HttpStatus.CREATED)
     Started start(@PathVariable String period, Authentication caller) {
-        if (!Callers.roles(caller).contains("dost-operator")) {
+        if (!AgencyCaller.of(caller).hasRole("dost-operator")) {
             throw new ApiException(ErrorCode.FORBIDDEN, "Only DOST operators open a reconciliation");
         }
         Reconciliations.month(period, Instant.now());
@@ -76,7 +76,7 @@ class ReconciliationController {
     /** An agency's system uploads its own counts: as provider of its services, as consumer of others'. */
     @PostMapping(path = "/{period}", consumes = MediaType.APPLICATION_JSON_VALUE)
     Month upload(@PathVariable String period, @RequestBody Upload upload, Authentication caller) {
-        String agency = Callers.systemAgencyCode(caller);
+        String agency = AgencyCaller.of(caller).agencyCode();
         if (agency == null) {
             throw new ApiException(ErrorCode.FORBIDDEN,
                     "Counts are uploaded by an agency's system (its client credentials carry agency_code)");
@@ -93,10 +93,10 @@ class ReconciliationController {
     }
 
     private static String viewer(Authentication caller) {
-        if (Callers.roles(caller).stream().anyMatch(DOST::contains)) {
+        if (AgencyCaller.of(caller).roles().stream().anyMatch(DOST::contains)) {
             return null;
         }
-        String agency = Callers.systemAgencyCode(caller);
+        String agency = AgencyCaller.of(caller).agencyCode();
         if (agency == null) {
             throw new ApiException(ErrorCode.FORBIDDEN, "Reconciliation is read by DOST and by the partners' systems");
         }

@@ -19,10 +19,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import vn.hanoi.lgsp.contract.AgencyCaller;
 import vn.hanoi.lgsp.contract.ApiException;
 import vn.hanoi.lgsp.contract.ApiResponses;
 import vn.hanoi.lgsp.contract.ErrorCode;
-import vn.hanoi.lgsp.identity.Callers;
 
 /**
  * Periodic reports (R-21, Đ16.13): the published ones are public, as the portal shows them;
@@ -92,7 +92,7 @@ class PeriodicReportController {
     @PostMapping(path = "/{period}/start", produces = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
     Started start(@PathVariable String period, Authentication caller) {
-        if (!Callers.roles(caller).contains("dost-operator")) {
+        if (!AgencyCaller.of(caller).hasRole("dost-operator")) {
             throw new ApiException(ErrorCode.FORBIDDEN, "Only DOST operators start periodic reports");
         }
         ReportPeriod checked = ReportPeriod.parse(period);

@@ -2,9 +2,9 @@ package vn.hanoi.lgsp.supervision;
 
 import java.util.Set;
 import org.springframework.security.core.Authentication;
+import vn.hanoi.lgsp.contract.AgencyCaller;
 import vn.hanoi.lgsp.contract.ApiException;
 import vn.hanoi.lgsp.contract.ErrorCode;
-import vn.hanoi.lgsp.identity.Callers;
 
 /**
  * Who looks at the dashboards, and which agencies they may see (R-20, Đ12.1): supervisors and
@@ -19,13 +19,14 @@ record Viewer(String name, String agency) {
     private static final String AGENCY_STAFF = "agency-staff";
 
     static Viewer of(Authentication caller) {
-        Set<String> roles = Callers.roles(caller);
+        AgencyCaller who = AgencyCaller.of(caller);
+        Set<String> roles = who.roles();
         if (roles.stream().anyMatch(CITY_WIDE::contains)) {
-            return new Viewer(Callers.name(caller), null);
+            return new Viewer(who.name(), null);
         }
-        String agency = Callers.staffAgencyCode(caller);
+        String agency = who.staffAgencyCode();
         if (roles.contains(AGENCY_STAFF) && agency != null && !agency.isBlank()) {
-            return new Viewer(Callers.name(caller), agency);
+            return new Viewer(who.name(), agency);
         }
         throw new ApiException(ErrorCode.FORBIDDEN,
                 "The monitoring dashboards are for supervisors, DOST and an agency's own staff");
