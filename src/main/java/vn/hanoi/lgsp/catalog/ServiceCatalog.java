@@ -17,6 +17,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import vn.hanoi.lgsp.agency.AgencyQueries;
 import vn.hanoi.lgsp.agency.AgencyRegistry;
 import vn.hanoi.lgsp.contract.ApiException;
 import vn.hanoi.lgsp.contract.ErrorCode;
@@ -34,9 +35,8 @@ public class ServiceCatalog {
     };
 
     private static final String SELECT_SERVICE = """
-            select s.code, s.name, s.description, s.provider_code, a.name provider_name, s.classification, s.status,
-                   s.created_at
-            from lgsp.service s join lgsp.agency a on a.code = s.provider_code""";
+            select s.code, s.name, s.description, s.provider_code, s.classification, s.status, s.created_at
+            from lgsp.service s""";
 
     /** Versions without their documents' text: only whether there is one. */
     private static final String SELECT_VERSION = """
@@ -54,10 +54,12 @@ public class ServiceCatalog {
 
     private final vn.hanoi.lgsp.agency.EndpointPolicy endpoints;
     private final vn.hanoi.lgsp.audit.AuditJournal journal;
+    private final AgencyQueries agencyNames;
 
     ServiceCatalog(JdbcTemplate jdbc, AgencyRegistry agencies, TransactionLog transactions,
                    ApplicationEventPublisher events, ObjectMapper json, vn.hanoi.lgsp.agency.EndpointPolicy endpoints,
-                   vn.hanoi.lgsp.audit.AuditJournal journal) {
+                   vn.hanoi.lgsp.audit.AuditJournal journal, AgencyQueries agencyNames) {
+        this.agencyNames = agencyNames;
         this.endpoints = endpoints;
         this.journal = journal;
         this.jdbc = jdbc;
@@ -362,10 +364,15 @@ public class ServiceCatalog {
     }
 
     private List<SharedService> load(String where, Object... args) {
-        List<SharedService> services = jdbc.query(SELECT_SERVICE + where + " order by s.code", this::mapService, args);
-        if (services.isEmpty()) {
-            return services;
+        List<SharedService> found = jdbc.query(SELECT_SERVICE + where + " order by s.code", this::mapService, args);
+        if (found.isEmpty()) {
+            return found;
         }
+        // a service is listed with its provider's name, and only while the registry knows the provider
+        Map<String, String> providers = agencyNames.names(found.stream().map(SharedService::provider).distinct().toList());
+        List<SharedService> services = found.stream().filter(s -> providers.containsKey(s.provider()))
+                .map(s -> new SharedService(s.code(), s.name(), s.description(), s.provider(), providers.get(s.provider()),
+                        s.classification(), s.status(), s.registeredAt(), s.versions())).toList();
         Map<String, List<ServiceVersion>> versions = new LinkedHashMap<>();
         String[] codes = services.stream().map(SharedService::code).toArray(String[]::new);
         jdbc.query(SELECT_VERSION + " where service_code = any(?) order by service_code, created_at, version",
@@ -379,7 +386,7 @@ public class ServiceCatalog {
 
     private SharedService mapService(ResultSet rs, int row) throws SQLException {
         return new SharedService(rs.getString("code"), rs.getString("name"), rs.getString("description"),
-                rs.getString("provider_code"), rs.getString("provider_name"),
+                rs.getString("provider_code"), null,
                 DataClassification.valueOf(rs.getString("classification")), VersionStatus.valueOf(rs.getString("status")),
                 instant(rs, "created_at"), List.of());
     }
