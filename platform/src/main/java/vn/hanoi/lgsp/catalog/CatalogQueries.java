@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
+import vn.hanoi.lgsp.agency.AgencyQueries;
 import org.springframework.stereotype.Component;
 import vn.hanoi.lgsp.contract.ApiException;
 import vn.hanoi.lgsp.contract.ErrorCode;
@@ -25,9 +26,8 @@ class CatalogQueries {
     };
 
     private static final String SELECT_SERVICE = """
-            select s.code, s.name, s.description, s.provider_code, a.name provider_name, s.classification, s.status,
-                   s.created_at
-            from lgsp.service s join lgsp.agency a on a.code = s.provider_code""";
+            select s.code, s.name, s.description, s.provider_code, s.classification, s.status, s.created_at
+            from lgsp.service s""";
 
     /** Versions without their documents' text: only whether there is one. */
     private static final String SELECT_VERSION = """
@@ -38,10 +38,12 @@ class CatalogQueries {
 
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
+    private final AgencyQueries agencyNames;
 
-    CatalogQueries(JdbcTemplate jdbc, ObjectMapper json) {
+    CatalogQueries(JdbcTemplate jdbc, ObjectMapper json, AgencyQueries agencyNames) {
         this.jdbc = jdbc;
         this.json = json;
+        this.agencyNames = agencyNames;
     }
 
     Optional<SharedService> find(String code) {
@@ -113,10 +115,15 @@ class CatalogQueries {
     }
 
     private List<SharedService> load(String where, Object... args) {
-        List<SharedService> services = jdbc.query(SELECT_SERVICE + where + " order by s.code", this::mapService, args);
-        if (services.isEmpty()) {
-            return services;
+        List<SharedService> found = jdbc.query(SELECT_SERVICE + where + " order by s.code", this::mapService, args);
+        if (found.isEmpty()) {
+            return found;
         }
+        // a service is listed with its provider's name, and only while the registry knows the provider
+        Map<String, String> providers = agencyNames.names(found.stream().map(SharedService::provider).distinct().toList());
+        List<SharedService> services = found.stream().filter(s -> providers.containsKey(s.provider()))
+                .map(s -> new SharedService(s.code(), s.name(), s.description(), s.provider(), providers.get(s.provider()),
+                        s.classification(), s.status(), s.registeredAt(), s.versions())).toList();
         Map<String, List<ServiceVersion>> versions = new LinkedHashMap<>();
         String[] codes = services.stream().map(SharedService::code).toArray(String[]::new);
         jdbc.query(SELECT_VERSION + " where service_code = any(?) order by service_code, created_at, version",
@@ -130,7 +137,7 @@ class CatalogQueries {
 
     private SharedService mapService(ResultSet rs, int row) throws SQLException {
         return new SharedService(rs.getString("code"), rs.getString("name"), rs.getString("description"),
-                rs.getString("provider_code"), rs.getString("provider_name"),
+                rs.getString("provider_code"), null,
                 DataClassification.valueOf(rs.getString("classification")), VersionStatus.valueOf(rs.getString("status")),
                 instant(rs, "created_at"), List.of());
     }

@@ -27,10 +27,12 @@ class UnitChangeSets {
 
     private final JdbcTemplate jdbc;
     private final AdministrativeUnits units;
+    private final List<UnitUses> uses;
 
-    UnitChangeSets(JdbcTemplate jdbc, AdministrativeUnits units) {
+    UnitChangeSets(JdbcTemplate jdbc, AdministrativeUnits units, List<UnitUses> uses) {
         this.jdbc = jdbc;
         this.units = units;
+        this.uses = uses;
     }
 
     /** Every problem of the set, each named by the change it is in; empty when it can be applied. */
@@ -176,17 +178,15 @@ class UnitChangeSets {
                 day, code, day);
     }
 
-    /** What still uses these codes and needs a decision: postal shipments on their way to them. */
+    /** What still uses these codes and needs a decision, e.g. postal shipments on their way to them. */
     List<String> uses(Set<String> codes) {
         if (codes.isEmpty()) {
             return List.of();
         }
-        String in = String.join(",", codes.stream().map(c -> "?").toList());
-        List<Object> args = new ArrayList<>(codes);
-        args.addAll(codes);
-        return jdbc.query("select agency_code, dossier_number, ward_code, province_code from lgsp.postal_shipment"
-                + " where ended_at is null and (ward_code in (" + in + ") or province_code in (" + in + "))"
-                + " order by created_at", (rs, n) -> "bưu gửi hồ sơ " + rs.getString("dossier_number") + " của "
-                + rs.getString("agency_code") + " đến đơn vị " + rs.getString("ward_code"), args.toArray());
+        List<String> found = new ArrayList<>();
+        for (UnitUses use : uses) {
+            found.addAll(use.uses(codes));
+        }
+        return found;
     }
 }

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import vn.hanoi.lgsp.agency.AgencyQueries;
 import vn.hanoi.lgsp.monitoring.StatusHistory;
 
 /**
@@ -27,8 +28,10 @@ public class ConnectionBoard {
 
     private final JdbcTemplate jdbc;
     private final StatusHistory history;
+    private final AgencyQueries agencies;
 
-    ConnectionBoard(JdbcTemplate jdbc, StatusHistory history) {
+    ConnectionBoard(JdbcTemplate jdbc, StatusHistory history, AgencyQueries agencies) {
+        this.agencies = agencies;
         this.jdbc = jdbc;
         this.history = history;
     }
@@ -61,18 +64,24 @@ public class ConnectionBoard {
                     rs.getTimestamp("ends_at").toInstant(), rs.getString("reason"), rs.getString("announced_by"),
                     rs.getTimestamp("announced_at").toInstant()));
         }, windowArgs.toArray());
-        return jdbc.query("select s.*, a.name from lgsp.connection_state s join lgsp.agency a on a.code = s.agency_code"
-                + where + " order by s.agency_code", (rs, n) -> {
+        List<SystemRow> rows = jdbc.query("select s.* from lgsp.connection_state s" + where + " order by s.agency_code",
+                (rs, n) -> {
             String code = rs.getString("agency_code");
             java.sql.Timestamp last = rs.getTimestamp("last_check_at");
             long latency = rs.getLong("last_latency_ms");
             Long lastLatency = rs.wasNull() ? null : latency;
             long skew = rs.getLong("last_clock_skew_ms");
             Long clockSkew = rs.wasNull() ? null : skew;
-            return new SystemRow(code, rs.getString("name"), rs.getString("state"), last == null ? null : last.toInstant(),
+            return new SystemRow(code, null, rs.getString("state"), last == null ? null : last.toInstant(),
                     lastLatency, rs.getString("last_error"), rs.getInt("consecutive_failures"), clockSkew,
                     uptime.getOrDefault(code, new StatusHistory.Uptime(null, null, null)),
                     incidents.getOrDefault(code, List.of()), windows.getOrDefault(code, List.of()));
         }, args.toArray());
+        // a system is shown with its agency's name, and only while the registry knows the agency
+        Map<String, String> names = agencies.names(rows.stream().map(SystemRow::agencyCode).toList());
+        return rows.stream().filter(r -> names.containsKey(r.agencyCode()))
+                .map(r -> new SystemRow(r.agencyCode(), names.get(r.agencyCode()), r.state(), r.lastCheckAt(),
+                        r.lastLatencyMs(), r.lastError(), r.consecutiveFailures(), r.clockSkewMs(), r.uptime(),
+                        r.openIncidents(), r.maintenance())).toList();
     }
 }

@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -121,19 +122,35 @@ class ConnectionPoller implements SmartLifecycle {
 
     /** Claims up to {@code limit} due systems for this node and moves their next check on by their interval. */
     List<String> claimDue(int limit) {
-        jdbc.update("""
-                insert into lgsp.poll_schedule (agency_code, next_check_at)
-                select agency_code, now() from lgsp.agency_system on conflict do nothing""");
+        // the systems and their intervals as the agency module has them, passed in rather than joined
+        List<AgencySystem> connected = systems.all();
+        Object[] codes = connected.stream().map(AgencySystem::agencyCode).toArray();
+        Object[] intervals = connected.stream().map(AgencySystem::pollIntervalSeconds).toArray();
+        jdbc.update(con -> {
+            PreparedStatement insert = con.prepareStatement("""
+                    insert into lgsp.poll_schedule (agency_code, next_check_at)
+                    select code, now() from unnest(?) as s(code) on conflict do nothing""");
+            insert.setArray(1, con.createArrayOf("varchar", codes));
+            return insert;
+        });
         Integer override = settings.intervalOverride() == null ? null : (int) settings.intervalOverride().toSeconds();
-        return jdbc.queryForList("""
-                update lgsp.poll_schedule p
-                set next_check_at = now() + make_interval(secs => coalesce(cast(? as integer), s.poll_interval_seconds)),
-                    claimed_by = ?
-                from lgsp.agency_system s
-                where s.agency_code = p.agency_code and p.agency_code in (
-                    select agency_code from lgsp.poll_schedule where next_check_at <= now()
-                    order by next_check_at limit ? for update skip locked)
-                returning p.agency_code""", String.class, override, node, limit);
+        return jdbc.query(con -> {
+            PreparedStatement claim = con.prepareStatement("""
+                    update lgsp.poll_schedule p
+                    set next_check_at = now() + make_interval(secs => coalesce(cast(? as integer), s.poll_interval_seconds)),
+                        claimed_by = ?
+                    from unnest(?, ?) as s(agency_code, poll_interval_seconds)
+                    where s.agency_code = p.agency_code and p.agency_code in (
+                        select agency_code from lgsp.poll_schedule where next_check_at <= now()
+                        order by next_check_at limit ? for update skip locked)
+                    returning p.agency_code""");
+            claim.setObject(1, override, java.sql.Types.INTEGER);
+            claim.setString(2, node);
+            claim.setArray(3, con.createArrayOf("varchar", codes));
+            claim.setArray(4, con.createArrayOf("integer", intervals));
+            claim.setInt(5, limit);
+            return claim;
+        }, (rs, n) -> rs.getString(1));
     }
 
     CompletableFuture<CheckOutcome> check(AgencySystem system) {

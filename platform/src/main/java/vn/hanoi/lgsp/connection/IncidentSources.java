@@ -1,19 +1,20 @@
 package vn.hanoi.lgsp.connection;
 
-import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-import vn.hanoi.lgsp.workercontract.RecordExchangeProcess.Variables;
+import vn.hanoi.lgsp.exchange.DeliveryFailed;
 
 /**
  * Incidents that polling does not find: a record the destination's system refused or never
- * took (R-18). The record-exchange model calls it, in a step of its own after the failure is
+ * took (R-18). The record-exchange model reports it, in a step of its own after the failure is
  * committed ({@code Task_OpenIncident}), only for a delivery inside the city: a failure through
- * NDXP points at the national route, not at the destination.
+ * NDXP points at the national route, not at the destination. Heard as {@link DeliveryFailed},
+ * in that step's transaction.
  */
-@Component("exchangeIncidents")
-public class IncidentSources {
+@Component
+class IncidentSources {
 
     private static final Logger log = LoggerFactory.getLogger(IncidentSources.class);
 
@@ -25,11 +26,11 @@ public class IncidentSources {
         this.escalation = escalation;
     }
 
-    public void open(DelegateExecution execution) {
-        String exchangeId = (String) execution.getVariable(Variables.EXCHANGE_ID);
-        String destination = (String) execution.getVariable(Variables.DESTINATION);
-        String detail = "exchange " + exchangeId + " from " + execution.getVariable(Variables.SOURCE) + " failed: "
-                + execution.getVariable(Variables.FAILURE_REASON);
+    @EventListener
+    void open(DeliveryFailed failure) {
+        String destination = failure.destination();
+        String detail = "exchange " + failure.exchangeId() + " from " + failure.source() + " failed: "
+                + failure.failureReason();
         Incidents.Opened opened = incidents.open(destination, "EXCHANGE_FAILURE", detail, "lgsp");
         if (opened.created()) {
             escalation.start(opened.incident());

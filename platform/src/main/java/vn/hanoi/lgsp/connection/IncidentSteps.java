@@ -10,6 +10,7 @@ import java.util.UUID;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
+import vn.hanoi.lgsp.decision.DecisionVersions;
 import vn.hanoi.lgsp.notification.Mailer;
 import vn.hanoi.lgsp.onboarding.AgencyContacts;
 
@@ -24,11 +25,18 @@ public class IncidentSteps {
     private final Incidents incidents;
     private final AgencyContacts contacts;
     private final Mailer notices;
+    private final DecisionVersions decisions;
 
-    IncidentSteps(Incidents incidents, AgencyContacts contacts, Mailer notices) {
+    IncidentSteps(Incidents incidents, AgencyContacts contacts, Mailer notices, DecisionVersions decisions) {
+        this.decisions = decisions;
         this.incidents = incidents;
         this.contacts = contacts;
         this.notices = notices;
+    }
+
+    /** The version of a decision table the model evaluates ({@code ${incidentSteps.productionVersion('incident-severity')}}). */
+    public int productionVersion(String decisionKey) {
+        return decisions.productionVersion(decisionKey);
     }
 
     /** Due date of DOST's support task ({@code ${incidentSteps.dostSupportDue()}}): {@link IncidentProcess#DOST_SUPPORT_HOURS}. */

@@ -96,6 +96,21 @@ public class ExchangeFigures {
                         rs.getString("detail")), id)));
     }
 
+    /** The agencies that sent or received an exchange created in the period. */
+    public List<String> partiesBetween(Instant from, Instant to) {
+        return jdbc.queryForList("""
+                select source_code from lgsp.exchange where created_at >= ? and created_at < ?
+                union select destination_code from lgsp.exchange where created_at >= ? and created_at < ?""",
+                String.class, Timestamp.from(from), Timestamp.from(to), Timestamp.from(from), Timestamp.from(to));
+    }
+
+    /** The agency's latest exchanges, sent or received, newest first. */
+    public List<Summary> latest(String agency, int limit) {
+        return jdbc.query("""
+                select * from lgsp.exchange where source_code = ? or destination_code = ?
+                order by created_at desc limit ?""", (rs, n) -> summary(rs), agency, agency, limit);
+    }
+
     private static String scope(String agency, List<Object> args) {
         if (agency == null) {
             return "";

@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 import vn.hanoi.lgsp.workercontract.RecordExchangeProcess.Routes;
 import vn.hanoi.lgsp.workercontract.RecordExchangeProcess.Variables;
+import vn.hanoi.lgsp.decision.DecisionVersions;
 
 /**
  * What the {@code record-exchange} model records as it moves, called from execution
@@ -28,12 +29,31 @@ public class ExchangeLifecycle {
     private final ExchangeStore store;
     private final ExchangeMonitoring monitoring;
     private final org.springframework.context.ApplicationEventPublisher events;
+    private final DecisionVersions decisions;
 
     ExchangeLifecycle(ExchangeStore store, ExchangeMonitoring monitoring,
-                      org.springframework.context.ApplicationEventPublisher events) {
+                      org.springframework.context.ApplicationEventPublisher events, DecisionVersions decisions) {
+        this.decisions = decisions;
         this.store = store;
         this.monitoring = monitoring;
         this.events = events;
+    }
+
+    /** The version of a decision table the model evaluates ({@code ${exchangeLifecycle.productionVersion('exchange-routing')}}). */
+    public int productionVersion(String decisionKey) {
+        return decisions.productionVersion(decisionKey);
+    }
+
+    /**
+     * A delivery inside the city failed and the failure is committed
+     * ({@code ${exchangeLifecycle.reportFailure(execution)}}): connection monitoring
+     * hears of it and opens an incident for the destination's system.
+     */
+    public void reportFailure(DelegateExecution execution) {
+        events.publishEvent(new DeliveryFailed((String) execution.getVariable(Variables.EXCHANGE_ID),
+                java.util.Objects.toString(execution.getVariable(Variables.SOURCE), null),
+                (String) execution.getVariable(Variables.DESTINATION),
+                java.util.Objects.toString(execution.getVariable(Variables.FAILURE_REASON), null)));
     }
 
     /** After the routing table: the route, the NDXP address and the deadline become variables. */

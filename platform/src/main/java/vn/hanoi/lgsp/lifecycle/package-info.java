@@ -4,4 +4,7 @@
  * notice, a consumer leaving a service. Each model has its contract class here: names,
  * variables and deadlines, used by the model, the code and the tests alike.
  */
+@ApplicationModule(displayName = "Service lifecycle", allowedDependencies = {"agency", "calendar", "catalog", "contract", "exchange", "identity", "monitoring", "notice", "notification", "onboarding"})
 package vn.hanoi.lgsp.lifecycle;
+
+import org.springframework.modulith.ApplicationModule;

@@ -20,7 +20,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 /**
  * What operators watch on {@code /actuator/prometheus} besides the JVM's own meters:
  * transactions by kind and outcome, gateway latency, how far the monitoring outbox lags
- * behind, the engine's job and external-task backlog, and how late connection polling runs.
+ * behind, and the engine's job and external-task backlog (how late connection polling runs is
+ * the connection module's own meter).
  * The gauges are read when scraped; one that cannot be read shows NaN rather than failing the scrape.
  */
 @Component
@@ -47,9 +48,6 @@ public class OperationsMetrics {
         gauge("lgsp.external.tasks.waiting", "External tasks no worker has locked yet",
                 () -> engine.getObject().getExternalTaskService().createExternalTaskQuery().notLocked().withRetriesLeft()
                         .count());
-        gauge("lgsp.poller.lag.seconds", "How late the most overdue connection check is",
-                () -> jdbc.queryForObject("select coalesce(greatest(0, extract(epoch from now() - min(next_check_at))), 0) "
-                        + "from lgsp.connection_state", Double.class));
     }
 
     private void gauge(String name, String description, Supplier<Number> value) {

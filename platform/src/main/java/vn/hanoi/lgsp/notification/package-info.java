@@ -1,2 +1,5 @@
 /** E-mail to agencies and staff, shared by every process of the platform. */
+@ApplicationModule(displayName = "Mail", allowedDependencies = {})
 package vn.hanoi.lgsp.notification;
+
+import org.springframework.modulith.ApplicationModule;

@@ -9,6 +9,7 @@ import java.util.UUID;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
+import vn.hanoi.lgsp.decision.DecisionVersions;
 import vn.hanoi.lgsp.calendar.WorkingDayCalendar;
 import vn.hanoi.lgsp.identity.KeycloakAdmin;
 import vn.hanoi.lgsp.notification.Mailer;
@@ -34,10 +35,12 @@ public class OnboardingSteps {
     private final Environment environment;
 
     private final OnboardingService onboarding;
+    private final DecisionVersions decisions;
 
     OnboardingSteps(Registrations registrations, WorkingDayCalendar workingDays, KeycloakAdmin keycloak,
                     CatalogAccess catalog, Mailer mail, TransactionLog transactions,
-                    Environment environment, OnboardingService onboarding) {
+                    Environment environment, OnboardingService onboarding, DecisionVersions decisions) {
+        this.decisions = decisions;
         this.onboarding = onboarding;
         this.registrations = registrations;
         this.workingDays = workingDays;
@@ -46,6 +49,11 @@ public class OnboardingSteps {
         this.mail = mail;
         this.transactions = transactions;
         this.environment = environment;
+    }
+
+    /** The version of a decision table the model evaluates ({@code ${onboardingSteps.productionVersion('onboarding-review')}}). */
+    public int productionVersion(String decisionKey) {
+        return decisions.productionVersion(decisionKey);
     }
 
     /**

@@ -1,28 +1,48 @@
 package vn.hanoi.lgsp.portal;
 
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import vn.hanoi.lgsp.agency.AgencyQueries;
+import vn.hanoi.lgsp.agency.AgencySystems;
+import vn.hanoi.lgsp.catalog.CatalogFigures;
+import vn.hanoi.lgsp.connection.ConnectionFigures;
+import vn.hanoi.lgsp.exchange.ExchangeFigures;
+import vn.hanoi.lgsp.identity.ClientRevocations;
+import vn.hanoi.lgsp.onboarding.AgencyRegistrations;
 
 /**
  * What an agency's staff see of their own agency on the portal, read in one place so that every
  * query is narrowed to that one agency code: registrations it made and those made for its
  * services, its connected system, grants both ways, its exchanges (metadata only, never content).
+ * Each owner answers for its own tables.
  */
 @Component
 class AgencyOverview {
 
     static final int EXCHANGES_SHOWN = 50;
 
-    private final JdbcTemplate jdbc;
+    private final AgencyQueries agencies;
+    private final AgencySystems systems;
+    private final AgencyRegistrations registrations;
+    private final ConnectionFigures connections;
+    private final CatalogFigures catalog;
+    private final ExchangeFigures exchanges;
+    private final ClientRevocations revocations;
 
-    AgencyOverview(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
+    AgencyOverview(AgencyQueries agencies, AgencySystems systems, AgencyRegistrations registrations,
+                   ConnectionFigures connections, CatalogFigures catalog, ExchangeFigures exchanges,
+                   ClientRevocations revocations) {
+        this.agencies = agencies;
+        this.systems = systems;
+        this.registrations = registrations;
+        this.connections = connections;
+        this.catalog = catalog;
+        this.exchanges = exchanges;
+        this.revocations = revocations;
     }
 
     record Registration(UUID id, String requestType, String agency, String service, String version, String status,
@@ -42,66 +62,48 @@ class AgencyOverview {
     }
 
     String agencyName(String agency) {
-        return jdbc.query("select name from lgsp.agency where code = ?", (rs, n) -> rs.getString(1), agency)
-                .stream().findFirst().orElse(agency);
+        return agencies.name(agency).orElse(agency);
     }
 
     /** Registrations the agency made ({@code own}), or those other agencies made to use its services. */
     List<Registration> registrations(String agency, boolean own) {
-        String where = own ? "agency_code = ?" : "provider_code = ? and agency_code <> provider_code";
-        return jdbc.query("select * from lgsp.registration where " + where + " order by created_at desc limit 200",
-                (rs, n) -> new Registration(rs.getObject("id", UUID.class), rs.getString("request_type"),
-                        rs.getString("agency_code"), rs.getString("service_code"), rs.getString("service_version"),
-                        rs.getString("status"), instant(rs.getTimestamp("created_at")),
-                        instant(rs.getTimestamp("review_due")), rs.getString("test_client_id"),
-                        rs.getString("production_client_id")), agency);
+        return registrations.of(agency, own).stream().map(r -> new Registration(r.id(), r.requestType(), r.agency(),
+                r.service(), r.version(), r.status(), r.createdAt(), r.reviewDue(), r.testClientId(),
+                r.productionClientId())).toList();
     }
 
     Optional<ConnectedSystem> system(String agency) {
-        return jdbc.query("""
-                select s.base_url, s.push_enabled, s.signature_required, c.state, c.last_check_at, c.last_latency_ms,
-                       c.last_error
-                from lgsp.agency_system s left join lgsp.connection_state c on c.agency_code = s.agency_code
-                where s.agency_code = ?""", (rs, n) -> new ConnectedSystem(rs.getString(1), rs.getBoolean(2),
-                rs.getBoolean(3), rs.getString(4), instant(rs.getTimestamp(5)),
-                rs.getObject(6) == null ? null : rs.getLong(6), rs.getString(7)), agency).stream().findFirst();
+        return systems.find(agency).map(s -> {
+            ConnectionFigures.LastCheck check = connections.lastCheck(agency).orElse(null);
+            return new ConnectedSystem(s.baseUrl(), s.pushEnabled(), s.signatureRequired(),
+                    check == null ? null : check.state(), check == null ? null : check.at(),
+                    check == null ? null : check.latencyMs(), check == null ? null : check.error());
+        });
     }
 
     /** Active grants the agency holds ({@code asConsumer}), or those others hold on its services. */
     List<Grant> grants(String agency, boolean asConsumer) {
-        String where = asConsumer ? "g.consumer_code = ?" : "s.provider_code = ?";
-        return jdbc.query("""
-                select g.consumer_code, a.name, g.service_code, g.version, g.environment, g.granted_at
-                from lgsp.access_grant g join lgsp.service s on s.code = g.service_code
-                left join lgsp.agency a on a.code = g.consumer_code
-                where g.revoked_at is null and\s""" + where + " order by g.service_code, g.version, g.environment",
-                (rs, n) -> new Grant(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), instant(rs.getTimestamp(6))), agency);
+        List<CatalogFigures.ActiveGrant> grants = catalog.activeGrants(agency, asConsumer);
+        Map<String, String> names = agencies.names(grants.stream().map(CatalogFigures.ActiveGrant::consumer)
+                .distinct().toList());
+        return grants.stream().map(g -> new Grant(g.consumer(), names.get(g.consumer()), g.service(), g.version(),
+                g.environment(), g.grantedAt())).toList();
     }
 
     List<Exchange> exchanges(String agency) {
-        return jdbc.query("""
-                select id, source_code, destination_code, procedure_code, status, route, created_at, deadline
-                from lgsp.exchange where source_code = ? or destination_code = ?
-                order by created_at desc limit\s""" + EXCHANGES_SHOWN, (rs, n) -> {
-            boolean sent = agency.equals(rs.getString(2));
-            return new Exchange(rs.getObject(1, UUID.class), sent, sent ? rs.getString(3) : rs.getString(2),
-                    rs.getString(4), rs.getString(5), rs.getString(6), instant(rs.getTimestamp(7)),
-                    instant(rs.getTimestamp(8)));
-        }, agency, agency);
+        return exchanges.latest(agency, EXCHANGES_SHOWN).stream().map(e -> {
+            boolean sent = agency.equals(e.source());
+            return new Exchange(UUID.fromString(e.exchangeId()), sent, sent ? e.destination() : e.source(),
+                    e.procedureCode(), e.status().name(), e.route(), e.createdAt(), e.deadline());
+        }).toList();
     }
 
     /** Whether each of these clients was revoked by the platform. */
     Map<String, Boolean> revoked(List<String> clientIds) {
         Map<String, Boolean> revoked = new java.util.LinkedHashMap<>();
         for (String clientId : clientIds) {
-            revoked.put(clientId, Boolean.TRUE.equals(jdbc.queryForObject(
-                    "select exists (select 1 from lgsp.revoked_client where client_id = ?)", Boolean.class, clientId)));
+            revoked.put(clientId, revocations.revoked(clientId));
         }
         return revoked;
-    }
-
-    private static Instant instant(Timestamp timestamp) {
-        return timestamp == null ? null : timestamp.toInstant();
     }
 }

@@ -3,4 +3,7 @@
  * and the gateway's quotas per consumer and per service share one mechanism, {@link
  * vn.hanoi.lgsp.ratelimit.SharedLimits}.
  */
+@ApplicationModule(displayName = "Rate limits", allowedDependencies = {})
 package vn.hanoi.lgsp.ratelimit;
+
+import org.springframework.modulith.ApplicationModule;

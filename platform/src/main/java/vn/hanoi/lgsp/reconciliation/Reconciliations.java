@@ -12,6 +12,8 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import vn.hanoi.lgsp.agency.AgencyQueries;
+import vn.hanoi.lgsp.catalog.CatalogFigures;
 import vn.hanoi.lgsp.contract.ApiError;
 import vn.hanoi.lgsp.contract.ApiException;
 import vn.hanoi.lgsp.contract.ErrorCode;
@@ -70,8 +72,12 @@ public class Reconciliations {
 
     private final JdbcTemplate jdbc;
     private final GatewayUsage usage;
+    private final AgencyQueries agencyRegistry;
+    private final CatalogFigures catalog;
 
-    Reconciliations(JdbcTemplate jdbc, GatewayUsage usage) {
+    Reconciliations(JdbcTemplate jdbc, GatewayUsage usage, AgencyQueries agencyRegistry, CatalogFigures catalog) {
+        this.agencyRegistry = agencyRegistry;
+        this.catalog = catalog;
         this.jdbc = jdbc;
         this.usage = usage;
     }
@@ -173,8 +179,8 @@ public class Reconciliations {
                     services.add(r.service());
                 }
             }
-            java.util.Set<String> knownAgencies = known("select code from lgsp.agency where code = any (?)", agencies);
-            java.util.Set<String> knownServices = known("select code from lgsp.service where code = any (?)", services);
+            java.util.Set<String> knownAgencies = known(agencies, agencyRegistry::known);
+            java.util.Set<String> knownServices = known(services, catalog::knownServices);
             for (int i = 0; i < reports.size(); i++) {
                 Report r = reports.get(i);
                 check(r, agency, "lines[" + i + "]", problems);
@@ -217,16 +223,13 @@ public class Reconciliations {
         return missing != null && missing == 0;
     }
 
-    private java.util.Set<String> known(String sql, java.util.Set<String> codes) {
+    private static java.util.Set<String> known(java.util.Set<String> codes,
+                                               java.util.function.Function<java.util.Set<String>, java.util.Set<String>> owner) {
         codes.remove(null);
         if (codes.isEmpty()) {
             return java.util.Set.of();
         }
-        return new java.util.HashSet<>(jdbc.query(con -> {
-            var statement = con.prepareStatement(sql);
-            statement.setArray(1, con.createArrayOf("varchar", codes.toArray()));
-            return statement;
-        }, (rs, n) -> rs.getString(1)));
+        return owner.apply(codes);
     }
 
     private static void check(Report r, String agency, String at, List<ApiError.Detail> problems) {

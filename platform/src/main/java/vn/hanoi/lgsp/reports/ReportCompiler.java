@@ -5,8 +5,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import vn.hanoi.lgsp.agency.AgencyQueries;
+import vn.hanoi.lgsp.catalog.CatalogFigures;
+import vn.hanoi.lgsp.connection.ConnectionFigures;
 import vn.hanoi.lgsp.exchange.ExchangeFigures;
 import vn.hanoi.lgsp.exchange.ExchangeStatus;
 import vn.hanoi.lgsp.monitoring.GatewayUsage;
@@ -17,23 +19,28 @@ import vn.hanoi.lgsp.reconciliation.Reconciliations;
 /**
  * Gathers a period's figures from where each lives: the registry and catalog (PostgreSQL),
  * exchanges (PostgreSQL), transactions, gateway calls and connection checks (Elasticsearch),
- * incidents and reconciliation (PostgreSQL).
+ * incidents and reconciliation (PostgreSQL) — each through its owning module's queries.
  */
 @Component
 class ReportCompiler {
 
     private static final String PRODUCTION = "production";
 
-    private final JdbcTemplate jdbc;
+    private final AgencyQueries agencyRegistry;
+    private final CatalogFigures catalog;
+    private final ConnectionFigures connections;
     private final ExchangeFigures exchanges;
     private final GatewayUsage gateway;
     private final TransactionFigures transactions;
     private final StatusHistory status;
     private final Reconciliations reconciliations;
 
-    ReportCompiler(JdbcTemplate jdbc, ExchangeFigures exchanges, GatewayUsage gateway, TransactionFigures transactions,
+    ReportCompiler(AgencyQueries agencyRegistry, CatalogFigures catalog, ConnectionFigures connections,
+                   ExchangeFigures exchanges, GatewayUsage gateway, TransactionFigures transactions,
                    StatusHistory status, Reconciliations reconciliations) {
-        this.jdbc = jdbc;
+        this.agencyRegistry = agencyRegistry;
+        this.catalog = catalog;
+        this.connections = connections;
         this.exchanges = exchanges;
         this.gateway = gateway;
         this.transactions = transactions;
@@ -56,13 +63,10 @@ class ReportCompiler {
 
     /** Agencies with something to report in the period: a system, a service, a grant, exchanges or gateway calls. */
     List<String> agencies(ReportPeriod period, Sources sources) {
-        TreeSet<String> codes = new TreeSet<>(jdbc.queryForList("""
-                select agency_code from lgsp.agency_system
-                union select provider_code from lgsp.service where status in ('PUBLISHED', 'DEPRECATED')
-                union select consumer_code from lgsp.access_grant where revoked_at is null and environment = 'PRODUCTION'
-                union select source_code from lgsp.exchange where created_at >= ? and created_at < ?
-                union select destination_code from lgsp.exchange where created_at >= ? and created_at < ?""", String.class,
-                ts(period.from()), ts(period.to()), ts(period.from()), ts(period.to())));
+        TreeSet<String> codes = new TreeSet<>(agencyRegistry.connectedAgencies());
+        codes.addAll(catalog.providersInUse());
+        codes.addAll(catalog.productionConsumers());
+        codes.addAll(exchanges.partiesBetween(period.from(), period.to()));
         for (GatewayUsage.Row row : sources.usage()) {
             if (row.consumer() != null) {
                 codes.add(row.consumer());
@@ -72,7 +76,7 @@ class ReportCompiler {
             }
         }
         // only agencies of the registry get a report of their own
-        codes.retainAll(jdbc.queryForList("select code from lgsp.agency", String.class));
+        codes.retainAll(agencyRegistry.codes());
         return List.copyOf(codes);
     }
 
@@ -80,14 +84,10 @@ class ReportCompiler {
         Instant from = period.from();
         Instant to = period.to();
         String name = agency == null ? "Toàn thành phố"
-                : jdbc.query("select name from lgsp.agency where code = ?", (rs, n) -> rs.getString(1), agency).stream()
-                        .findFirst().orElse(agency);
-        long systems = count("select count(*) from lgsp.agency_system" + (agency == null ? "" : " where agency_code = ?"), agency);
-        long provided = count("select count(*) from lgsp.service where status in ('PUBLISHED', 'DEPRECATED')"
-                + (agency == null ? "" : " and provider_code = ?"), agency);
-        long consumed = count("select count(distinct (consumer_code, service_code)) from lgsp.access_grant "
-                + "where revoked_at is null and environment = 'PRODUCTION'" + (agency == null ? "" : " and consumer_code = ?"),
-                agency);
+                : agencyRegistry.name(agency).orElse(agency);
+        long systems = agencyRegistry.connectedSystems(agency);
+        long provided = catalog.servicesInUse(agency);
+        long consumed = catalog.servicesConsumedInProduction(agency);
 
         ExchangeFigures.StatusCounts exchangeCounts = exchanges.counts(agency, from, to, now);
         Map<String, Long> byStatus = new LinkedHashMap<>();
@@ -118,16 +118,7 @@ class ReportCompiler {
                         : sources.uptime().values().stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN))
                 : sources.uptime().get(agency);
 
-        List<Object> args = new java.util.ArrayList<>(List.of(ts(from), ts(to)));
-        if (agency != null) {
-            args.add(agency);
-        }
-        Map<String, Object> incidents = jdbc.queryForMap("""
-                select count(*) as opened, count(resolved_at) as resolved,
-                       avg(extract(epoch from resolved_at - opened_at) / 3600.0) as mean_hours,
-                       max(extract(epoch from resolved_at - opened_at) / 3600.0) as max_hours
-                  from lgsp.incident where opened_at >= ? and opened_at < ?""" + (agency == null ? "" : " and agency_code = ?"),
-                args.toArray());
+        ConnectionFigures.IncidentFigures incidents = connections.incidents(from, to, agency);
 
         StringBuilder settled = new StringBuilder();
         for (String month : period.monthCodes()) {
@@ -141,24 +132,7 @@ class ReportCompiler {
 
         return new ReportFigures(period.code(), period.title(), agency, name, from, to, systems, provided, consumed,
                 byStatus, exchangeTotal, made, madeFailed, served, servedFailed, overview.total(), overview.failed(),
-                overview.successRate(), uptime, number(incidents.get("opened")), number(incidents.get("resolved")),
-                decimal(incidents.get("mean_hours")), decimal(incidents.get("max_hours")), settled.toString());
-    }
-
-    private long count(String sql, String agency) {
-        Long n = agency == null ? jdbc.queryForObject(sql, Long.class) : jdbc.queryForObject(sql, Long.class, agency);
-        return n == null ? 0 : n;
-    }
-
-    private static java.sql.Timestamp ts(Instant at) {
-        return java.sql.Timestamp.from(at);
-    }
-
-    private static long number(Object value) {
-        return value == null ? 0 : ((Number) value).longValue();
-    }
-
-    private static Double decimal(Object value) {
-        return value == null ? null : ((Number) value).doubleValue();
+                overview.successRate(), uptime, incidents.opened(), incidents.resolved(), incidents.meanHours(),
+                incidents.maxHours(), settled.toString());
     }
 }
