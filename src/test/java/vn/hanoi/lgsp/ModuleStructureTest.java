@@ -11,6 +11,9 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 import org.springframework.modulith.core.ApplicationModules;
 import org.springframework.modulith.docs.Documenter;
+import vn.hanoi.lgsp.platform.KeycloakRealm;
+import vn.hanoi.lgsp.platform.PlatformSettings;
+import vn.hanoi.lgsp.platform.Role;
 import vn.hanoi.lgsp.workercontract.NationalCategoryService;
 import vn.hanoi.lgsp.workercontract.NdxpRecords;
 import vn.hanoi.lgsp.workercontract.PostalProcess;
@@ -55,7 +58,8 @@ class ModuleStructureTest {
      * and no class of it; the platform reaches them only at the addresses its settings name.
      * The wire contracts with NDXP are the exception — the postal contexts and VNPost's paths, the
      * records NDXP carries into Hanoi, the national category service's change sets: names and
-     * shapes that are the same on both sides, and nothing else of the platform.
+     * shapes that are the same on both sides, and nothing else of the platform. So are the
+     * settings every process of the platform reads the same way: its roles and where Keycloak is.
      */
     @Test
     void theSimulatorsAreOnlyPeers() {
@@ -64,7 +68,8 @@ class ModuleStructureTest {
                         "org.springframework.jdbc..", "javax.sql..")
                         .and(DescribedPredicate.not(JavaClass.Predicates.resideInAPackage("vn.hanoi.lgsp.simulators..")))
                         .and(DescribedPredicate.not(JavaClass.Predicates.belongToAnyOf(PostalProcess.class,
-                                NdxpRecords.class, NationalCategoryService.class))))
+                                NdxpRecords.class, NationalCategoryService.class, PlatformSettings.class, Role.class,
+                                KeycloakRealm.class))))
                 .because("a real national platform or agency system has none of the LGSP's classes, tables or beans")
                 .check(CLASSES);
         // the launcher alone names the simulators' own entry point, to start that role by itself

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.core.env.Environment;
+import vn.hanoi.lgsp.platform.PlatformSettings;
 import org.springframework.stereotype.Component;
 import vn.hanoi.lgsp.calendar.WorkingDayCalendar;
 import vn.hanoi.lgsp.identity.KeycloakAdmin;
@@ -34,10 +35,12 @@ public class OnboardingSteps {
     private final Environment environment;
 
     private final OnboardingService onboarding;
+    private final PlatformSettings platform;
 
     OnboardingSteps(Registrations registrations, WorkingDayCalendar workingDays, KeycloakAdmin keycloak,
                     CatalogAccess catalog, Mailer mail, TransactionLog transactions,
-                    Environment environment, OnboardingService onboarding) {
+                    Environment environment, OnboardingService onboarding, PlatformSettings platform) {
+        this.platform = platform;
         this.onboarding = onboarding;
         this.registrations = registrations;
         this.workingDays = workingDays;
@@ -229,8 +232,8 @@ public class OnboardingSteps {
     }
 
     private String platformUrl() {
-        String configured = environment.getProperty("lgsp.public-url");
-        return configured != null ? configured : "http://127.0.0.1:" + environment.getProperty("local.server.port", "8080");
+        String configured = platform.publicUrl();
+        return configured != null && !configured.isBlank() ? configured : "http://127.0.0.1:" + environment.getProperty("local.server.port", "8080");
     }
 
     /** The whole registration id: a client is never shared between two registrations. */

@@ -1,6 +1,7 @@
 package vn.hanoi.lgsp.simulators;
 
 import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
@@ -21,6 +22,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param postalStepDelay time between a simulated shipment's statuses; 0: they move only through
  *                      VNPost's {@code /_sim/orders/{tracking}/advance}
  */
+@ConfigurationProperties("lgsp.simulators")
 public record SimulatorSettings(@DefaultValue("2s") Duration resultDelay, @DefaultValue("true") boolean demoExchanges,
                                 String platformUrl, @DefaultValue DemoStaff demoStaff, @DefaultValue("0") int ndxpPort,
                                 @DefaultValue("0") int vdxpPort, Duration inboxPoll,

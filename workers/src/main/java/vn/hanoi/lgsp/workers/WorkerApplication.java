@@ -6,6 +6,8 @@ import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.autoconfigure.jackson.JacksonAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Import;
+import vn.hanoi.lgsp.platform.KeycloakRealm;
+import vn.hanoi.lgsp.platform.PlatformSettings;
 
 /**
  * The workers role on its own ({@code lgsp.roles=workers}): external-task clients and nothing
@@ -16,7 +18,8 @@ import org.springframework.context.annotation.Import;
  */
 @Import(WorkersConfiguration.class)
 @ImportAutoConfiguration(JacksonAutoConfiguration.class)
-@EnableConfigurationProperties({WorkerSettings.class, NationalPlatformSettings.class})
+@EnableConfigurationProperties({WorkerSettings.class, NationalPlatformSettings.class, KeycloakRealm.class,
+        PlatformSettings.class})
 public final class WorkerApplication {
 
     private WorkerApplication() {
