@@ -1,5 +1,6 @@
 package vn.hanoi.lgsp.exchange;
 
+import jakarta.validation.constraints.NotNull;
 import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -17,7 +18,7 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("lgsp.exchange")
 @Validated
 public record ExchangeSettings(
-        @DefaultValue("20MB") DataSize maxPayloadSize,
+        @DefaultValue("20MB") @NotNull DataSize maxPayloadSize,
         @DefaultValue("30d") @DurationMin(nanos = 1) java.time.Duration maxDeadline,
         @DefaultValue("5m") @DurationMin(nanos = 1) java.time.Duration signingTimeTolerance,
         @DefaultValue("5m") @DurationMin(seconds = 1) java.time.Duration sweepInterval) {

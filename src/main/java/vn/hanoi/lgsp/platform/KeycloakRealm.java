@@ -1,9 +1,11 @@
 package vn.hanoi.lgsp.platform;
 
+import jakarta.validation.constraints.NotBlank;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.core.env.Environment;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * Where the staff and agency-systems realm is, as every process of the platform needs it: a
@@ -15,7 +17,8 @@ import org.springframework.core.env.Environment;
  * @param realm the LGSP realm
  */
 @ConfigurationProperties("lgsp.keycloak")
-public record KeycloakRealm(String url, @DefaultValue("lgsp") String realm) {
+@Validated
+public record KeycloakRealm(String url, @DefaultValue("lgsp") @NotBlank String realm) {
 
     public boolean configured() {
         return url != null && !url.isBlank();
