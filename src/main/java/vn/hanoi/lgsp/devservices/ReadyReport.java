@@ -63,8 +63,10 @@ class ReadyReport {
         if (DevServices.current().isPresent()) {
             report.append(String.format("    Server data     %s%n", DevServices.current().get().home()));
             report.append("  Demo logins (password HaNoi#2025): lgsp-admin, reviewer, leader, operator, supervisor, staff.stp, staff.hk, analyst\n");
-            report.append(String.format("  Keycloak admin console: %s / %s%n",
-                    devServices.keycloak().adminUsername(), devServices.keycloak().adminPassword()));
+            if (DevServices.current().get().started("keycloak")) {
+                report.append(String.format("  Keycloak admin console: %s / %s%n",
+                        devServices.keycloak().adminUsername(), devServices.keycloak().adminPassword()));
+            }
         }
         String sinceCommand = launcherStart().map(start -> String.format(" (%.1f s since the command was run)",
                 Duration.between(start, java.time.Instant.now()).toMillis() / 1000.0)).orElse("");

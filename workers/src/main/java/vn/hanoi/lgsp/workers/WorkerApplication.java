@@ -7,7 +7,6 @@ import org.springframework.boot.autoconfigure.jackson.JacksonAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Import;
 import vn.hanoi.lgsp.platform.KeycloakRealm;
-import vn.hanoi.lgsp.platform.PlatformSettings;
 
 /**
  * The workers role on its own ({@code lgsp.roles=workers}): external-task clients and nothing
@@ -18,8 +17,7 @@ import vn.hanoi.lgsp.platform.PlatformSettings;
  */
 @Import(WorkersConfiguration.class)
 @ImportAutoConfiguration(JacksonAutoConfiguration.class)
-@EnableConfigurationProperties({WorkerSettings.class, NationalPlatformSettings.class, KeycloakRealm.class,
-        PlatformSettings.class})
+@EnableConfigurationProperties({WorkerSettings.class, NationalPlatformSettings.class, KeycloakRealm.class})
 public final class WorkerApplication {
 
     private WorkerApplication() {
