@@ -28,7 +28,8 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("lgsp.simulators")
 @Validated
 public record SimulatorSettings(@DefaultValue("2s") Duration resultDelay, @DefaultValue("true") boolean demoExchanges,
-                                String platformUrl, @DefaultValue DemoStaff demoStaff, @DefaultValue("0") @PositiveOrZero @Max(65535) int ndxpPort,
+                                String platformUrl, @DefaultValue DemoStaff demoStaff,
+                                @DefaultValue("0") @PositiveOrZero @Max(65535) int ndxpPort,
                                 @DefaultValue("0") @PositiveOrZero @Max(65535) int vdxpPort, Duration inboxPoll,
                                 @DefaultValue("3s") Duration postalStepDelay) {
 
