@@ -48,7 +48,11 @@ class SettingsDocumentedTest {
     @Test
     void applicationYamlFallsBackToTheRecordsDefaults() throws IOException {
         Map<String, List<String>> defaults = boundSettings();
-        String yaml = Files.readString(Path.of("src/main/resources/application.yaml"), StandardCharsets.UTF_8);
+        String yaml;
+        try (InputStream in = SettingsDocumentedTest.class.getResourceAsStream("/application.yaml")) {
+            assertThat(in).as("application.yaml on the classpath").isNotNull();
+            yaml = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
         Matcher placeholder = PLACEHOLDER.matcher(yaml);
         int seen = 0;
         while (placeholder.find()) {
@@ -69,6 +73,16 @@ class SettingsDocumentedTest {
     void aSettingBoundByTwoRecordsHasOneDefault() throws IOException {
         boundSettings().forEach((key, values) ->
                 assertThat(Set.copyOf(values)).as("defaults of " + key).hasSizeLessThanOrEqualTo(1));
+    }
+
+    /** The project's README, beside the Maven wrapper: where the build runs, or a folder above it. */
+    private static Path readme() {
+        for (Path folder = Path.of("").toAbsolutePath(); folder != null; folder = folder.getParent()) {
+            if (Files.isRegularFile(folder.resolve("README.md")) && Files.isRegularFile(folder.resolve("mvnw"))) {
+                return folder.resolve("README.md");
+            }
+        }
+        throw new AssertionError("README.md not found above " + Path.of("").toAbsolutePath());
     }
 
     /** Every lgsp.* key of every metadata file on the classpath, with the defaults the records give it. */
@@ -107,7 +121,7 @@ class SettingsDocumentedTest {
      * {@code lgsp.api.rate-limit.clients}.
      */
     private static Set<String> documentedSettings() throws IOException {
-        List<String> lines = Files.readAllLines(Path.of("README.md"), StandardCharsets.UTF_8);
+        List<String> lines = Files.readAllLines(readme(), StandardCharsets.UTF_8);
         int start = lines.indexOf("## Configuration");
         assertThat(start).as("README has a Configuration section").isNotNegative();
         Set<String> keys = new TreeSet<>();
