@@ -18,6 +18,9 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.springframework.modulith.core.ApplicationModules;
 import org.springframework.modulith.docs.Documenter;
+import vn.hanoi.lgsp.platform.KeycloakRealm;
+import vn.hanoi.lgsp.platform.PlatformSettings;
+import vn.hanoi.lgsp.platform.Role;
 import vn.hanoi.lgsp.workercontract.NationalCategoryService;
 import vn.hanoi.lgsp.workercontract.NdxpRecords;
 import vn.hanoi.lgsp.workercontract.PostalProcess;
@@ -25,7 +28,9 @@ import vn.hanoi.lgsp.workercontract.PostalProcess;
 /** Packages by capability; none reaches into another's internals, and there are no cycles. */
 class ModuleStructureTest {
 
-    private final ApplicationModules modules = ApplicationModules.of(LgspApplication.class);
+    /** The platform's modules; the development tooling beside it is no part of an installation. */
+    private final ApplicationModules modules = ApplicationModules.of(LgspApplication.class,
+            JavaClass.Predicates.resideInAnyPackage("vn.hanoi.lgsp.devservices..", "vn.hanoi.lgsp.simulators.."));
     private static final JavaClasses CLASSES = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("vn.hanoi.lgsp");
 
@@ -60,7 +65,8 @@ class ModuleStructureTest {
      * and no class of it; the platform reaches them only at the addresses its settings name.
      * The wire contracts with NDXP are the exception — the postal contexts and VNPost's paths, the
      * records NDXP carries into Hanoi, the national category service's change sets: names and
-     * shapes that are the same on both sides, and nothing else of the platform.
+     * shapes that are the same on both sides, and nothing else of the platform. So are the
+     * settings every process of the platform reads the same way: its roles and where Keycloak is.
      */
     @Test
     void theSimulatorsAreOnlyPeers() {
@@ -69,7 +75,8 @@ class ModuleStructureTest {
                         "org.springframework.jdbc..", "javax.sql..")
                         .and(DescribedPredicate.not(JavaClass.Predicates.resideInAPackage("vn.hanoi.lgsp.simulators..")))
                         .and(DescribedPredicate.not(JavaClass.Predicates.belongToAnyOf(PostalProcess.class,
-                                NdxpRecords.class, NationalCategoryService.class, StandaloneRole.class))))
+                                NdxpRecords.class, NationalCategoryService.class, StandaloneRole.class,
+                                PlatformSettings.class, Role.class, KeycloakRealm.class))))
                 .because("a real national platform or agency system has none of the LGSP's classes, tables or beans")
                 .check(CLASSES);
         // the launcher finds the simulators' role by name (StandaloneRole), never by class

@@ -8,6 +8,8 @@ import org.springframework.boot.env.EnvironmentPostProcessor;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
+import vn.hanoi.lgsp.platform.KeycloakRealm;
+import vn.hanoi.lgsp.platform.MigrationSettings;
 
 /**
  * Before the platform's beans are built: in a development run (the {@code dev} profile), starts
@@ -29,19 +31,20 @@ public class DevServicesEnvironmentPostProcessor implements EnvironmentPostProce
             // not a development run: the platform's own check refuses what production must not have
             return;
         }
+        KeycloakRealm keycloak = KeycloakRealm.of(environment);
         DevServices services = DevServices.startOnce(settings,
-                key -> hasText(environment.getProperty(key)));
+                server -> "lgsp.keycloak.url".equals(server) ? keycloak.configured() : hasText(environment.getProperty(server)));
         Map<String, Object> properties = new LinkedHashMap<>(services.propertiesFor(settings));
+        Binder binder = Binder.get(environment);
         // demo data only on the development database, unless told otherwise
-        if (services.started("postgres") && !hasText(environment.getProperty("lgsp.flyway.locations"))) {
+        if (services.started("postgres") && !binder.bind("lgsp.flyway", MigrationSettings.class).isBound()) {
             properties.put("lgsp.flyway.locations", "classpath:db/migration,classpath:db/demo");
         }
-        // the simulated agency systems and providers listen on loopback; production keeps refusing it
-        if (!hasText(environment.getProperty("lgsp.endpoints.allow-plain-http"))) {
-            // the simulated agency systems and providers speak plain http on loopback
+        // the simulated agency systems and providers speak plain http on loopback; production keeps refusing both
+        if (!binder.bind("lgsp.endpoints.allow-plain-http", Boolean.class).isBound()) {
             properties.put("lgsp.endpoints.allow-plain-http", "true");
         }
-        if (!hasText(environment.getProperty("lgsp.endpoints.allow-loopback"))) {
+        if (!binder.bind("lgsp.endpoints.allow-loopback", Boolean.class).isBound()) {
             properties.put("lgsp.endpoints.allow-loopback", "true");
         }
         environment.getPropertySources().addFirst(new MapPropertySource(PROPERTY_SOURCE, properties));

@@ -9,6 +9,7 @@ import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
+import vn.hanoi.lgsp.platform.KeycloakRealm;
 
 /**
  * Tells whoever started the platform where everything is, how long start-up took and how
@@ -20,9 +21,13 @@ class ReadyReport {
     private static final Logger log = LoggerFactory.getLogger(ReadyReport.class);
 
     private final Environment environment;
+    private final KeycloakRealm keycloakRealm;
+    private final DevServicesSettings devServices;
 
-    ReadyReport(Environment environment) {
+    ReadyReport(Environment environment, KeycloakRealm keycloakRealm, DevServicesSettings devServices) {
         this.environment = environment;
+        this.keycloakRealm = keycloakRealm;
+        this.devServices = devServices;
     }
 
     /** When started by {@code ./mvnw spring-boot:run}, the Maven process started when the command was run. */
@@ -43,7 +48,7 @@ class ReadyReport {
                 - ManagementFactory.getRuntimeMXBean().getStartTime());
         long platformRss = ResidentMemory.of(ProcessHandle.current().pid());
         long serversRss = DevServices.current().map(DevServices::serversResidentBytes).orElse(0L);
-        String keycloak = environment.getProperty("lgsp.keycloak.url");
+        String keycloak = keycloakRealm.url();
         StringBuilder report = new StringBuilder("\n\n  LGSP Hà Nội is ready\n");
         report.append(String.format("    Portal          %s/%n", base));
         report.append(String.format("    Tasklist        %s/camunda/app/tasklist/%n", base));
@@ -51,15 +56,17 @@ class ReadyReport {
         report.append(String.format("    Admin           %s/camunda/app/admin/%n", base));
         report.append(String.format("    Agency API      %s/api/v1  (status: %s/api/v1/status)%n", base, base));
         report.append(String.format("    Keycloak        %s/admin/  (realm: %s/realms/%s)%n", keycloak, keycloak,
-                environment.getProperty("lgsp.keycloak.realm", "lgsp")));
+                keycloakRealm.realm()));
         report.append(String.format("    Elasticsearch   %s%n", environment.getProperty("spring.elasticsearch.uris")));
         report.append(String.format("    SMTP            %s:%s%n", environment.getProperty("spring.mail.host"),
                 environment.getProperty("spring.mail.port")));
         if (DevServices.current().isPresent()) {
             report.append(String.format("    Server data     %s%n", DevServices.current().get().home()));
             report.append("  Demo logins (password HaNoi#2025): lgsp-admin, reviewer, leader, operator, supervisor, staff.stp, staff.hk, analyst\n");
-            report.append(String.format("  Keycloak admin console: %s / %s%n",
-                    environment.getProperty("lgsp.keycloak.admin-username"), environment.getProperty("lgsp.keycloak.admin-password")));
+            if (DevServices.current().get().started("keycloak")) {
+                report.append(String.format("  Keycloak admin console: %s / %s%n",
+                        devServices.keycloak().adminUsername(), devServices.keycloak().adminPassword()));
+            }
         }
         String sinceCommand = launcherStart().map(start -> String.format(" (%.1f s since the command was run)",
                 Duration.between(start, java.time.Instant.now()).toMillis() / 1000.0)).orElse("");

@@ -1,7 +1,11 @@
 package vn.hanoi.lgsp.simulators;
 
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.PositiveOrZero;
 import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * The simulators role ({@code lgsp.simulators.*}): stand-ins for NDXP, VDXP, VNPost and the
@@ -21,9 +25,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param postalStepDelay time between a simulated shipment's statuses; 0: they move only through
  *                      VNPost's {@code /_sim/orders/{tracking}/advance}
  */
+@ConfigurationProperties("lgsp.simulators")
+@Validated
 public record SimulatorSettings(@DefaultValue("2s") Duration resultDelay, @DefaultValue("true") boolean demoExchanges,
-                                String platformUrl, @DefaultValue DemoStaff demoStaff, @DefaultValue("0") int ndxpPort,
-                                @DefaultValue("0") int vdxpPort, Duration inboxPoll,
+                                String platformUrl, @DefaultValue DemoStaff demoStaff,
+                                @DefaultValue("0") @PositiveOrZero @Max(65535) int ndxpPort,
+                                @DefaultValue("0") @PositiveOrZero @Max(65535) int vdxpPort, Duration inboxPoll,
                                 @DefaultValue("3s") Duration postalStepDelay) {
 
     /** Demo-realm accounts: an operator asks for each registration, a leader approves it. */

@@ -1,6 +1,5 @@
 package vn.hanoi.lgsp.simulators;
 
-import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicReference;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.context.properties.bind.Binder;
@@ -10,6 +9,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
+import vn.hanoi.lgsp.platform.KeycloakRealm;
+import vn.hanoi.lgsp.platform.PlatformSettings;
+import vn.hanoi.lgsp.platform.Role;
 
 /**
  * The simulators role ({@code lgsp.roles} contains {@code simulators}; development and tests
@@ -28,18 +30,17 @@ public class SimulatorsInitializer implements ApplicationContextInitializer<Conf
     @Override
     public void initialize(ConfigurableApplicationContext context) {
         ConfigurableEnvironment environment = context.getEnvironment();
-        boolean enabled = Arrays.stream(environment.getProperty("lgsp.roles", "engine,workers").split(","))
-                .map(String::strip).anyMatch("simulators"::equals);
-        if (!enabled || environment.getPropertySources().contains(PROPERTY_SOURCE)) {
+        if (!PlatformSettings.of(environment).runs(Role.SIMULATORS)
+                || environment.getPropertySources().contains(PROPERTY_SOURCE)) {
             return;
         }
         SimulatorSettings settings = Binder.get(environment).bindOrCreate("lgsp.simulators", SimulatorSettings.class);
-        String keycloak = environment.getProperty("lgsp.keycloak.url");
-        if (keycloak == null || keycloak.isBlank()) {
+        KeycloakRealm keycloak = KeycloakRealm.of(environment);
+        if (!keycloak.configured()) {
             throw new IllegalStateException("The simulators role needs lgsp.keycloak.url: the simulated systems "
                     + "take and check Keycloak tokens");
         }
-        String issuer = keycloak.replaceAll("/+$", "") + "/realms/" + environment.getProperty("lgsp.keycloak.realm", "lgsp");
+        String issuer = keycloak.issuer();
         AtomicReference<String> lgsp = new AtomicReference<>(blankToNull(settings.platformUrl()));
         Simulators simulators = new Simulators(settings, issuer, lgsp::get);
         simulators.start();
@@ -66,9 +67,12 @@ public class SimulatorsInitializer implements ApplicationContextInitializer<Conf
         });
     }
 
+    /**
+     * Whether the platform is told where a real national platform is. Read by key, not through the
+     * workers' record of those settings: the simulators know no class of the platform's.
+     */
     private static boolean configured(ConfigurableEnvironment environment, String property) {
-        String value = environment.getProperty(property);
-        return value != null && !value.isBlank();
+        return Binder.get(environment).bind(property, String.class).map(value -> !value.isBlank()).orElse(false);
     }
 
     private static String blankToNull(String value) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.env.MockEnvironment;
+import vn.hanoi.lgsp.platform.KeycloakRealm;
 import vn.hanoi.lgsp.contract.ApiException;
 
 /** The SSRF found in review: an agency system re-pointed at the platform's own Elasticsearch. */
@@ -17,8 +18,10 @@ class EndpointPolicyTest {
             .withProperty("lgsp.keycloak.url", "http://127.0.0.1:18080")
             .withProperty("spring.mail.port", "3025");
 
-    private final EndpointPolicy production = new EndpointPolicy(new EndpointPolicy.Settings(false, false), environment);
-    private final EndpointPolicy development = new EndpointPolicy(new EndpointPolicy.Settings(true, true), environment);
+    private final EndpointPolicy production = new EndpointPolicy(new EndpointPolicy.Settings(false, false),
+            KeycloakRealm.of(environment), environment);
+    private final EndpointPolicy development = new EndpointPolicy(new EndpointPolicy.Settings(true, true),
+            KeycloakRealm.of(environment), environment);
 
     @Test
     void refusesLoopbackMetadataAndUnspecifiedAddressesInProduction() {
@@ -42,7 +45,7 @@ class EndpointPolicyTest {
     @Test
     void refusesThePlatformsOwnServersOnOtherHostsToo() {
         MockEnvironment remote = new MockEnvironment().withProperty("spring.elasticsearch.uris", "http://10.20.30.40:9200");
-        EndpointPolicy policy = new EndpointPolicy(new EndpointPolicy.Settings(false, false), remote);
+        EndpointPolicy policy = new EndpointPolicy(new EndpointPolicy.Settings(false, false), KeycloakRealm.of(remote), remote);
 
         assertThatThrownBy(() -> policy.check("baseUrl", "https://10.20.30.40:9200/lgsp-transactions-*/_search"))
                 .hasMessageContaining("Elasticsearch");

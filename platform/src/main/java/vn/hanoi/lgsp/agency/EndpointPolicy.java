@@ -10,6 +10,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
+import vn.hanoi.lgsp.platform.KeycloakRealm;
 import vn.hanoi.lgsp.contract.ApiException;
 import vn.hanoi.lgsp.contract.ErrorCode;
 
@@ -42,7 +43,7 @@ public class EndpointPolicy {
     private final boolean allowPlainHttp;
     private final List<Own> own = new ArrayList<>();
 
-    EndpointPolicy(Settings settings, Environment environment) {
+    EndpointPolicy(Settings settings, KeycloakRealm keycloak, Environment environment) {
         this.allowLoopback = settings.allowLoopback();
         this.allowPlainHttp = settings.allowPlainHttp();
         own.add(new Own("the platform itself", null, environment.getProperty("server.port", Integer.class, 8080)));
@@ -53,7 +54,7 @@ public class EndpointPolicy {
                 port(uri.trim(), "Elasticsearch");
             }
         }
-        port(environment.getProperty("lgsp.keycloak.url"), "Keycloak");
+        port(keycloak.url(), "Keycloak");
         Integer smtp = environment.getProperty("spring.mail.port", Integer.class);
         if (smtp != null) {
             own.add(new Own("SMTP", environment.getProperty("spring.mail.host"), smtp));

@@ -1,10 +1,14 @@
 package vn.hanoi.lgsp.audit;
 
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * The audit journal.
@@ -16,10 +20,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param zone            whose days the anchors close
  */
 @ConfigurationProperties("lgsp.audit")
+@Validated
 public record JournalSettings(
-        @DefaultValue("500") int maxBatch,
-        @DefaultValue("5s") Duration commitTimeout,
+        @DefaultValue("500") @Positive int maxBatch,
+        @DefaultValue("5s") @DurationMin(millis = 1) Duration commitTimeout,
         Path signingKeyFile,
-        @DefaultValue("1825d") Duration retention,
-        @DefaultValue("Asia/Ho_Chi_Minh") ZoneId zone) {
+        @DefaultValue("1825d") @DurationMin(days = 1) Duration retention,
+        @DefaultValue("Asia/Ho_Chi_Minh") @NotNull ZoneId zone) {
 }

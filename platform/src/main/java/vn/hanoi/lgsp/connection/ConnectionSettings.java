@@ -1,8 +1,11 @@
 package vn.hanoi.lgsp.connection;
 
+import jakarta.validation.constraints.Positive;
 import java.time.Duration;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * Polling of connected systems (Appendix 01 §2.3) and the rules that turn checks into
@@ -20,21 +23,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                          of its level-1 answer, is an incident of kind {@code CLOCK_SKEW} (Đ7.4)
  */
 @ConfigurationProperties("lgsp.connection")
+@Validated
 public record ConnectionSettings(
         @DefaultValue("true") boolean enabled,
-        @DefaultValue("1s") Duration tick,
-        @DefaultValue("5s") Duration timeout,
-        @DefaultValue("2s") Duration slowAfter,
-        @DefaultValue("3") int failuresToOpen,
-        @DefaultValue("2") int successesToClose,
-        Duration intervalOverride,
-        @DefaultValue("64") int maxInFlight,
-        @DefaultValue("2s") Duration clockSkewThreshold) {
-
-    public ConnectionSettings {
-        if (clockSkewThreshold.isNegative() || clockSkewThreshold.isZero()) {
-            throw new IllegalArgumentException("lgsp.connection.clock-skew-threshold must be positive, was "
-                    + clockSkewThreshold);
-        }
-    }
+        @DefaultValue("1s") @DurationMin(millis = 1) Duration tick,
+        @DefaultValue("5s") @DurationMin(millis = 1) Duration timeout,
+        @DefaultValue("2s") @DurationMin(millis = 1) Duration slowAfter,
+        @DefaultValue("3") @Positive int failuresToOpen,
+        @DefaultValue("2") @Positive int successesToClose,
+        @DurationMin(millis = 1) Duration intervalOverride,
+        @DefaultValue("64") @Positive int maxInFlight,
+        @DefaultValue("2s") @DurationMin(nanos = 1) Duration clockSkewThreshold) {
 }

@@ -3,11 +3,13 @@ package vn.hanoi.lgsp.contract;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.converter.HttpMessageConverter;
 import org.springframework.http.converter.json.MappingJackson2HttpMessageConverter;
 import org.springframework.util.unit.DataSize;
+import org.springframework.validation.annotation.Validated;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
@@ -18,10 +20,19 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @Configuration(proxyBeanMethods = false)
 class JsonLimits implements WebMvcConfigurer {
 
+    /**
+     * @param maxJsonString the longest JSON string an API body may hold; a body past it is a
+     *                      {@code 01} bad request
+     */
+    @ConfigurationProperties("lgsp.api")
+    @Validated
+    record Settings(@DefaultValue("4MB") @jakarta.validation.constraints.NotNull DataSize maxJsonString) {
+    }
+
     private final DataSize maxString;
 
-    JsonLimits(@Value("${lgsp.api.max-json-string:4MB}") DataSize maxString) {
-        this.maxString = maxString;
+    JsonLimits(Settings settings) {
+        this.maxString = settings.maxJsonString();
     }
 
     @Override

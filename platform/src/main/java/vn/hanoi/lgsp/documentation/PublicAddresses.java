@@ -1,9 +1,10 @@
 package vn.hanoi.lgsp.documentation;
 
 import jakarta.servlet.http.HttpServletRequest;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import vn.hanoi.lgsp.platform.KeycloakRealm;
 
 /**
  * Where documents handed to agencies (Postman collections, the connection guide) say the LGSP
@@ -14,16 +15,22 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 @Component
 public class PublicAddresses {
 
+    /**
+     * @param publicUrl where Postman collections and the connection guide say the LGSP is, behind
+     *                  the city's proxy; empty: the address the page was asked on
+     * @param tokenUrl  where they say the token endpoint is; empty: the realm's own
+     */
+    @ConfigurationProperties("lgsp.portal")
+    record Settings(String publicUrl, String tokenUrl) {
+    }
+
     private final String publicUrl;
     private final String tokenUrl;
 
-    PublicAddresses(@Value("${lgsp.portal.public-url:}") String publicUrl,
-                    @Value("${lgsp.portal.token-url:}") String tokenUrl,
-                    @Value("${lgsp.keycloak.url:}") String keycloakUrl,
-                    @Value("${lgsp.keycloak.realm:lgsp}") String realm) {
-        this.publicUrl = strip(publicUrl);
-        this.tokenUrl = !strip(tokenUrl).isEmpty() ? strip(tokenUrl)
-                : strip(keycloakUrl) + "/realms/" + realm + "/protocol/openid-connect/token";
+    PublicAddresses(Settings settings, KeycloakRealm keycloak) {
+        this.publicUrl = strip(settings.publicUrl());
+        this.tokenUrl = !strip(settings.tokenUrl()).isEmpty() ? strip(settings.tokenUrl())
+                : strip(keycloak.url()) + "/realms/" + keycloak.realm() + "/protocol/openid-connect/token";
     }
 
     public String baseUrl(HttpServletRequest request) {

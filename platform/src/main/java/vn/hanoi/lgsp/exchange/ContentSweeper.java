@@ -1,12 +1,15 @@
 package vn.hanoi.lgsp.exchange;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import org.camunda.bpm.engine.RuntimeService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.FixedDelayTask;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,7 +19,7 @@ import org.springframework.stereotype.Component;
  * removed, and such an exchange is marked cancelled.
  */
 @Component
-class ContentSweeper {
+class ContentSweeper implements SchedulingConfigurer {
 
     private static final Logger log = LoggerFactory.getLogger(ContentSweeper.class);
 
@@ -28,8 +31,11 @@ class ContentSweeper {
 
     private final org.springframework.transaction.support.TransactionTemplate perExchange;
 
+    private final ExchangeSettings settings;
+
     ContentSweeper(JdbcTemplate jdbc, RuntimeService runtime, ExchangeStore store, vn.hanoi.lgsp.cluster.ClusterJobs jobs,
-                   org.springframework.transaction.PlatformTransactionManager transactions) {
+                   org.springframework.transaction.PlatformTransactionManager transactions, ExchangeSettings settings) {
+        this.settings = settings;
         this.jobs = jobs;
         this.perExchange = new org.springframework.transaction.support.TransactionTemplate(transactions);
         this.jdbc = jdbc;
@@ -37,7 +43,11 @@ class ContentSweeper {
         this.store = store;
     }
 
-    @Scheduled(fixedDelayString = "${lgsp.exchange.sweep-interval:PT5M}", initialDelayString = "PT1M")
+    @Override
+    public void configureTasks(ScheduledTaskRegistrar tasks) {
+        tasks.addFixedDelayTask(new FixedDelayTask(this::sweepOncePerCluster, settings.sweepInterval(), Duration.ofMinutes(1)));
+    }
+
     void sweepOncePerCluster() {
         // one node per round sweeps; the others' timers find the round taken
         if (jobs.claim("exchange-content-sweep", java.time.Duration.ofMinutes(1))) {

@@ -3,7 +3,6 @@ package vn.hanoi.lgsp.exchange;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -34,9 +33,9 @@ class PostalApplicationController {
     private final String vnpostCode;
 
     PostalApplicationController(ExchangeService exchanges,
-                                @Value("${lgsp.postal.vnpost-agency-code:000.00.00.G95}") String vnpostCode) {
+                                PostalSettings settings) {
         this.exchanges = exchanges;
-        this.vnpostCode = vnpostCode;
+        this.vnpostCode = settings.vnpostAgencyCode();
     }
 
     record Application(String applicationNumber, String trackingNumber, String destination, String procedureCode,

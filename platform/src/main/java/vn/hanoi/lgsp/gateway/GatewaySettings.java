@@ -1,9 +1,16 @@
 package vn.hanoi.lgsp.gateway;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
 import java.time.Duration;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * The data-sharing gateway ({@code /api/v1/gateway/{service}/{version}/**}).
@@ -20,17 +27,18 @@ import org.springframework.util.unit.DataSize;
  *                         in the journal (Decree 13/2023); required
  */
 @ConfigurationProperties("lgsp.gateway")
+@Validated
 public record GatewaySettings(
-        @DefaultValue("lgsp-gateway") String clientId,
+        @DefaultValue("lgsp-gateway") @NotBlank String clientId,
         String clientSecret,
-        @DefaultValue("2s") Duration connectTimeout,
-        @DefaultValue("10s") Duration requestTimeout,
-        @DefaultValue("10MB") DataSize maxRequestSize,
-        @DefaultValue("20MB") DataSize maxResponseSize,
-        @DefaultValue("5s") Duration policyCacheTtl,
+        @DefaultValue("2s") @DurationMin(millis = 1) Duration connectTimeout,
+        @DefaultValue("10s") @DurationMin(millis = 1) Duration requestTimeout,
+        @DefaultValue("10MB") @NotNull DataSize maxRequestSize,
+        @DefaultValue("20MB") @NotNull DataSize maxResponseSize,
+        @DefaultValue("5s") @DurationMin(seconds = 0) Duration policyCacheTtl,
         String subjectHashKey,
-        @DefaultValue Quota quota,
-        @DefaultValue CircuitBreaker circuitBreaker) {
+        @DefaultValue @Valid Quota quota,
+        @DefaultValue @Valid CircuitBreaker circuitBreaker) {
 
     /**
      * Calls allowed per window when neither the grant nor the policy says otherwise.
@@ -40,9 +48,9 @@ public record GatewaySettings(
      * @param perService   one service version, all consumers together
      */
     public record Quota(
-            @DefaultValue("1m") Duration window,
-            @DefaultValue("6000") long perConsumer,
-            @DefaultValue("60000") long perService) {
+            @DefaultValue("1m") @DurationMin(millis = 1) Duration window,
+            @DefaultValue("6000") @Positive long perConsumer,
+            @DefaultValue("60000") @Positive long perService) {
     }
 
     /**
@@ -56,10 +64,10 @@ public record GatewaySettings(
      * @param trialCalls           calls let through while half open
      */
     public record CircuitBreaker(
-            @DefaultValue("50") float failureRateThreshold,
-            @DefaultValue("20") int slidingWindow,
-            @DefaultValue("5") int minimumCalls,
-            @DefaultValue("10s") Duration openFor,
-            @DefaultValue("2") int trialCalls) {
+            @DefaultValue("50") @Positive @Max(100) float failureRateThreshold,
+            @DefaultValue("20") @Positive int slidingWindow,
+            @DefaultValue("5") @Positive int minimumCalls,
+            @DefaultValue("10s") @DurationMin(millis = 1) Duration openFor,
+            @DefaultValue("2") @Positive int trialCalls) {
     }
 }

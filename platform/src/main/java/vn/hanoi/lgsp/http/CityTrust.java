@@ -16,6 +16,7 @@ import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509TrustManager;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.env.EnvironmentPostProcessor;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
@@ -34,11 +35,11 @@ public final class CityTrust implements EnvironmentPostProcessor, Ordered {
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
-        String file = environment.getProperty(SETTING);
-        if (file == null || file.isBlank()) {
+        Path file = Binder.get(environment).bindOrCreate("lgsp.tls", TlsSettings.class).trustedCertificates();
+        if (file == null || file.toString().isBlank()) {
             return;
         }
-        SSLContext context = sslContext(Path.of(file.strip()));
+        SSLContext context = sslContext(file);
         SSLContext.setDefault(context);
         HttpsURLConnection.setDefaultSSLSocketFactory(context.getSocketFactory());
     }

@@ -4,11 +4,14 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.constraints.Positive;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 import org.springframework.web.filter.OncePerRequestFilter;
 import vn.hanoi.lgsp.contract.AgencyCaller;
 import vn.hanoi.lgsp.contract.EnvelopeWriter;
@@ -27,7 +30,8 @@ final class ApiRateLimit extends OncePerRequestFilter {
      * @param clients    limits of particular clients by client id (e.g. a system known to poll hard)
      */
     @ConfigurationProperties("lgsp.api.rate-limit")
-    record Settings(@DefaultValue("1m") Duration window, @DefaultValue("3000") long perClient,
+    @Validated
+    record Settings(@DefaultValue("1m") @DurationMin(millis = 1) Duration window, @DefaultValue("3000") @Positive long perClient,
                     @DefaultValue Map<String, Long> clients) {
     }
 

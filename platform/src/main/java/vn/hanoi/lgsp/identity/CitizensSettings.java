@@ -1,7 +1,9 @@
 package vn.hanoi.lgsp.identity;
 
+import jakarta.validation.constraints.NotBlank;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * The citizens' realm (citizens and businesses; R-08, Đ6.1.3.d): its own Keycloak realm, apart
@@ -14,11 +16,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param vneid             VDXP's OpenID Connect provider as VDXP registered the city; no issuer: not brokered
  */
 @ConfigurationProperties("lgsp.citizens")
+@Validated
 public record CitizensSettings(
-        @DefaultValue("congdan") String realm,
-        @DefaultValue("lgsp-portal") String clientId,
+        @DefaultValue("congdan") @NotBlank String realm,
+        @DefaultValue("lgsp-portal") @NotBlank String clientId,
         String clientSecret,
-        @DefaultValue("lgsp-platform") String adminClientId,
+        @DefaultValue("lgsp-platform") @NotBlank String adminClientId,
         String adminClientSecret,
         @DefaultValue Vneid vneid) {
 

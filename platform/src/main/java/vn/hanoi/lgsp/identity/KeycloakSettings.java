@@ -1,8 +1,11 @@
 package vn.hanoi.lgsp.identity;
 
+import jakarta.validation.constraints.NotBlank;
 import java.time.Duration;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * The Keycloak realm that authenticates staff (OIDC) and agency systems (client credentials).
@@ -14,13 +17,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param tokenClockSkew       tolerance for clock differences when checking token expiry
  */
 @ConfigurationProperties("lgsp.keycloak")
+@Validated
 public record KeycloakSettings(
         String url,
-        @DefaultValue("lgsp") String realm,
-        @DefaultValue("lgsp-platform") String platformClientId,
+        @DefaultValue("lgsp") @NotBlank String realm,
+        @DefaultValue("lgsp-platform") @NotBlank String platformClientId,
         String platformClientSecret,
-        @DefaultValue("lgsp-api") String apiAudience,
-        @DefaultValue("30s") Duration tokenClockSkew) {
+        @DefaultValue("lgsp-api") @NotBlank String apiAudience,
+        @DefaultValue("30s") @DurationMin(seconds = 0) Duration tokenClockSkew) {
 
     public String issuer() {
         return url + "/realms/" + realm;

@@ -2,8 +2,8 @@ package vn.hanoi.lgsp.identity;
 
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
+import vn.hanoi.lgsp.workers.WorkerSettings;
 
 /**
  * What the LGSP pushes to an agency's system carries a token whose audience is that agency
@@ -18,9 +18,9 @@ public class PushAudiences {
     private final String outboundClientId;
     private final Set<String> ensured = ConcurrentHashMap.newKeySet();
 
-    PushAudiences(KeycloakAdmin keycloak, @Value("${lgsp.workers.outbound-client-id:lgsp-outbound}") String outboundClientId) {
+    PushAudiences(KeycloakAdmin keycloak, WorkerSettings workers) {
         this.keycloak = keycloak;
-        this.outboundClientId = outboundClientId;
+        this.outboundClientId = workers.outboundClientId();
     }
 
     public static String scopeOf(String agencyCode) {

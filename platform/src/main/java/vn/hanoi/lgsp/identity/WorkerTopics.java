@@ -7,7 +7,8 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.model.bpmn.instance.ServiceTask;
 import org.camunda.bpm.model.bpmn.instance.SendTask;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.stereotype.Component;
 import vn.hanoi.lgsp.workercontract.ServedTopics;
 
@@ -18,11 +19,18 @@ import vn.hanoi.lgsp.workercontract.ServedTopics;
 @Component
 class WorkerTopics {
 
+    /**
+     * @param workerTopics the only external-task topics the workers' identity may fetch and
+     *                     complete; empty: the record-exchange and postal contracts' topics
+     */
+    @ConfigurationProperties("lgsp.engine")
+    record Settings(@DefaultValue List<String> workerTopics) {
+    }
+
     private final Set<String> topics;
 
-    /** @param topics {@code lgsp.engine.worker-topics}; empty: the contracts' topics */
-    WorkerTopics(@Value("${lgsp.engine.worker-topics:}") List<String> topics) {
-        List<String> named = topics.stream().filter(t -> !t.isBlank()).toList();
+    WorkerTopics(Settings settings) {
+        List<String> named = settings.workerTopics().stream().filter(t -> !t.isBlank()).toList();
         this.topics = Set.copyOf(named.isEmpty() ? ServedTopics.ALL : named);
     }
 

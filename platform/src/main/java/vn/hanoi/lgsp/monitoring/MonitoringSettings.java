@@ -1,10 +1,16 @@
 package vn.hanoi.lgsp.monitoring;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.time.Period;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * @param indexPrefix transaction documents go to monthly indices {@code <prefix>-yyyy.MM}
@@ -12,11 +18,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param status      where connection-status checks go and how long they stay
  */
 @ConfigurationProperties("lgsp.monitoring")
+@Validated
 public record MonitoringSettings(
-        @DefaultValue("lgsp-transactions") String indexPrefix,
-        @DefaultValue("production") String environment,
-        @DefaultValue Shipper shipper,
-        @DefaultValue Status status) {
+        @DefaultValue("lgsp-transactions") @NotBlank String indexPrefix,
+        @DefaultValue("production") @NotBlank String environment,
+        @DefaultValue @Valid Shipper shipper,
+        @DefaultValue @Valid Status status) {
 
     /**
      * @param batchSize   documents per bulk request
@@ -24,10 +31,10 @@ public record MonitoringSettings(
      * @param maxBackoff  longest pause while Elasticsearch is unreachable
      * @param maxAttempts a document Elasticsearch rejects this often is parked, not retried
      */
-    public record Shipper(@DefaultValue("500") int batchSize,
-                          @DefaultValue("500ms") Duration interval,
-                          @DefaultValue("30s") Duration maxBackoff,
-                          @DefaultValue("10") int maxAttempts) {
+    public record Shipper(@DefaultValue("500") @Positive int batchSize,
+                          @DefaultValue("500ms") @DurationMin(millis = 1) Duration interval,
+                          @DefaultValue("30s") @DurationMin(millis = 1) Duration maxBackoff,
+                          @DefaultValue("10") @Positive int maxAttempts) {
     }
 
     /**
@@ -36,8 +43,8 @@ public record MonitoringSettings(
      *                    R-17 wants at least 3 months, and a shorter value stops the start-up
      * @param dropAt      time of day (Asia/Ho_Chi_Minh) at which expired indices are dropped
      */
-    public record Status(@DefaultValue("lgsp-status") String indexPrefix,
-                         @DefaultValue("P6M") Period retention,
-                         @DefaultValue("03:30") LocalTime dropAt) {
+    public record Status(@DefaultValue("lgsp-status") @NotBlank String indexPrefix,
+                         @DefaultValue("P6M") @NotNull Period retention,
+                         @DefaultValue("03:30") @NotNull LocalTime dropAt) {
     }
 }

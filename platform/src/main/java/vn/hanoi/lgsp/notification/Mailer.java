@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Objects;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
@@ -24,10 +23,10 @@ public class Mailer {
     private final IdentityService identities;
     private final String from;
 
-    Mailer(JavaMailSender mail, IdentityService identities, @Value("${lgsp.mail.from:lgsp@hanoi.gov.vn}") String from) {
+    Mailer(JavaMailSender mail, IdentityService identities, MailSettings settings) {
         this.mail = mail;
         this.identities = identities;
-        this.from = from;
+        this.from = settings.from();
     }
 
     /** Sends one message to every distinct, non-blank address; nothing when there is none. */

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.core.env.Environment;
+import vn.hanoi.lgsp.platform.PlatformSettings;
 import org.springframework.stereotype.Component;
 import vn.hanoi.lgsp.decision.DecisionVersions;
 import vn.hanoi.lgsp.calendar.WorkingDayCalendar;
@@ -36,11 +37,14 @@ public class OnboardingSteps {
 
     private final OnboardingService onboarding;
     private final DecisionVersions decisions;
+    private final PlatformSettings platform;
 
     OnboardingSteps(Registrations registrations, WorkingDayCalendar workingDays, KeycloakAdmin keycloak,
                     CatalogAccess catalog, Mailer mail, TransactionLog transactions,
-                    Environment environment, OnboardingService onboarding, DecisionVersions decisions) {
+                    Environment environment, OnboardingService onboarding, DecisionVersions decisions,
+                    PlatformSettings platform) {
         this.decisions = decisions;
+        this.platform = platform;
         this.onboarding = onboarding;
         this.registrations = registrations;
         this.workingDays = workingDays;
@@ -237,8 +241,8 @@ public class OnboardingSteps {
     }
 
     private String platformUrl() {
-        String configured = environment.getProperty("lgsp.public-url");
-        return configured != null ? configured : "http://127.0.0.1:" + environment.getProperty("local.server.port", "8080");
+        String configured = platform.publicUrl();
+        return configured != null && !configured.isBlank() ? configured : "http://127.0.0.1:" + environment.getProperty("local.server.port", "8080");
     }
 
     /** The whole registration id: a client is never shared between two registrations. */

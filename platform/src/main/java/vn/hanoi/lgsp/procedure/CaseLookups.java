@@ -42,6 +42,7 @@ public class CaseLookups {
     private final CaseRecords records;
     private final KeycloakAdmin keycloak;
     private final Environment environment;
+    private final ProcedureSettings settings;
     private final ObjectMapper json;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final Map<String, Token> tokens = new ConcurrentHashMap<>();
@@ -49,7 +50,9 @@ public class CaseLookups {
     private record Token(String value, Instant until) {
     }
 
-    CaseLookups(CaseRecords records, KeycloakAdmin keycloak, Environment environment, ObjectMapper json) {
+    CaseLookups(CaseRecords records, KeycloakAdmin keycloak, Environment environment, ObjectMapper json,
+                ProcedureSettings settings) {
+        this.settings = settings;
         this.records = records;
         this.keycloak = keycloak;
         this.environment = environment;
@@ -170,7 +173,7 @@ public class CaseLookups {
 
     /** The LGSP's own gateway: the configured address, else this node. */
     private String gateway() {
-        String configured = environment.getProperty("lgsp.procedures.gateway-url");
+        String configured = settings.gatewayUrl();
         if (configured != null && !configured.isBlank()) {
             return configured.replaceAll("/+$", "");
         }

@@ -1,8 +1,12 @@
 package vn.hanoi.lgsp.ratelimit;
 
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PositiveOrZero;
 import java.time.Duration;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * How the shared counters behave, for the agency API's limits and the gateway's quotas alike.
@@ -16,10 +20,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxUnsettled    longest time a node keeps calls uncounted in the database
  */
 @ConfigurationProperties("lgsp.rate-limit")
+@Validated
 public record RateLimitSettings(
-        @DefaultValue("REFUSE") StoreFailure onStoreFailure,
-        @DefaultValue("200") long exactUpTo,
-        @DefaultValue("100ms") Duration maxUnsettled) {
+        @DefaultValue("REFUSE") @NotNull StoreFailure onStoreFailure,
+        @DefaultValue("200") @PositiveOrZero long exactUpTo,
+        @DefaultValue("100ms") @DurationMin(millis = 1) Duration maxUnsettled) {
 
     /** Fail closed (the default) or open when the counters' store fails. */
     public enum StoreFailure { REFUSE, ALLOW }

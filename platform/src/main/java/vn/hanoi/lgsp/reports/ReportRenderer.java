@@ -22,7 +22,6 @@ import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -54,10 +53,9 @@ class ReportRenderer {
     private final Path font;
     private final Path boldFont;
 
-    ReportRenderer(@Value("${lgsp.reports.font:/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf}") String font,
-                   @Value("${lgsp.reports.bold-font:/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf}") String boldFont) {
-        this.font = Path.of(font);
-        this.boldFont = Path.of(boldFont);
+    ReportRenderer(ReportSettings settings) {
+        this.font = settings.font();
+        this.boldFont = settings.boldFont();
     }
 
     static List<Item> items(ReportFigures f) {

@@ -1,8 +1,10 @@
 package vn.hanoi.lgsp.status;
 
 import java.time.Duration;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * The LGSP's own status.
@@ -11,12 +13,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                           reported before the next status call measures again (Đ7.4)
  */
 @ConfigurationProperties("lgsp.status")
-public record StatusSettings(@DefaultValue("1m") Duration clockCheckInterval) {
-
-    public StatusSettings {
-        if (clockCheckInterval.isNegative() || clockCheckInterval.isZero()) {
-            throw new IllegalArgumentException("lgsp.status.clock-check-interval must be positive, was "
-                    + clockCheckInterval);
-        }
-    }
+@Validated
+public record StatusSettings(@DefaultValue("1m") @DurationMin(nanos = 1) Duration clockCheckInterval) {
 }

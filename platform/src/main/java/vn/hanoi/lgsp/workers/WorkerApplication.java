@@ -6,6 +6,7 @@ import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.autoconfigure.jackson.JacksonAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Import;
+import vn.hanoi.lgsp.platform.KeycloakRealm;
 
 /**
  * The workers role on its own ({@code lgsp.roles=workers}): external-task clients and nothing
@@ -16,7 +17,7 @@ import org.springframework.context.annotation.Import;
  */
 @Import(WorkersConfiguration.class)
 @ImportAutoConfiguration(JacksonAutoConfiguration.class)
-@EnableConfigurationProperties({WorkerSettings.class, NationalPlatformSettings.class})
+@EnableConfigurationProperties({WorkerSettings.class, NationalPlatformSettings.class, KeycloakRealm.class})
 public final class WorkerApplication {
 
     private WorkerApplication() {

@@ -1,8 +1,12 @@
 package vn.hanoi.lgsp.workers;
 
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Positive;
 import java.time.Duration;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * External-task workers: where the engine and the platform are, and how they fetch work.
@@ -19,16 +23,17 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param requestTimeout  time limit of each call to NDXP, VDXP or an agency system
  */
 @ConfigurationProperties("lgsp.workers")
+@Validated
 public record WorkerSettings(
         String engineRestUrl,
         String platformUrl,
-        @DefaultValue("lgsp-workers") String clientId,
+        @DefaultValue("lgsp-workers") @NotBlank String clientId,
         String clientSecret,
-        @DefaultValue("lgsp-outbound") String outboundClientId,
+        @DefaultValue("lgsp-outbound") @NotBlank String outboundClientId,
         String outboundClientSecret,
-        @DefaultValue("10") int maxTasks,
-        @DefaultValue("16") int concurrency,
-        @DefaultValue("60s") Duration lockDuration,
-        @DefaultValue("20s") Duration longPoll,
-        @DefaultValue("10s") Duration requestTimeout) {
+        @DefaultValue("10") @Positive int maxTasks,
+        @DefaultValue("16") @Positive int concurrency,
+        @DefaultValue("60s") @DurationMin(seconds = 1) Duration lockDuration,
+        @DefaultValue("20s") @DurationMin(seconds = 0) Duration longPoll,
+        @DefaultValue("10s") @DurationMin(millis = 1) Duration requestTimeout) {
 }
