@@ -49,6 +49,9 @@ class ModuleStructureTest {
         classes().that().resideInAPackage("vn.hanoi.lgsp.workers..")
                 .should().onlyDependOnClassesThat().resideInAnyPackage(
                         "vn.hanoi.lgsp.workers..", "vn.hanoi.lgsp.workercontract..", "vn.hanoi.lgsp.http..",
+                        // the settings every process reads alike (roles, Keycloak's realm), validated at start
+                        "vn.hanoi.lgsp.platform..", "jakarta.validation.constraints..",
+                        "org.hibernate.validator.constraints..", "org.springframework.validation.annotation..",
                         "java..",
                         "org.camunda.bpm.client..",
                         "org.springframework.boot..", "org.springframework.context..", "org.springframework.beans..",
