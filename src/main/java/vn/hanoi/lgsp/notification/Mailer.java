@@ -62,34 +62,6 @@ public class Mailer {
         return directory.addressesOf(who);
     }
 
-    /** Sends a subject and body written by the caller; goes once every module sends its messages by template. */
-    public void send(java.util.Collection<String> to, String subject, String body) {
-        List<String> recipients = to.stream().filter(java.util.Objects::nonNull).map(String::trim)
-                .filter(a -> !a.isEmpty()).distinct().toList();
-        if (recipients.isEmpty()) {
-            return;
-        }
-        try {
-            MimeMessage mime = mail.createMimeMessage();
-            MimeMessageHelper helper = new MimeMessageHelper(mime, false, "UTF-8");
-            helper.setFrom(from);
-            helper.setTo(recipients.toArray(String[]::new));
-            helper.setSubject("[LGSP Hà Nội] " + subject);
-            helper.setText(body, false);
-            mail.send(mime);
-        } catch (MessagingException e) {
-            throw new IllegalStateException("e-mail to " + recipients + " not sent: " + e.getMessage(), e);
-        }
-    }
-
-    public List<String> staffGroup(String group) {
-        return directory.addressesOf(Recipients.staffGroup(group));
-    }
-
-    public List<String> addressesOf(java.util.Collection<String> users) {
-        return directory.addressesOf(Recipients.users(users));
-    }
-
     /** Connects to the SMTP server and back, for the platform's own status checks. */
     public void checkConnection() throws MessagingException {
         if (mail instanceof JavaMailSenderImpl server) {

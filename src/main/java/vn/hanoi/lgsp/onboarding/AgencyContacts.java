@@ -24,10 +24,6 @@ public class AgencyContacts implements AgencyAddressBook {
                 order by 1""", String.class, serviceCode);
     }
 
-    public List<String> of(String agencyCode) {
-        return addressesOf(agencyCode);
-    }
-
     @Override
     public List<String> addressesOf(String agencyCode) {
         return jdbc.queryForList("""
