@@ -34,11 +34,11 @@ public record Recipients(Set<String> staffGroups, Set<String> agencies, Set<Stri
     }
 
     public static Recipients staffGroup(String group) {
-        return new Recipients(Set.of(group), Set.of(), Set.of(), Set.of(), Set.of());
+        return new Recipients(one(group), Set.of(), Set.of(), Set.of(), Set.of());
     }
 
     public static Recipients agency(String agencyCode) {
-        return agencies(List.of(agencyCode));
+        return new Recipients(Set.of(), one(agencyCode), Set.of(), Set.of(), Set.of());
     }
 
     public static Recipients agencies(Collection<String> agencyCodes) {
@@ -46,7 +46,7 @@ public record Recipients(Set<String> staffGroups, Set<String> agencies, Set<Stri
     }
 
     public static Recipients staffOf(String agencyCode) {
-        return new Recipients(Set.of(), Set.of(), Set.of(agencyCode), Set.of(), Set.of());
+        return new Recipients(Set.of(), Set.of(), one(agencyCode), Set.of(), Set.of());
     }
 
     public static Recipients users(Collection<String> userNames) {
@@ -58,7 +58,7 @@ public record Recipients(Set<String> staffGroups, Set<String> agencies, Set<Stri
     }
 
     public static Recipients address(String address) {
-        return addresses(address == null ? List.of() : List.of(address));
+        return new Recipients(Set.of(), Set.of(), Set.of(), Set.of(), one(address));
     }
 
     /** These recipients and those. */
@@ -74,6 +74,11 @@ public record Recipients(Set<String> staffGroups, Set<String> agencies, Set<Stri
     private static Set<String> set(Collection<String> values) {
         return values == null ? Set.of() : values.stream().filter(Objects::nonNull).map(String::trim)
                 .filter(v -> !v.isEmpty()).collect(java.util.stream.Collectors.toCollection(LinkedHashSet::new));
+    }
+
+    /** A name a process variable gave, which may be missing: then nobody. */
+    private static Set<String> one(String value) {
+        return value == null ? Set.of() : set(List.of(value));
     }
 
     private static Set<String> copy(Set<String> values) {
