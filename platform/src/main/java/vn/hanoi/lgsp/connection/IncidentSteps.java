@@ -2,7 +2,6 @@ package vn.hanoi.lgsp.connection;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +11,7 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 import vn.hanoi.lgsp.decision.DecisionVersions;
 import vn.hanoi.lgsp.notification.Mailer;
-import vn.hanoi.lgsp.onboarding.AgencyContacts;
+import vn.hanoi.lgsp.notification.Recipients;
 
 /**
  * What the {@code incident-escalation} model does at its steps
@@ -23,15 +22,13 @@ import vn.hanoi.lgsp.onboarding.AgencyContacts;
 public class IncidentSteps {
 
     private final Incidents incidents;
-    private final AgencyContacts contacts;
-    private final Mailer notices;
+    private final Mailer mailer;
     private final DecisionVersions decisions;
 
-    IncidentSteps(Incidents incidents, AgencyContacts contacts, Mailer notices, DecisionVersions decisions) {
+    IncidentSteps(Incidents incidents, Mailer mailer, DecisionVersions decisions) {
         this.decisions = decisions;
         this.incidents = incidents;
-        this.contacts = contacts;
-        this.notices = notices;
+        this.mailer = mailer;
     }
 
     /** The version of a decision table the model evaluates ({@code ${incidentSteps.productionVersion('incident-severity')}}). */
@@ -64,11 +61,9 @@ public class IncidentSteps {
 
     public void notifyOpened(DelegateExecution execution) {
         Incidents.Incident incident = incident(execution);
-        List<String> to = affected(execution);
-        send(to, "Sự cố kết nối " + incident.agencyCode() + " (" + execution.getVariable("severity") + ")",
-                "Hệ thống của " + execution.getVariable("agencyName") + " (" + incident.agencyCode() + ") gặp sự cố từ "
-                        + incident.openedAt() + ": " + incident.detail() + ".\nĐơn vị chủ quản khắc phục trong 24 giờ; "
-                        + "cô lập sự cố, xác định nguyên nhân, sao lưu dữ liệu quan trọng trước khi xử lý.");
+        List<String> to = mailer.send("connection/incident-opened", affected(execution), "agency", incident.agencyCode(),
+                "agencyName", execution.getVariable("agencyName"), "severity", execution.getVariable("severity"),
+                "openedAt", incident.openedAt(), "detail", incident.detail());
         incidents.log(incident.id(), "lgsp", "notified " + to);
     }
 
@@ -77,17 +72,16 @@ public class IncidentSteps {
         Incidents.Incident incident = incident(execution);
         incidents.log(incident.id(), actor(execution), "beyond the unit's ability (cause: " + execution.getVariable("cause")
                 + "); escalated to DOST");
-        send(emailsOf("dost-operators"), "Đề nghị hỗ trợ khắc phục sự cố " + incident.agencyCode(),
-                "Đơn vị chủ quản đề nghị Sở KH&CN hỗ trợ khắc phục sự cố: " + incident.detail());
+        mailer.send("connection/incident-support-requested", Recipients.staffGroup("dost-operators"),
+                "agency", incident.agencyCode(), "detail", incident.detail());
     }
 
     /** Flow listener: 24 hours passed without a fix. */
     public void overdue(DelegateExecution execution) {
         Incidents.Incident incident = incident(execution);
         incidents.log(incident.id(), "lgsp", "not fixed within 24 hours; escalated to DOST");
-        send(emailsOf("dost-operators"), "Sự cố quá 24 giờ chưa khắc phục: " + incident.agencyCode(),
-                "Sự cố của " + incident.agencyCode() + " phát hiện lúc " + incident.openedAt()
-                        + " chưa được khắc phục sau 24 giờ và được chuyển lên Sở KH&CN.");
+        mailer.send("connection/incident-overdue", Recipients.staffGroup("dost-operators"),
+                "agency", incident.agencyCode(), "openedAt", incident.openedAt());
     }
 
     /** Fixed, by the unit, by DOST or seen by polling: everyone affected learns when. */
@@ -98,35 +92,23 @@ public class IncidentSteps {
                     "fixed: " + execution.getVariable("cause")).orElse(incident);
         }
         Instant fixedAt = incident.resolvedAt() != null ? incident.resolvedAt() : ClockUtil.getCurrentTime().toInstant();
-        List<String> to = affected(execution);
-        send(to, "Đã khắc phục sự cố kết nối " + incident.agencyCode(),
-                "Sự cố của " + incident.agencyCode() + " (phát hiện lúc " + incident.openedAt() + ") đã được khắc phục lúc "
-                        + fixedAt + ".");
+        List<String> to = mailer.send("connection/incident-resolved", affected(execution), "agency", incident.agencyCode(),
+                "openedAt", incident.openedAt(), "fixedAt", fixedAt);
         incidents.log(incident.id(), "lgsp", "told " + to + " it was fixed at " + fixedAt);
     }
 
-    private List<String> affected(DelegateExecution execution) {
-        List<String> to = new ArrayList<>(contacts.of((String) execution.getVariable("agencyCode")));
-        to.addAll(emailsOf("dost-operators"));
+    private static Recipients affected(DelegateExecution execution) {
+        Recipients to = Recipients.agency((String) execution.getVariable("agencyCode"))
+                .and(Recipients.staffGroup("dost-operators"));
         if (Boolean.TRUE.equals(execution.getVariable("notifySupervisors"))) {
-            to.addAll(emailsOf("supervisors"));
+            to = to.and(Recipients.staffGroup("supervisors"));
         }
         if (Boolean.TRUE.equals(execution.getVariable("notifyConsumers"))) {
             @SuppressWarnings("unchecked")
             List<String> consumers = (List<String>) execution.getVariable("consumerCodes");
-            if (consumers != null) {
-                consumers.forEach(c -> to.addAll(contacts.of(c)));
-            }
+            to = to.and(Recipients.agencies(consumers));
         }
-        return to.stream().filter(a -> a != null && !a.isBlank()).distinct().toList();
-    }
-
-    private void send(List<String> to, String subject, String body) {
-        notices.send(to, subject, body);
-    }
-
-    private List<String> emailsOf(String group) {
-        return notices.staffGroup(group);
+        return to;
     }
 
     private static String actor(DelegateExecution execution) {

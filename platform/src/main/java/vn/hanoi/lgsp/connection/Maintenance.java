@@ -12,6 +12,8 @@ import vn.hanoi.lgsp.contract.ApiException;
 import vn.hanoi.lgsp.contract.ErrorCode;
 import vn.hanoi.lgsp.notice.NoticeBoard;
 import vn.hanoi.lgsp.notice.NoticeKind;
+import vn.hanoi.lgsp.notification.Mailer;
+import vn.hanoi.lgsp.notification.Recipients;
 
 /**
  * Maintenance windows (R-23): announced at least 24 hours ahead; checks inside a window are
@@ -27,19 +29,16 @@ public class Maintenance {
     private final JdbcTemplate jdbc;
     private final AgencyRegistry agencies;
     private final vn.hanoi.lgsp.catalog.AccessGrants grants;
-    private final vn.hanoi.lgsp.onboarding.AgencyContacts contacts;
-    private final vn.hanoi.lgsp.notification.Mailer notices;
+    private final Mailer mailer;
     private final NoticeBoard noticeBoard;
 
     Maintenance(JdbcTemplate jdbc, AgencyRegistry agencies, vn.hanoi.lgsp.catalog.AccessGrants grants,
-                vn.hanoi.lgsp.onboarding.AgencyContacts contacts, vn.hanoi.lgsp.notification.Mailer notices,
-                NoticeBoard noticeBoard) {
+                Mailer mailer, NoticeBoard noticeBoard) {
         this.noticeBoard = noticeBoard;
         this.jdbc = jdbc;
         this.agencies = agencies;
         this.grants = grants;
-        this.contacts = contacts;
-        this.notices = notices;
+        this.mailer = mailer;
     }
 
     public record Window(UUID id, String agencyCode, Instant startsAt, Instant endsAt, String reason, String announcedBy,
@@ -72,11 +71,9 @@ public class Maintenance {
 
     /** Everyone who depends on the system hears of the window in advance. */
     private void notifyConsumers(String agencyCode, Instant startsAt, Instant endsAt, String reason) {
-        java.util.List<String> to = new java.util.ArrayList<>(notices.staffGroup("dost-operators"));
-        grants.productionConsumersOf(agencyCode).forEach(consumer -> to.addAll(contacts.of(consumer)));
-        notices.send(to, "Thông báo bảo trì hệ thống " + agencyCode,
-                "Hệ thống của " + agencyCode + " bảo trì từ " + startsAt + " đến " + endsAt + ". Lý do: " + reason
-                        + ".\nTrong thời gian này các kết nối đến hệ thống có thể gián đoạn.");
+        mailer.send("connection/maintenance", Recipients.staffGroup("dost-operators")
+                        .and(Recipients.agencies(grants.productionConsumersOf(agencyCode))),
+                "agency", agencyCode, "startsAt", startsAt, "endsAt", endsAt, "reason", reason);
     }
 
     public boolean active(String agencyCode, Instant at) {

@@ -3,10 +3,7 @@ package vn.hanoi.lgsp.lifecycle;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
-import java.util.Collection;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Set;
 import org.springframework.stereotype.Component;
 import vn.hanoi.lgsp.catalog.AccessGrant;
@@ -17,36 +14,27 @@ import vn.hanoi.lgsp.catalog.VersionStatus;
 import vn.hanoi.lgsp.notice.Notice;
 import vn.hanoi.lgsp.notice.NoticeBoard;
 import vn.hanoi.lgsp.notification.Mailer;
-import vn.hanoi.lgsp.onboarding.AgencyContacts;
+import vn.hanoi.lgsp.notification.Recipients;
 
-/** Who is told what in the lifecycle processes: agencies by mail to their contacts, everyone by a public notice. */
+/** Who is told what in the lifecycle processes: agencies and staff by mail, everyone by a public notice. */
 @Component
 class Announcements {
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy").withZone(ZoneId.of("Asia/Ho_Chi_Minh"));
 
     private final Mailer mailer;
-    private final AgencyContacts contacts;
     private final NoticeBoard notices;
     private final AccessGrants grants;
 
-    Announcements(Mailer mailer, AgencyContacts contacts, NoticeBoard notices, AccessGrants grants) {
+    Announcements(Mailer mailer, NoticeBoard notices, AccessGrants grants) {
         this.mailer = mailer;
-        this.contacts = contacts;
         this.notices = notices;
         this.grants = grants;
     }
 
-    /** Mails every contact of the agencies. */
-    void toAgencies(Collection<String> agencies, String subject, String body) {
-        List<String> to = new ArrayList<>();
-        agencies.forEach(agency -> to.addAll(contacts.of(agency)));
-        mailer.send(to, subject, body);
-    }
-
-    /** Mails every member of a staff group. */
-    void toStaff(String group, String subject, String body) {
-        mailer.send(mailer.staffGroup(group), subject, body);
+    /** Mails one of the lifecycle's messages ({@code templates/mail/lifecycle/<message>.txt}). */
+    void send(String message, Recipients to, Object... namesAndValues) {
+        mailer.send("lifecycle/" + message, to, namesAndValues);
     }
 
     Notice publish(NoticeBoard.Draft draft) {

@@ -19,6 +19,7 @@ import vn.hanoi.lgsp.catalog.VersionStatus;
 import vn.hanoi.lgsp.exchange.ClosedAgencyExchanges;
 import vn.hanoi.lgsp.identity.KeycloakAdmin;
 import vn.hanoi.lgsp.lifecycle.ClosureProcess.Variables;
+import vn.hanoi.lgsp.notification.Recipients;
 import vn.hanoi.lgsp.onboarding.IssuedCredentials;
 
 /**
@@ -99,13 +100,11 @@ public class ClosureSteps {
 
     /** The confirmation is late: DOST's leaders hear of it; the task stays with the operators. */
     public void remindLate(DelegateExecution execution) {
-        String subject = "Quá hạn xác nhận chuyển giao của đơn vị " + agency(execution);
-        String body = "Đơn vị " + agency(execution) + " (" + execution.getVariable(Variables.AGENCY_NAME)
-                + ") chấm dứt hoạt động từ " + execution.getVariable(Variables.EFFECTIVE_LABEL)
-                + "; việc chuyển giao cho đơn vị kế thừa chưa được xác nhận trong "
-                + ClosureProcess.CONFIRM_WORKING_DAYS + " ngày làm việc.";
-        announce.toStaff("dost-leaders", subject, body);
-        announce.toStaff("dost-operators", subject, body);
+        announce.send("closure-confirmation-late", Recipients.staffGroup("dost-leaders")
+                        .and(Recipients.staffGroup("dost-operators")), "agency", agency(execution),
+                "agencyName", execution.getVariable(Variables.AGENCY_NAME),
+                "effective", execution.getVariable(Variables.EFFECTIVE_LABEL),
+                "workingDays", ClosureProcess.CONFIRM_WORKING_DAYS);
     }
 
     /** The grants pass to the successor, or end when there is none. */
@@ -191,18 +190,13 @@ public class ClosureSteps {
     public void notifySettled(DelegateExecution execution) {
         String agency = agency(execution);
         String to = transferTo(execution);
-        String subject = "Đã chuyển giao kết nối của đơn vị " + agency;
-        String body = "Đơn vị " + agency + " (" + execution.getVariable(Variables.AGENCY_NAME) + ") chấm dứt hoạt động từ "
-                + execution.getVariable(Variables.EFFECTIVE_LABEL) + ". "
-                + (to == null ? "Không có đơn vị kế thừa: quyền khai thác đã thu hồi, hệ thống đã ngắt kết nối."
-                : "Quyền khai thác, hệ thống kết nối và tài khoản kết nối đã chuyển cho đơn vị " + to + ".")
-                + " Hồ sơ đang trao đổi: " + size(execution, Variables.REDIRECTED_EXCHANGES) + " chuyển cho đơn vị kế thừa xử lý, "
-                + size(execution, Variables.ENDED_EXCHANGES) + " kết thúc (nơi gửi gửi lại cho đơn vị kế thừa). "
-                + "Dịch vụ dừng cung cấp sau 60 ngày: " + size(execution, Variables.RETIRING_SERVICES) + ".";
-        if (to != null) {
-            announce.toAgencies(List.of(to), subject, body);
-        }
-        announce.toStaff("dost-operators", subject, body);
+        Recipients told = to == null ? Recipients.staffGroup("dost-operators")
+                : Recipients.agency(to).and(Recipients.staffGroup("dost-operators"));
+        announce.send("closure-settled", told, "agency", agency, "agencyName", execution.getVariable(Variables.AGENCY_NAME),
+                "effective", execution.getVariable(Variables.EFFECTIVE_LABEL), "successor", to,
+                "redirected", size(execution, Variables.REDIRECTED_EXCHANGES),
+                "ended", size(execution, Variables.ENDED_EXCHANGES),
+                "retiring", size(execution, Variables.RETIRING_SERVICES));
     }
 
     private List<SharedService> provided(String agency) {

@@ -12,6 +12,7 @@ import vn.hanoi.lgsp.catalog.AccessGrant;
 import vn.hanoi.lgsp.catalog.AccessGrants;
 import vn.hanoi.lgsp.identity.KeycloakAdmin;
 import vn.hanoi.lgsp.lifecycle.OffboardingProcess.Variables;
+import vn.hanoi.lgsp.notification.Recipients;
 import vn.hanoi.lgsp.onboarding.IssuedCredentials;
 
 /** What the {@code consumer-offboarding} model does at its steps ({@code ${offboardingSteps.revoke(execution)}}, ...). */
@@ -35,21 +36,18 @@ public class OffboardingSteps {
 
     /** The provider's staff are asked to revoke, with the deadline. */
     public void askProvider(DelegateExecution execution) {
-        announce.toAgencies(List.of(provider(execution)), "Đề nghị thu hồi quyền khai thác " + service(execution),
-                "Đơn vị " + consumer(execution) + " thông báo dừng khai thác dịch vụ " + service(execution)
-                        + ". Đề nghị thu hồi quyền trên Tasklist trước " + Announcements.day(
-                        ((Date) execution.getVariable(Variables.REVOKE_DUE)).toInstant()) + ".");
+        announce.send("offboarding-revoke-requested", Recipients.agency(provider(execution)), "service", service(execution),
+                "consumer", consumer(execution),
+                "due", Announcements.day(((Date) execution.getVariable(Variables.REVOKE_DUE)).toInstant()));
     }
 
     /** Five working days passed: DOST operators take over, and DOST's leaders hear of the delay. */
     public void escalate(DelegateExecution execution) {
         execution.setVariable(Variables.DOST_DUE, Date.from(workingDays.deadline(ClockUtil.getCurrentTime().toInstant(),
                 OffboardingProcess.DOST_WORKING_DAYS)));
-        String body = "Đơn vị cung cấp " + provider(execution) + " chưa thu hồi quyền khai thác dịch vụ "
-                + service(execution) + " của " + consumer(execution) + " trong " + OffboardingProcess.REVOKE_WORKING_DAYS
-                + " ngày làm việc; Sở KH&CN thực hiện thay.";
-        announce.toStaff("dost-operators", "Quá hạn thu hồi quyền " + service(execution) + " của " + consumer(execution), body);
-        announce.toStaff("dost-leaders", "Quá hạn thu hồi quyền " + service(execution) + " của " + consumer(execution), body);
+        announce.send("offboarding-overdue", Recipients.staffGroup("dost-operators").and(Recipients.staffGroup("dost-leaders")),
+                "service", service(execution), "consumer", consumer(execution), "provider", provider(execution),
+                "workingDays", OffboardingProcess.REVOKE_WORKING_DAYS);
     }
 
     /**
@@ -83,10 +81,8 @@ public class OffboardingSteps {
     }
 
     public void notifyDone(DelegateExecution execution) {
-        announce.toAgencies(List.of(consumer(execution), provider(execution)),
-                "Đã thu hồi quyền khai thác " + service(execution) + " của " + consumer(execution),
-                "Quyền khai thác dịch vụ " + service(execution) + " của đơn vị " + consumer(execution)
-                        + " đã được thu hồi theo đề nghị của đơn vị.");
+        announce.send("offboarding-done", Recipients.agencies(List.of(consumer(execution), provider(execution))),
+                "service", service(execution), "consumer", consumer(execution));
     }
 
     /** Task listener on completion: who revoked, for the grants' journal (the revocation itself runs after). */

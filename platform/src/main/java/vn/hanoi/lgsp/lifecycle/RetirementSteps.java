@@ -18,6 +18,7 @@ import vn.hanoi.lgsp.identity.KeycloakAdmin;
 import vn.hanoi.lgsp.lifecycle.RetirementProcess.Variables;
 import vn.hanoi.lgsp.notice.NoticeBoard;
 import vn.hanoi.lgsp.notice.NoticeKind;
+import vn.hanoi.lgsp.notification.Recipients;
 import vn.hanoi.lgsp.onboarding.IssuedCredentials;
 
 /**
@@ -50,11 +51,10 @@ public class RetirementSteps {
     public void announced(DelegateExecution execution) {
         SharedService service = service(execution);
         Instant retireAt = instant(execution, Variables.RETIRE_AT);
-        String body = service.providerName() + " thông báo dừng cung cấp dịch vụ " + service.name() + " ("
-                + service.code() + ") từ ngày " + Announcements.day(retireAt) + ". Lý do: "
-                + text(execution.getVariable(Variables.REASON)) + ".\nSở KH&CN sẽ xác nhận và công bố thông báo này.";
-        announce.toAgencies(announce.consumersOf(service), "Dự kiến dừng dịch vụ " + service.code(), body);
-        announce.toStaff("dost-operators", "Đề nghị xác nhận dừng dịch vụ " + service.code(), body);
+        Object[] values = {"code", service.code(), "name", service.name(), "providerName", service.providerName(),
+                "retireOn", Announcements.day(retireAt), "reason", given(execution.getVariable(Variables.REASON))};
+        announce.send("retirement-announced", Recipients.agencies(announce.consumersOf(service)), values);
+        announce.send("retirement-confirmation-requested", Recipients.staffGroup("dost-operators"), values);
     }
 
     /** DOST refused the announcement: the provider and the consumers told of it hear why; nothing changes in the catalog. */
@@ -62,9 +62,8 @@ public class RetirementSteps {
         SharedService service = service(execution);
         Set<String> told = new LinkedHashSet<>(announce.consumersOf(service));
         told.add(service.provider());
-        announce.toAgencies(told, "Không chấp thuận dừng dịch vụ " + service.code(),
-                "Sở KH&CN không chấp thuận thông báo dừng cung cấp dịch vụ " + service.name() + " (" + service.code()
-                        + "). Ý kiến: " + text(execution.getVariable(Variables.COMMENT)) + ".");
+        announce.send("retirement-refused", Recipients.agencies(told), "code", service.code(), "name", service.name(),
+                "comment", given(execution.getVariable(Variables.COMMENT)));
     }
 
     /**
@@ -81,29 +80,30 @@ public class RetirementSteps {
                 catalog.deprecate(service.code(), version.version(), retireAt, announcedAt, ACTOR);
             }
         }
-        announce.publish(new NoticeBoard.Draft("retirement/" + execution.getProcessInstanceId(), NoticeKind.RETIREMENT,
-                service.code(), null, service.provider(), "Dừng cung cấp dịch vụ " + service.name(),
-                "Dịch vụ " + service.name() + " (" + service.code() + ") của " + service.providerName()
-                        + " dừng cung cấp từ ngày " + Announcements.day(retireAt) + ". Lý do: "
-                        + text(execution.getVariable(Variables.REASON)) + ".", retireAt, null));
+        publishRetirementNotice(execution, service, retireAt);
         Set<String> told = new LinkedHashSet<>(announce.consumersOf(service));
         told.add(service.provider());
-        announce.toAgencies(told, "Thông báo dừng dịch vụ " + service.code() + " từ " + Announcements.day(retireAt),
-                "Sở KH&CN thông báo: dịch vụ " + service.name() + " (" + service.code() + ") của "
-                        + service.providerName() + " dừng cung cấp từ ngày " + Announcements.day(retireAt)
-                        + ". Lý do: " + text(execution.getVariable(Variables.REASON))
-                        + ".\nSau ngày này mọi quyền khai thác dịch vụ bị thu hồi.");
+        announce.send("retirement-published", Recipients.agencies(told), "code", service.code(), "name", service.name(),
+                "providerName", service.providerName(), "retireOn", Announcements.day(retireAt),
+                "reason", given(execution.getVariable(Variables.REASON)));
         List<Integer> reminders = RetirementProcess.REMINDER_DAYS;
         execution.setVariable(Variables.REMINDER_30_AT, Date.from(retireAt.minus(Duration.ofDays(reminders.get(0)))));
         execution.setVariable(Variables.REMINDER_7_AT, Date.from(retireAt.minus(Duration.ofDays(reminders.get(1)))));
     }
 
+    private void publishRetirementNotice(DelegateExecution execution, SharedService service, Instant retireAt) {
+        announce.publish(new NoticeBoard.Draft("retirement/" + execution.getProcessInstanceId(), NoticeKind.RETIREMENT,
+                service.code(), null, service.provider(), "Dừng cung cấp dịch vụ " + service.name(),
+                "Dịch vụ " + service.name() + " (" + service.code() + ") của " + service.providerName()
+                        + " dừng cung cấp từ ngày " + Announcements.day(retireAt) + ". Lý do: "
+                        + text(execution.getVariable(Variables.REASON)) + ".", retireAt, null));
+    }
+
     /** DOST did not confirm within 5 working days: its leaders hear of it. */
     public void escalateConfirm(DelegateExecution execution) {
         SharedService service = service(execution);
-        announce.toStaff("dost-leaders", "Quá hạn xác nhận dừng dịch vụ " + service.code(),
-                "Thông báo dừng dịch vụ " + service.code() + " của " + service.providerName() + " chưa được xác nhận trong "
-                        + RetirementProcess.CONFIRM_WORKING_DAYS + " ngày làm việc.");
+        announce.send("retirement-confirmation-overdue", Recipients.staffGroup("dost-leaders"), "code", service.code(),
+                "providerName", service.providerName(), "workingDays", RetirementProcess.CONFIRM_WORKING_DAYS);
     }
 
     /** A reminder, at one of {@link RetirementProcess#REMINDER_DAYS}, to the consumers that still hold a grant. */
@@ -112,9 +112,8 @@ public class RetirementSteps {
         Set<String> consumers = announce.consumersOf(service);
         Instant retireAt = instant(execution, Variables.RETIRE_AT);
         long daysBefore = Announcements.daysUntil(retireAt);
-        announce.toAgencies(consumers, "Nhắc: dịch vụ " + service.code() + " dừng sau " + daysBefore + " ngày",
-                "Dịch vụ " + service.name() + " (" + service.code() + ") dừng cung cấp từ ngày "
-                        + Announcements.day(retireAt) + ". Đề nghị đơn vị chuẩn bị ngừng sử dụng.");
+        announce.send("retirement-reminder", Recipients.agencies(consumers), "code", service.code(), "name", service.name(),
+                "daysBefore", daysBefore, "retireOn", Announcements.day(retireAt));
     }
 
     /**
@@ -153,16 +152,18 @@ public class RetirementSteps {
         List<String> consumers = (List<String>) execution.getVariable("consumersAtRetirement");
         Set<String> told = new LinkedHashSet<>(consumers == null ? List.of() : consumers);
         told.add(service.provider());
+        publishRetiredNotice(execution, service);
+        announce.send("retirement-done", Recipients.agencies(told), "code", service.code(), "name", service.name());
+        announce.send("retirement-done-staff", Recipients.staffGroup("dost-operators"), "code", service.code(),
+                "told", told);
+    }
+
+    private void publishRetiredNotice(DelegateExecution execution, SharedService service) {
         Instant now = ClockUtil.getCurrentTime().toInstant();
         announce.publish(new NoticeBoard.Draft("retired/" + execution.getProcessInstanceId(), NoticeKind.RETIRED,
                 service.code(), null, service.provider(), "Đã dừng dịch vụ " + service.name(),
                 "Dịch vụ " + service.name() + " (" + service.code() + ") đã dừng cung cấp từ ngày "
                         + Announcements.day(now) + "; các quyền khai thác đã được thu hồi.", now, null));
-        announce.toAgencies(told, "Đã dừng dịch vụ " + service.code(),
-                "Dịch vụ " + service.name() + " (" + service.code() + ") đã dừng cung cấp; mọi quyền khai thác "
-                        + "đã được thu hồi và cổng LGSP không còn chuyển tiếp yêu cầu đến dịch vụ này.");
-        announce.toStaff("dost-operators", "Đã dừng dịch vụ " + service.code(),
-                "Dịch vụ " + service.code() + " đã dừng; đã thông báo " + told + ".");
     }
 
     private SharedService service(DelegateExecution execution) {
@@ -174,6 +175,12 @@ public class RetirementSteps {
     }
 
     private static String text(Object value) {
-        return value == null || value.toString().isBlank() ? "không nêu" : value.toString();
+        String given = given(value);
+        return given == null ? "không nêu" : given;
+    }
+
+    /** What staff wrote, or null when they wrote nothing: the templates say so in their own words. */
+    private static String given(Object value) {
+        return value == null || value.toString().isBlank() ? null : value.toString();
     }
 }

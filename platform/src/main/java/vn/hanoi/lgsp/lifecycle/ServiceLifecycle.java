@@ -27,6 +27,7 @@ import vn.hanoi.lgsp.catalog.VersionStatus;
 import vn.hanoi.lgsp.contract.ApiException;
 import vn.hanoi.lgsp.contract.ErrorCode;
 import vn.hanoi.lgsp.identity.KeycloakAdmin;
+import vn.hanoi.lgsp.notification.Recipients;
 
 /**
  * Starts the lifecycle processes on a provider's or a consumer's request, after checking what
@@ -231,12 +232,11 @@ public class ServiceLifecycle {
                         + "on an earlier version of " + code + "; a first use of a service goes through onboarding (Form 02)"));
         AccessGrant granted = grants.grant(caller.agency(), code, version, AccessGrant.Environment.PRODUCTION,
                 caller.actor(), previous.quota());
-        announce.toAgencies(List.of(service.provider()), "Đơn vị " + caller.agency() + " chuyển sang " + code + " " + version,
-                "Đơn vị " + caller.agency() + " đã được cấp quyền khai thác phiên bản " + version + " của dịch vụ "
-                        + service.name() + " (chuyển từ phiên bản " + previous.version() + ").");
-        announce.toStaff("dost-operators", "Chuyển phiên bản: " + caller.agency() + " → " + code + " " + version,
-                "Cấp quyền PRODUCTION " + granted.id() + " cho " + caller.agency() + " trên " + code + " " + version
-                        + ", thay cho quyền " + previous.id() + " trên " + previous.version() + ".");
+        announce.send("migration-provider", Recipients.agency(service.provider()), "consumer", caller.agency(),
+                "code", code, "name", service.name(), "version", version, "previous", previous.version());
+        announce.send("migration-staff", Recipients.staffGroup("dost-operators"), "consumer", caller.agency(),
+                "code", code, "version", version, "grant", granted.id(), "previousGrant", previous.id(),
+                "previous", previous.version());
         return granted;
     }
 

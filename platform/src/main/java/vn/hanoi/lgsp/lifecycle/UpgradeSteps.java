@@ -22,6 +22,7 @@ import vn.hanoi.lgsp.lifecycle.UpgradeProcess.Variables;
 import vn.hanoi.lgsp.monitoring.GatewayUsage;
 import vn.hanoi.lgsp.notice.NoticeBoard;
 import vn.hanoi.lgsp.notice.NoticeKind;
+import vn.hanoi.lgsp.notification.Recipients;
 
 /**
  * What the {@code service-version-upgrade} model does at its steps ({@code ${upgradeSteps.publish(execution)}}, ...).
@@ -110,15 +111,13 @@ public class UpgradeSteps {
     }
 
     public void remindReviewers(DelegateExecution execution) {
-        announce.toStaff("dost-reviewers", "Nhắc hạn thẩm định phiên bản mới " + subject(execution),
-                "Phiên bản mới " + subject(execution) + " chờ thẩm định; hạn " + Announcements.day(instant(execution,
-                        Variables.REVIEW_DUE)) + ".");
+        announce.send("upgrade-review-reminder", Recipients.staffGroup("dost-reviewers"), "code", code(execution),
+                "version", version(execution), "due", Announcements.day(instant(execution, Variables.REVIEW_DUE)));
     }
 
     public void escalateReview(DelegateExecution execution) {
-        announce.toStaff("dost-leaders", "Quá hạn thẩm định phiên bản mới " + subject(execution),
-                "Phiên bản mới " + subject(execution) + " chưa được thẩm định trong "
-                        + UpgradeProcess.REVIEW_WORKING_DAYS + " ngày làm việc.");
+        announce.send("upgrade-review-overdue", Recipients.staffGroup("dost-leaders"), "code", code(execution),
+                "version", version(execution), "workingDays", UpgradeProcess.REVIEW_WORKING_DAYS);
     }
 
     /** DOST approved: the new version goes on the test environment and the provider is told. */
@@ -130,9 +129,7 @@ public class UpgradeSteps {
         }
         execution.setVariable(Variables.TEST_DUE,
                 Date.from(workingDays.deadline(now(), UpgradeProcess.TEST_WORKING_DAYS)));
-        announce.toAgencies(List.of(provider(execution)), "Phiên bản " + subject(execution) + " được thử nghiệm",
-                "Sở KH&CN đã chấp thuận phiên bản " + subject(execution) + "; phiên bản được đưa lên môi trường thử "
-                        + "nghiệm của LGSP để kiểm tra trước khi công bố.");
+        announce.send("upgrade-in-test", Recipients.agency(provider(execution)), "code", code, "version", version);
     }
 
     /** Refused at review or at test: the new version is withdrawn and the provider hears why. */
@@ -144,9 +141,8 @@ public class UpgradeSteps {
             catalog.withdraw(code, version, ACTOR);
         }
         Object comment = execution.getVariable(Variables.REVIEW_COMMENT);
-        announce.toAgencies(List.of(provider(execution)), "Không công bố phiên bản " + subject(execution),
-                "Phiên bản " + subject(execution) + " không được công bố. Ý kiến của Sở KH&CN: "
-                        + (comment == null || comment.toString().isBlank() ? "không nêu" : comment) + ".");
+        announce.send("upgrade-withdrawn", Recipients.agency(provider(execution)), "code", code, "version", version,
+                "comment", comment == null || comment.toString().isBlank() ? null : comment);
     }
 
     /**
@@ -170,6 +166,20 @@ public class UpgradeSteps {
         execution.setVariable(Variables.REMINDER_90_AT, Date.from(sunset.minus(Duration.ofDays(days.get(0)))));
         execution.setVariable(Variables.REMINDER_30_AT, Date.from(sunset.minus(Duration.ofDays(days.get(1)))));
         execution.setVariable(Variables.REMINDER_7_AT, Date.from(sunset.minus(Duration.ofDays(days.get(2)))));
+        publishNotices(execution, service, previous, sunset);
+        Set<String> consumers = announce.productionConsumersOf(code, previous);
+        announce.send("upgrade-published-consumers", Recipients.agencies(consumers), "code", code, "name", service.name(),
+                "version", version, "previous", previous, "sunset", Announcements.day(sunset),
+                "notes", migrationNotes(execution));
+        announce.send("upgrade-published-provider", Recipients.agency(service.provider()), "code", code,
+                "version", version, "previous", previous, "sunset", Announcements.day(sunset),
+                "consumers", consumers.size());
+    }
+
+    /** The public notices of a publication: the new version, and the old one's end. */
+    private void publishNotices(DelegateExecution execution, SharedService service, String previous, Instant sunset) {
+        String code = service.code();
+        String version = version(execution);
         String key = execution.getProcessInstanceId();
         announce.publish(new NoticeBoard.Draft("new-version/" + key, NoticeKind.NEW_VERSION, code, version,
                 service.provider(), "Phiên bản mới " + version + " của " + service.name(),
@@ -181,16 +191,6 @@ public class UpgradeSteps {
                 "Phiên bản " + previous + " của dịch vụ " + service.name() + " (" + code + ") tiếp tục hoạt động đến "
                         + Announcements.day(sunset) + "; đề nghị các đơn vị khai thác chuyển sang phiên bản " + version
                         + " trước ngày này.", sunset, null));
-        Set<String> consumers = announce.productionConsumersOf(code, previous);
-        announce.toAgencies(consumers, "Phiên bản mới " + code + " " + version + "; " + previous + " dừng từ "
-                        + Announcements.day(sunset),
-                "Dịch vụ " + service.name() + " (" + code + ") có phiên bản mới " + version + ". Phiên bản " + previous
-                        + " mà đơn vị đang khai thác dừng từ ngày " + Announcements.day(sunset) + ".\n" + notes(execution)
-                        + "\nĐể chuyển sang phiên bản mới, hệ thống của đơn vị gửi POST /api/v1/services/" + code
-                        + "/versions/" + version + "/migration (không cần hồ sơ đăng ký mới).");
-        announce.toAgencies(List.of(service.provider()), "Đã công bố phiên bản " + code + " " + version,
-                "Phiên bản " + version + " đã được công bố; phiên bản " + previous + " dừng từ "
-                        + Announcements.day(sunset) + ". Đã thông báo " + consumers.size() + " đơn vị khai thác.");
     }
 
     /**
@@ -215,10 +215,9 @@ public class UpgradeSteps {
         List<String> reminded = new ArrayList<>(announce.productionConsumersOf(code, previous));
         reminded.retainAll(recent);
         Instant sunset = instant(execution, Variables.SUNSET_AT);
-        announce.toAgencies(reminded, "Nhắc: " + code + " " + previous + " dừng sau " + daysBefore + " ngày",
-                "Hệ thống của đơn vị vẫn gọi phiên bản " + previous + " của dịch vụ " + code + " trong "
-                        + UpgradeProcess.RECENT_USE_DAYS + " ngày qua. Phiên bản này dừng từ ngày "
-                        + Announcements.day(sunset) + "; đề nghị chuyển sang phiên bản " + version(execution) + ".");
+        announce.send("upgrade-sunset-reminder", Recipients.agencies(reminded), "code", code, "previous", previous,
+                "version", version(execution), "daysBefore", daysBefore, "recentDays", UpgradeProcess.RECENT_USE_DAYS,
+                "sunset", Announcements.day(sunset));
         execution.setVariable("remindedAt" + daysBefore + "Days", reminded);
     }
 
@@ -243,25 +242,28 @@ public class UpgradeSteps {
         execution.setVariable(Variables.STRAGGLER_SUMMARY, stragglers == null ? "" : String.join(", ", stragglers));
         execution.setVariable(Variables.FOLLOW_UP_DUE,
                 Date.from(workingDays.deadline(now(), UpgradeProcess.FOLLOW_UP_WORKING_DAYS)));
-        announce.publish(new NoticeBoard.Draft("retired/" + execution.getProcessInstanceId(), NoticeKind.RETIRED, code,
-                previous, service.provider(), "Đã dừng phiên bản " + previous + " của " + service.name(),
-                "Phiên bản " + previous + " của dịch vụ " + service.name() + " (" + code + ") đã dừng; phiên bản đang "
-                        + "cung cấp là " + version + ".", now(), null));
+        publishRetiredNotice(execution, service, previous);
         if (stragglers != null && !stragglers.isEmpty()) {
-            announce.toAgencies(stragglers, "Đã dừng " + code + " " + previous + ": đơn vị chưa chuyển phiên bản",
-                    "Phiên bản " + previous + " của dịch vụ " + code + " đã dừng và quyền khai thác của đơn vị đã được "
-                            + "thu hồi. Đơn vị chưa chuyển sang phiên bản " + version + "; đề nghị gửi POST "
-                            + "/api/v1/services/" + code + "/versions/" + version + "/migration hoặc liên hệ Sở KH&CN.");
+            announce.send("upgrade-stragglers", Recipients.agencies(stragglers), "code", code, "previous", previous,
+                    "version", version);
         }
     }
 
-    private String subject(DelegateExecution execution) {
-        return code(execution) + " " + version(execution);
+    private void publishRetiredNotice(DelegateExecution execution, SharedService service, String previous) {
+        announce.publish(new NoticeBoard.Draft("retired/" + execution.getProcessInstanceId(), NoticeKind.RETIRED,
+                service.code(), previous, service.provider(), "Đã dừng phiên bản " + previous + " của " + service.name(),
+                "Phiên bản " + previous + " của dịch vụ " + service.name() + " (" + service.code() + ") đã dừng; phiên bản "
+                        + "đang cung cấp là " + version(execution) + ".", now(), null));
     }
 
     private static String notes(DelegateExecution execution) {
+        String notes = migrationNotes(execution);
+        return notes == null ? "" : "Hướng dẫn chuyển đổi: " + notes;
+    }
+
+    private static String migrationNotes(DelegateExecution execution) {
         Object notes = execution.getVariable(Variables.MIGRATION_NOTES);
-        return notes == null || notes.toString().isBlank() ? "" : "Hướng dẫn chuyển đổi: " + notes;
+        return notes == null || notes.toString().isBlank() ? null : notes.toString();
     }
 
     private static String code(DelegateExecution execution) {

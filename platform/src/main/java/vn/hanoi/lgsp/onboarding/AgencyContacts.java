@@ -3,10 +3,11 @@ package vn.hanoi.lgsp.onboarding;
 import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import vn.hanoi.lgsp.notification.AgencyAddressBook;
 
 /** Where an agency is reached by e-mail: the contacts it gave when it onboarded. */
 @Component
-public class AgencyContacts {
+public class AgencyContacts implements AgencyAddressBook {
 
     private final JdbcTemplate jdbc;
 
@@ -23,7 +24,8 @@ public class AgencyContacts {
                 order by 1""", String.class, serviceCode);
     }
 
-    public List<String> of(String agencyCode) {
+    @Override
+    public List<String> addressesOf(String agencyCode) {
         return jdbc.queryForList("""
                 select distinct email from (
                   select form -> 'contact' ->> 'email' as email from lgsp.registration where agency_code = ?

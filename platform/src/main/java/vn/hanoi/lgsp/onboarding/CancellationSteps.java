@@ -8,6 +8,7 @@ import org.springframework.stereotype.Component;
 import vn.hanoi.lgsp.catalog.AccessGrants;
 import vn.hanoi.lgsp.identity.KeycloakAdmin;
 import vn.hanoi.lgsp.notification.Mailer;
+import vn.hanoi.lgsp.notification.Recipients;
 
 /** What the {@code connection-cancellation} model does at its steps ({@code ${cancellationSteps.revoke(execution)}}, ...). */
 @Component("cancellationSteps")
@@ -27,15 +28,12 @@ public class CancellationSteps {
     private final AccessGrants grants;
     private final KeycloakAdmin keycloak;
     private final ConnectionNeeds needs;
-    private final AgencyContacts contacts;
     private final Mailer mailer;
 
-    CancellationSteps(AccessGrants grants, KeycloakAdmin keycloak, ConnectionNeeds needs, AgencyContacts contacts,
-                      Mailer mailer) {
+    CancellationSteps(AccessGrants grants, KeycloakAdmin keycloak, ConnectionNeeds needs, Mailer mailer) {
         this.grants = grants;
         this.keycloak = keycloak;
         this.needs = needs;
-        this.contacts = contacts;
         this.mailer = mailer;
     }
 
@@ -76,21 +74,19 @@ public class CancellationSteps {
 
     public void notifyKept(DelegateExecution execution) {
         String agency = (String) execution.getVariable(AGENCY);
-        List<String> to = new ArrayList<>(contacts.of(agency));
-        to.addAll(mailer.staffGroup("dost-operators"));
-        mailer.send(to, "Kết nối của " + agency + " với LGSP được giữ lại", "Sở Khoa học và Công nghệ không hủy bỏ kết nối"
-                + " của đơn vị " + agency + " với LGSP: " + execution.getVariable(DECISION_COMMENT));
+        mailer.send("onboarding/cancellation-kept", told(agency), "agency", agency,
+                "comment", execution.getVariable(DECISION_COMMENT));
     }
 
     public void notifyDone(DelegateExecution execution) {
         String agency = (String) execution.getVariable(AGENCY);
-        String subject = "Đã hủy bỏ kết nối của " + agency + " với LGSP";
-        String body = "Kết nối của đơn vị " + agency + " với LGSP thành phố đã được hủy bỏ theo đề nghị (Điều 16 khoản 5): "
-                + count(execution, REVOKED_GRANTS) + " quyền khai thác đã thu hồi, " + count(execution, DISABLED_CLIENTS)
-                + " tài khoản kết nối đã vô hiệu hóa. Lý do: " + execution.getVariable(REASON);
-        List<String> to = new ArrayList<>(contacts.of(agency));
-        to.addAll(mailer.staffGroup("dost-operators"));
-        mailer.send(to, subject, body);
+        mailer.send("onboarding/cancellation-done", told(agency), "agency", agency,
+                "revokedGrants", count(execution, REVOKED_GRANTS), "disabledClients", count(execution, DISABLED_CLIENTS),
+                "reason", execution.getVariable(REASON));
+    }
+
+    private static Recipients told(String agency) {
+        return Recipients.agency(agency).and(Recipients.staffGroup("dost-operators"));
     }
 
     /** The cancellation's record is closed when the process ends, whichever way. */

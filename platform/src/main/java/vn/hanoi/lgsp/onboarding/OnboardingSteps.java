@@ -1,7 +1,6 @@
 package vn.hanoi.lgsp.onboarding;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +13,7 @@ import vn.hanoi.lgsp.decision.DecisionVersions;
 import vn.hanoi.lgsp.calendar.WorkingDayCalendar;
 import vn.hanoi.lgsp.identity.KeycloakAdmin;
 import vn.hanoi.lgsp.notification.Mailer;
+import vn.hanoi.lgsp.notification.Recipients;
 import vn.hanoi.lgsp.monitoring.TransactionDocument;
 import vn.hanoi.lgsp.monitoring.TransactionLog;
 import vn.hanoi.lgsp.onboarding.OnboardingProcess.Variables;
@@ -106,18 +106,17 @@ public class OnboardingSteps {
 
     public void remindReviewers(DelegateExecution execution) {
         Registrations.Registration r = registration(execution);
-        mail.send(emailsOf((String) execution.getVariable(Variables.REVIEWER_GROUP)), "Nhắc hạn thẩm định đăng ký " + r.id(),
-                "Hồ sơ đăng ký kết nối của " + r.agencyCode() + " (" + r.serviceCode() + ") phải có kết quả thẩm định trước "
-                        + execution.getVariable(Variables.REVIEW_DUE) + ". Vui lòng xử lý trên Tasklist.");
+        mail.send("onboarding/review-reminder", Recipients.staffGroup((String) execution.getVariable(Variables.REVIEWER_GROUP)),
+                "registration", r.id(), "agency", r.agencyCode(), "service", r.serviceCode(),
+                "due", execution.getVariable(Variables.REVIEW_DUE));
         registrations.event(r.id(), r.status(), "reviewers reminded");
     }
 
     /** The 5 working days ran out: DOST leaders are told, the review task stays open. */
     public void escalateReview(DelegateExecution execution) {
         Registrations.Registration r = registration(execution);
-        mail.send(emailsOf("dost-leaders"), "Quá hạn thẩm định đăng ký " + r.id(),
-                "Hồ sơ đăng ký kết nối của " + r.agencyCode() + " (" + r.serviceCode() + ") đã quá 5 ngày làm việc kể từ khi "
-                        + "nhận đủ hồ sơ hợp lệ (" + r.validAt() + ") mà chưa có kết quả thẩm định.");
+        mail.send("onboarding/review-overdue", Recipients.staffGroup("dost-leaders"), "registration", r.id(),
+                "agency", r.agencyCode(), "service", r.serviceCode(), "validAt", r.validAt());
         registrations.event(r.id(), r.status(), "review overdue: DOST leaders told");
     }
 
@@ -129,17 +128,14 @@ public class OnboardingSteps {
         registrations.decisionComment(r.id(), comment);
         registrations.status(r.id(), RegistrationStatus.RETURNED, "returned for correction until " + due
                 + (comment == null ? "" : ": " + comment));
-        mail.send(List.of(r.form().contact().email()), "Đề nghị bổ sung hồ sơ đăng ký " + r.id(),
-                "Sở Khoa học và Công nghệ đề nghị bổ sung hồ sơ đăng ký kết nối trước " + due + ".\nÝ kiến: "
-                        + (comment == null ? "(không có)" : comment)
-                        + "\nGửi lại hồ sơ: PUT /api/v1/registrations/" + r.id());
+        mail.send("onboarding/correction-requested", applicant(r), "registration", r.id(), "due", due,
+                "comment", comment);
     }
 
     public void withdraw(DelegateExecution execution) {
         Registrations.Registration r = registration(execution);
         registrations.status(r.id(), RegistrationStatus.WITHDRAWN, "not corrected in time: the request is closed");
-        mail.send(List.of(r.form().contact().email()), "Hủy hồ sơ đăng ký " + r.id(),
-                "Hồ sơ đăng ký kết nối không được bổ sung trong thời hạn nên đã bị hủy. Đơn vị có thể gửi đăng ký mới.");
+        mail.send("onboarding/registration-withdrawn", applicant(r), "registration", r.id());
     }
 
     public void askProvider(DelegateExecution execution) {
@@ -148,9 +144,8 @@ public class OnboardingSteps {
         execution.setVariable(Variables.PROVIDER_DUE, Date.from(due));
         registrations.status(r.id(), RegistrationStatus.AWAITING_PROVIDER, "provider " + r.providerCode()
                 + " asked to permit, answer due " + due);
-        mail.send(catalog.providerContacts(r.serviceCode()), "Đề nghị cho phép khai thác dịch vụ " + r.serviceCode(),
-                r.agencyCode() + " đề nghị khai thác dịch vụ " + r.serviceCode() + " (" + r.serviceVersion() + ").\n"
-                        + "Trả lời: POST /api/v1/registrations/" + r.id() + "/provider-decision {\"permit\": true|false}");
+        mail.send("onboarding/provider-permission-requested", Recipients.addresses(catalog.providerContacts(r.serviceCode())),
+                "registration", r.id(), "agency", r.agencyCode(), "service", r.serviceCode(), "version", r.serviceVersion());
     }
 
     /** Listener on the timeout path: the provider did not answer in time. */
@@ -176,8 +171,12 @@ public class OnboardingSteps {
 
     public void sendConnectionGuide(DelegateExecution execution) {
         Registrations.Registration r = registration(execution);
-        String guide = ConnectionGuide.write(r, platformUrl(), keycloak.tokenEndpoint(), r.testClientId(), "TEST");
-        mail.send(List.of(r.form().contact().email()), "Hướng dẫn kết nối thử nghiệm — đăng ký " + r.id(), guide);
+        // the guide of Appendix 01 §3.1; credentials are not in it: the applicant's system reads them from the API
+        mail.send("onboarding/connection-guide", applicant(r), "environment", "TEST", "registration", r.id(),
+                "requestType", r.requestType(), "agency", r.agencyCode(), "service", r.serviceCode(),
+                "version", r.serviceVersion(), "provider", r.providerCode(),
+                "system", r.form().system() == null ? "" : r.form().system().name(), "platformUrl", platformUrl(),
+                "tokenEndpoint", keycloak.tokenEndpoint(), "clientId", r.testClientId());
         registrations.event(r.id(), r.status(), "connection guide sent to " + r.form().contact().email());
     }
 
@@ -202,14 +201,12 @@ public class OnboardingSteps {
 
     public void notifyActivated(DelegateExecution execution) {
         Registrations.Registration r = registration(execution);
-        List<String> to = new ArrayList<>(List.of(r.form().contact().email()));
+        Recipients to = applicant(r);
         if ("CONSUMER".equals(r.requestType())) {
-            to.addAll(catalog.providerContacts(r.serviceCode()));
+            to = to.and(Recipients.addresses(catalog.providerContacts(r.serviceCode())));
         }
-        mail.send(to, "Đưa vào sử dụng chính thức — đăng ký " + r.id(),
-                "Kết nối " + r.agencyCode() + " — " + r.serviceCode() + " (" + r.serviceVersion() + ") đã được đưa vào sử dụng "
-                        + "chính thức. Tài khoản chính thức: " + r.productionClientId() + " (đọc bí mật tại GET /api/v1/registrations/"
-                        + r.id() + "/credentials?environment=PRODUCTION). Hai bên phối hợp theo dõi vận hành.");
+        mail.send("onboarding/activated", to, "registration", r.id(), "agency", r.agencyCode(), "service", r.serviceCode(),
+                "version", r.serviceVersion(), "clientId", r.productionClientId());
     }
 
     /** Any refusal: nothing issued stays behind. */
@@ -227,8 +224,7 @@ public class OnboardingSteps {
             registrations.status(r.id(), RegistrationStatus.REJECTED, "rejected: " + reason);
             milestone(r, "onboarding-rejected");
         }
-        mail.send(List.of(r.form().contact().email()), "Kết quả đăng ký kết nối " + r.id() + ": không chấp thuận",
-                "Đăng ký kết nối của đơn vị không được chấp thuận. Lý do: " + reason);
+        mail.send("onboarding/rejected", applicant(r), "registration", r.id(), "reason", reason);
     }
 
     private void milestone(Registrations.Registration r, String kind) {
@@ -236,8 +232,9 @@ public class OnboardingSteps {
                 r.providerCode(), transactions.environment()));
     }
 
-    private List<String> emailsOf(String group) {
-        return mail.staffGroup(group);
+    /** The contact the applicant gave in its form. */
+    private static Recipients applicant(Registrations.Registration r) {
+        return Recipients.address(r.form().contact().email());
     }
 
     private String platformUrl() {

@@ -6,8 +6,8 @@ import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 import vn.hanoi.lgsp.contract.ApiException;
-import vn.hanoi.lgsp.identity.KeycloakAdmin;
 import vn.hanoi.lgsp.notification.Mailer;
+import vn.hanoi.lgsp.notification.Recipients;
 import vn.hanoi.lgsp.postal.CasePostal;
 import vn.hanoi.lgsp.workercontract.ProcedureBlocks;
 
@@ -21,14 +21,12 @@ public class CaseOutputs {
     private final CaseRecords records;
     private final ProcedureCases cases;
     private final CasePostal postal;
-    private final KeycloakAdmin keycloak;
     private final Mailer mailer;
 
-    CaseOutputs(CaseRecords records, ProcedureCases cases, CasePostal postal, KeycloakAdmin keycloak, Mailer mailer) {
+    CaseOutputs(CaseRecords records, ProcedureCases cases, CasePostal postal, Mailer mailer) {
         this.records = records;
         this.cases = cases;
         this.postal = postal;
-        this.keycloak = keycloak;
         this.mailer = mailer;
     }
 
@@ -67,15 +65,19 @@ public class CaseOutputs {
     public void notifyStaff(DelegateExecution execution) {
         ProcedureCases.Case c = records.caseOf(execution);
         String agency = String.valueOf(execution.getVariable("agencyCode"));
+        boolean test = c.environment() == ProcedureCases.Environment.TEST;
         // a test case tells whoever started it, never the agencies' staff
-        List<String> to = c.environment() == ProcedureCases.Environment.TEST ? mailer.addressesOf(List.of(c.startedBy()))
-                : ProcedureBlocks.Properties.DOST.equals(agency) ? mailer.staffGroup("dost-operators")
-                : mailer.addressesOf(keycloak.staffOf(agency));
+        Recipients to = test ? Recipients.users(List.of(c.startedBy()))
+                : ProcedureBlocks.Properties.DOST.equals(agency) ? Recipients.staffGroup("dost-operators")
+                : Recipients.staffOf(agency);
         String subject = String.valueOf(execution.getVariable("subject"));
-        String message = String.valueOf(execution.getVariable("message"));
-        mailer.send(to, subject + " — hồ sơ " + c.caseNumber(), message + "\n\nSố hồ sơ: " + c.caseNumber()
-                + "\nThủ tục: " + c.procedureKey() + (c.environment() == ProcedureCases.Environment.TEST
-                ? "\n(Môi trường thử nghiệm)" : ""));
-        cases.addStep(c.id(), agency, "Thông báo: " + subject, "NOTICE", to.isEmpty() ? "NO_RECIPIENT" : "SENT", null, true);
+        List<String> sent = mailer.send("procedure/case-notice", to, "subject", subject,
+                "message", String.valueOf(execution.getVariable("message")), "caseNumber", c.caseNumber(),
+                "procedure", c.procedureKey(), "test", test);
+        recordNotice(c, agency, subject, !sent.isEmpty());
+    }
+
+    private void recordNotice(ProcedureCases.Case c, String agency, String subject, boolean sent) {
+        cases.addStep(c.id(), agency, "Thông báo: " + subject, "NOTICE", sent ? "SENT" : "NO_RECIPIENT", null, true);
     }
 }

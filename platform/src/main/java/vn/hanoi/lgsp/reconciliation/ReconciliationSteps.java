@@ -2,7 +2,6 @@ package vn.hanoi.lgsp.reconciliation;
 
 import java.time.Instant;
 import java.time.YearMonth;
-import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -10,7 +9,7 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 import vn.hanoi.lgsp.calendar.WorkingDayCalendar;
 import vn.hanoi.lgsp.notification.Mailer;
-import vn.hanoi.lgsp.onboarding.AgencyContacts;
+import vn.hanoi.lgsp.notification.Recipients;
 import vn.hanoi.lgsp.reconciliation.ReconciliationProcess.Variables;
 
 /**
@@ -24,14 +23,11 @@ public class ReconciliationSteps {
     private final Reconciliations reconciliations;
     private final WorkingDayCalendar workingDays;
     private final Mailer mailer;
-    private final AgencyContacts contacts;
 
-    ReconciliationSteps(Reconciliations reconciliations, WorkingDayCalendar workingDays, Mailer mailer,
-                        AgencyContacts contacts) {
+    ReconciliationSteps(Reconciliations reconciliations, WorkingDayCalendar workingDays, Mailer mailer) {
         this.reconciliations = reconciliations;
         this.workingDays = workingDays;
         this.mailer = mailer;
-        this.contacts = contacts;
     }
 
     private static Instant now() {
@@ -75,11 +71,8 @@ public class ReconciliationSteps {
         if (partners.isEmpty()) {
             return;
         }
-        toAgencies(partners, "Đề nghị gửi số liệu đối soát tháng " + period,
-                "Hệ thống LGSP Hà Nội đã tổng hợp số lượt gọi dịch vụ qua nền tảng trong tháng " + period
-                        + ".\nĐề nghị đơn vị gửi số liệu của mình (POST /api/v1/reconciliation/" + period
-                        + ") trước " + when(due) + ".\nSố liệu của LGSP: GET /api/v1/reconciliation/"
-                        + period + ".");
+        mailer.send("reconciliation/counts-requested", Recipients.agencies(partners), "period", period,
+                "due", hanoi(due));
     }
 
     /** Those who still owe counts are told again. */
@@ -87,9 +80,8 @@ public class ReconciliationSteps {
         String period = (String) execution.getVariable(Variables.PERIOD);
         List<String> late = reconciliations.missingReports(period);
         if (!late.isEmpty()) {
-            toAgencies(late, "Nhắc gửi số liệu đối soát tháng " + period,
-                    "Đơn vị chưa gửi số liệu đối soát tháng " + period + ". Hạn gửi: "
-                            + when(((Date) execution.getVariable(Variables.UPLOAD_DUE)).toInstant()) + ".");
+            mailer.send("reconciliation/counts-reminder", Recipients.agencies(late), "period", period,
+                    "due", hanoi(((Date) execution.getVariable(Variables.UPLOAD_DUE)).toInstant()));
         }
     }
 
@@ -144,28 +136,19 @@ public class ReconciliationSteps {
         String period = (String) execution.getVariable(Variables.PERIOD);
         Object settlement = execution.getVariable(Variables.SETTLEMENT);
         int differences = ((Number) execution.getVariable(Variables.DIFFERENCES)).intValue();
-        String outcome = differences == 0 ? "Số liệu của LGSP, bên cung cấp và bên khai thác khớp nhau"
-                : "Đã đối soát " + differences + " chênh lệch: " + settlement;
         String settledBy = differences == 0 ? null : (String) execution.getVariable(Variables.SETTLED_BY);
-        reconciliations.close(period, outcome, settledBy);
-        List<String> partners = reconciliations.partners(period);
-        if (!partners.isEmpty()) {
-            toAgencies(partners, "Kết quả đối soát tháng " + period, outcome + ".");
-        }
+        reconciliations.close(period, outcome(differences, settlement), settledBy);
+        mailer.send("reconciliation/result", Recipients.agencies(reconciliations.partners(period)), "period", period,
+                "differences", differences, "settlement", settlement);
     }
 
-    private static final java.time.format.DateTimeFormatter WHEN = java.time.format.DateTimeFormatter
-            .ofPattern("HH:mm 'ngày' dd/MM/yyyy").withZone(Reconciliations.HANOI);
-
-    private static String when(Instant at) {
-        return WHEN.format(at);
+    /** The outcome as the month's record keeps it; the partners' mail says the same in its template. */
+    static String outcome(int differences, Object settlement) {
+        return differences == 0 ? "Số liệu của LGSP, bên cung cấp và bên khai thác khớp nhau"
+                : "Đã đối soát " + differences + " chênh lệch: " + settlement;
     }
 
-    private void toAgencies(List<String> agencies, String subject, String body) {
-        List<String> to = new ArrayList<>();
-        agencies.forEach(a -> to.addAll(contacts.of(a)));
-        if (!to.isEmpty()) {
-            mailer.send(to, subject, body);
-        }
+    private static java.time.ZonedDateTime hanoi(Instant at) {
+        return at.atZone(Reconciliations.HANOI);
     }
 }

@@ -13,7 +13,7 @@ import vn.hanoi.lgsp.calendar.WorkingDayCalendar;
 import vn.hanoi.lgsp.contract.ApiException;
 import vn.hanoi.lgsp.contract.ErrorCode;
 import vn.hanoi.lgsp.notification.Mailer;
-import vn.hanoi.lgsp.onboarding.AgencyContacts;
+import vn.hanoi.lgsp.notification.Recipients;
 import vn.hanoi.lgsp.reports.PeriodicReportProcess.Variables;
 
 /**
@@ -29,16 +29,14 @@ public class PeriodicReportSteps {
     private final PeriodicReports reports;
     private final WorkingDayCalendar workingDays;
     private final Mailer mailer;
-    private final AgencyContacts contacts;
 
     PeriodicReportSteps(ReportCompiler compiler, ReportRenderer renderer, PeriodicReports reports,
-                        WorkingDayCalendar workingDays, Mailer mailer, AgencyContacts contacts) {
+                        WorkingDayCalendar workingDays, Mailer mailer) {
         this.compiler = compiler;
         this.renderer = renderer;
         this.reports = reports;
         this.workingDays = workingDays;
         this.mailer = mailer;
-        this.contacts = contacts;
     }
 
     private static Instant now() {
@@ -112,26 +110,21 @@ public class PeriodicReportSteps {
     public void publish(DelegateExecution execution) {
         String period = (String) execution.getVariable(Variables.PERIOD);
         reports.publish(execution.getProcessInstanceId(), (String) execution.getVariable(Variables.APPROVED_BY));
-        List<String> to = new ArrayList<>();
+        List<String> agencies = new ArrayList<>();
         for (PeriodicReports.Report report : reports.ofProcess(execution.getProcessInstanceId())) {
             if (report.agency() != null) {
-                to.addAll(contacts.of(report.agency()));
+                agencies.add(report.agency());
             }
         }
-        String title = ReportPeriod.parse(period).title();
-        if (!to.isEmpty()) {
-            mailer.send(to, "Báo cáo định kỳ " + title + " đã được công bố",
-                    "Báo cáo định kỳ " + title + " về vận hành LGSP Hà Nội đã được phê duyệt và công bố: GET /api/v1/reports?period="
-                            + period + " (tệp PDF và XLSX).");
-        }
+        mailer.send("reports/published", Recipients.agencies(agencies), "period", period,
+                "title", ReportPeriod.parse(period).title());
     }
 
     public void withdraw(DelegateExecution execution) {
         String period = (String) execution.getVariable(Variables.PERIOD);
         reports.withdraw(execution.getProcessInstanceId());
         Object note = execution.getVariable(Variables.DECISION_NOTE);
-        mailer.send(mailer.staffGroup("dost-operators"), "Báo cáo định kỳ " + ReportPeriod.parse(period).title()
-                + " không được phê duyệt", "Lãnh đạo không phê duyệt báo cáo kỳ " + period
-                + (note == null ? "." : ": " + note) + "\nCó thể lập lại: POST /api/v1/reports/" + period + "/start.");
+        mailer.send("reports/withdrawn", Recipients.staffGroup("dost-operators"), "period", period,
+                "title", ReportPeriod.parse(period).title(), "note", note);
     }
 }

@@ -11,8 +11,8 @@ import org.elasticsearch.client.RestClient;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.mail.javamail.JavaMailSenderImpl;
 import vn.hanoi.lgsp.identity.KeycloakSettings;
+import vn.hanoi.lgsp.notification.Mailer;
 
 /** The platform's own dependencies, checked by {@code GET /api/v1/status/services}. */
 @Configuration(proxyBeanMethods = false)
@@ -52,8 +52,8 @@ class ComponentChecks {
     }
 
     @Bean
-    ComponentCheck smtpCheck(JavaMailSenderImpl mail) {
-        return check("smtp", mail::testConnection);
+    ComponentCheck smtpCheck(Mailer mail) {
+        return check("smtp", mail::checkConnection);
     }
 
     @Bean
