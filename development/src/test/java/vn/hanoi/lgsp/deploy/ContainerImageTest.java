@@ -55,8 +55,9 @@ import vn.hanoi.lgsp.support.PlatformTest;
  * then that container is stopped as an operator stops it ({@code podman stop}: SIGTERM) while
  * records are in flight, and every one of them completes through the other, none lost, none twice.
  *
- * <p>The containers run the {@code dev} profile, pointed at the test's servers (so it starts none
- * of its own): those servers use the published demo secrets, which a production start refuses —
+ * <p>The image holds no development tooling. The containers are told they are a development run
+ * ({@code lgsp.dev-services.enabled}), pointed at the test's servers, which they cannot start
+ * themselves: those servers use the published demo secrets, which a production start refuses —
  * as the image, started without settings, shows it does.
  */
 @Tag("slow")
@@ -248,8 +249,8 @@ class ContainerImageTest extends PlatformTest {
         settings.put("spring.datasource.url", containerJdbc);
         settings.put("lgsp.exchange.master-key-file", "/run/secrets/lgsp/record-master-key");
         settings.put("lgsp.audit.signing-key-file", "/run/secrets/lgsp/journal-signing-key");
-        // the dev profile's home for servers it would start: none here, but its folder must be writable
-        settings.put("lgsp.dev-services.home", "/tmp/lgsp-dev");
+        // a development run, on the suite's servers and their published demo secrets
+        settings.put("lgsp.dev-services.enabled", "true");
         settings.put("lgsp.categories.sync-enabled", "false");
         for (String key : List.of("lgsp.national.ndxp.url", "lgsp.national.ndxp.consumer-key",
                 "lgsp.national.ndxp.consumer-secret", "lgsp.national.vdxp.url", "lgsp.national.vdxp.consumer-key",
@@ -268,7 +269,7 @@ class ContainerImageTest extends PlatformTest {
             Files.setPosixFilePermissions(secrets.resolve(key), PosixFilePermissions.fromString("rw-r--r--"));
         }
         Path envFile = secrets.resolve("lgsp.env");
-        Files.writeString(envFile, "SPRING_PROFILES_ACTIVE=dev\nSPRING_APPLICATION_JSON="
+        Files.writeString(envFile, "SPRING_APPLICATION_JSON="
                 + JSON.writeValueAsString(settings) + "\n");
         Files.setPosixFilePermissions(envFile, PosixFilePermissions.fromString("rw-------"));
         return envFile;
