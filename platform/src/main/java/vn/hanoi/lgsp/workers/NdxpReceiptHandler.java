@@ -18,7 +18,7 @@ final class NdxpReceiptHandler implements ExternalTaskHandler {
 
     @Override
     public void execute(ExternalTask task, ExternalTaskService service) {
-        platform.deliveryOrRetry(task.getVariable(Variables.EXCHANGE_ID), task, service, NdxpRecordReturn.RETRY)
+        platform.deliveryOrRetry(task.getVariable(Variables.EXCHANGE_ID), task, service, ndxp.retry())
                 .ifPresent(exchange -> ndxp.receipt(task, service, exchange));
     }
 }

@@ -21,17 +21,24 @@ import vn.hanoi.lgsp.workercontract.WorkerApi;
 final class NdxpRecordReturn {
 
     private static final Logger log = LoggerFactory.getLogger(NdxpRecordReturn.class);
-    /** 5 s doubling: the tenth attempt comes some 40 minutes after the ninth, 85 minutes in all. */
-    static final RetryPolicy RETRY = new RetryPolicy(10, 5000);
+    /** Ten attempts: at the default 5 s doubling, the tenth comes some 40 minutes after the ninth, 85 minutes in all. */
+    static final int ATTEMPTS = 10;
 
     private final JsonHttp http;
     private final AccessTokens tokens;
     private final String ndxpUrl;
+    private final RetryPolicy retry;
 
-    NdxpRecordReturn(JsonHttp http, AccessTokens tokens, String ndxpUrl) {
+    NdxpRecordReturn(JsonHttp http, AccessTokens tokens, String ndxpUrl, java.time.Duration firstBackoff) {
         this.http = http;
         this.tokens = tokens;
         this.ndxpUrl = ndxpUrl;
+        this.retry = new RetryPolicy(ATTEMPTS, firstBackoff.toMillis());
+    }
+
+    /** How a report to NDXP is tried again. */
+    RetryPolicy retry() {
+        return retry;
     }
 
     /** The Hanoi agency has the record, with the digest it received. */
@@ -76,18 +83,18 @@ final class NdxpRecordReturn {
             if (reply.status() == 401) {
                 tokens.invalidate();
             }
-            retry(task, service, exchangeId, event, "NDXP answered " + reply.describe());
+            tryAgain(task, service, exchangeId, event, "NDXP answered " + reply.describe());
         } catch (IOException e) {
-            retry(task, service, exchangeId, event, "NDXP unreachable: " + e.getMessage());
+            tryAgain(task, service, exchangeId, event, "NDXP unreachable: " + e.getMessage());
         }
     }
 
-    private static void retry(ExternalTask task, ExternalTaskService service, String exchangeId, Map<String, Object> event,
-                              String reason) {
-        if (RETRY.lastAttempt(task)) {
+    private void tryAgain(ExternalTask task, ExternalTaskService service, String exchangeId, Map<String, Object> event,
+                          String reason) {
+        if (retry.lastAttempt(task)) {
             log.error("Exchange {}: NDXP was not told {} after {} attempts ({}); the task waits as an incident",
-                    exchangeId, event.get("event"), RETRY.maxAttempts(), reason);
+                    exchangeId, event.get("event"), retry.maxAttempts(), reason);
         }
-        Failures.retryOrGiveUp(task, service, RETRY, reason, null);
+        Failures.retryOrGiveUp(task, service, retry, reason, null);
     }
 }

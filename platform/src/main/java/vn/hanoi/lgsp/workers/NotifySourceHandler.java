@@ -77,11 +77,11 @@ final class NotifySourceHandler implements ExternalTaskHandler {
         NdxpRecordReturn through = ndxp.get();
         if (through == null) {
             // another worker process, one with NDXP, takes it: this one leaves the task's attempts as they were
-            int retries = task.getRetries() == null ? NdxpRecordReturn.RETRY.maxAttempts() : task.getRetries();
+            int retries = task.getRetries() == null ? NdxpRecordReturn.ATTEMPTS : task.getRetries();
             service.handleFailure(task, "this worker has no NDXP configured (lgsp.national.ndxp.url)", null, retries, 60_000);
             return;
         }
-        platform.deliveryOrRetry(exchangeId, task, service, NdxpRecordReturn.RETRY)
+        platform.deliveryOrRetry(exchangeId, task, service, through.retry())
                 .ifPresent(exchange -> through.outcome(task, service, exchange));
     }
 

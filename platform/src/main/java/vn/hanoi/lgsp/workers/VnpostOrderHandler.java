@@ -21,20 +21,21 @@ import vn.hanoi.lgsp.workercontract.PostalProcess.WorkerApi;
 final class VnpostOrderHandler implements ExternalTaskHandler {
 
     private static final int ATTEMPTS = 8;
-    private static final long BACKOFF_SECONDS = 5;
 
     private final PlatformApi platform;
     private final NdxpPostal ndxp;
+    private final java.time.Duration firstBackoff;
 
-    VnpostOrderHandler(PlatformApi platform, NdxpPostal ndxp) {
+    VnpostOrderHandler(PlatformApi platform, NdxpPostal ndxp, java.time.Duration firstBackoff) {
         this.platform = platform;
         this.ndxp = ndxp;
+        this.firstBackoff = firstBackoff;
     }
 
     @Override
     public void execute(ExternalTask task, ExternalTaskService service) {
         String shipmentId = task.getVariable(Variables.SHIPMENT_ID);
-        RetryPolicy retry = new RetryPolicy(ATTEMPTS, BACKOFF_SECONDS * 1000);
+        RetryPolicy retry = new RetryPolicy(ATTEMPTS, firstBackoff.toMillis());
         var read = platform.readOrRetry(() -> platform.postalOrder(shipmentId), task, service, retry);
         if (read.isEmpty()) {
             return;

@@ -23,16 +23,18 @@ final class VnpostReceiptHandler implements ExternalTaskHandler {
 
     private final PlatformApi platform;
     private final NdxpPostal ndxp;
+    private final java.time.Duration firstBackoff;
 
-    VnpostReceiptHandler(PlatformApi platform, NdxpPostal ndxp) {
+    VnpostReceiptHandler(PlatformApi platform, NdxpPostal ndxp, java.time.Duration firstBackoff) {
         this.platform = platform;
         this.ndxp = ndxp;
+        this.firstBackoff = firstBackoff;
     }
 
     @Override
     public void execute(ExternalTask task, ExternalTaskService service) {
         String exchangeId = task.getVariable(Variables.EXCHANGE_ID);
-        RetryPolicy retry = new RetryPolicy(ATTEMPTS, 5000);
+        RetryPolicy retry = new RetryPolicy(ATTEMPTS, firstBackoff.toMillis());
         var read = platform.readOrRetry(() -> platform.postalApplication(exchangeId), task, service, retry);
         if (read.isEmpty()) {
             return;

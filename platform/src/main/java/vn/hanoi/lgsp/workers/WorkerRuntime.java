@@ -112,14 +112,14 @@ final class WorkerRuntime implements SmartLifecycle {
             AccessTokens ndxpTokens = new AccessTokens(tokens, "ndxp", new OutboundTokens.Client(ndxp.url() + "/token",
                     ndxp.consumerKey(), ndxp.consumerSecret(), OutboundTokens.CredentialStyle.BASIC, null));
             // records that came in through NDXP report their receipt and outcome back the same way
-            ndxpReturn = new NdxpRecordReturn(jsonHttp, ndxpTokens, ndxp.url());
+            ndxpReturn = new NdxpRecordReturn(jsonHttp, ndxpTokens, ndxp.url(), settings.nationalRetryBackoff());
             subscribe(created, NdxpRecords.Topics.REPORT_RECEIPT, new NdxpReceiptHandler(platform, ndxpReturn));
             subscribe(created, Topics.NDXP_SEND, new NdxpSendHandler(platform, jsonHttp, ndxpTokens, ndxp.url()));
             // VNPost and the national tracking of dossiers are reached through NDXP
             NdxpPostal postal = new NdxpPostal(jsonHttp, ndxpTokens, ndxp.url());
-            subscribe(created, PostalProcess.Topics.ORDER, new VnpostOrderHandler(platform, postal));
+            subscribe(created, PostalProcess.Topics.ORDER, new VnpostOrderHandler(platform, postal, settings.nationalRetryBackoff()));
             subscribe(created, PostalProcess.Topics.NOTIFY_STATUS, new PostalNotifyHandler(platform, jsonHttp, postal));
-            subscribe(created, PostalProcess.Topics.REPORT_RECEIPT, new VnpostReceiptHandler(platform, postal));
+            subscribe(created, PostalProcess.Topics.REPORT_RECEIPT, new VnpostReceiptHandler(platform, postal, settings.nationalRetryBackoff()));
         } else {
             log.warn("No NDXP configured (lgsp.national.ndxp.url): records for outside the city wait for a worker that has one");
         }

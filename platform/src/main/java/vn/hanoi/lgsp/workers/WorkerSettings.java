@@ -21,6 +21,9 @@ import org.springframework.validation.annotation.Validated;
  * @param lockDuration    how long a fetched task stays locked to this worker
  * @param longPoll        how long a fetch waits for work before returning empty
  * @param requestTimeout  time limit of each call to NDXP, VDXP or an agency system
+ * @param nationalRetryBackoff the first wait before a report through NDXP (an outcome back to a
+ *                        sender outside Hanoi, an order or a receipt for VNPost) is tried again;
+ *                        it doubles with each attempt
  */
 @ConfigurationProperties("lgsp.workers")
 @Validated
@@ -35,5 +38,6 @@ public record WorkerSettings(
         @DefaultValue("16") @Positive int concurrency,
         @DefaultValue("60s") @DurationMin(seconds = 1) Duration lockDuration,
         @DefaultValue("20s") @DurationMin(seconds = 0) Duration longPoll,
-        @DefaultValue("10s") @DurationMin(millis = 1) Duration requestTimeout) {
+        @DefaultValue("10s") @DurationMin(millis = 1) Duration requestTimeout,
+        @DefaultValue("5s") @DurationMin(millis = 100) Duration nationalRetryBackoff) {
 }
