@@ -1,5 +1,6 @@
 package vn.hanoi.lgsp.gateway;
 
+import vn.hanoi.lgsp.support.PublishedServices;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -23,7 +24,6 @@ import vn.hanoi.lgsp.catalog.AccessGrant;
 import vn.hanoi.lgsp.catalog.AccessGrants;
 import vn.hanoi.lgsp.catalog.DataClassification;
 import vn.hanoi.lgsp.catalog.ServiceCatalog;
-import vn.hanoi.lgsp.catalog.VersionStatus;
 import vn.hanoi.lgsp.identity.KeycloakAdmin;
 import vn.hanoi.lgsp.simulators.KeycloakTokenVerifier;
 import vn.hanoi.lgsp.simulators.ServiceProviderSimulator;
@@ -157,10 +157,7 @@ class ConcurrentFirstUseTest extends PlatformTest {
 
     private String newService(ServiceProviderSimulator provider) {
         String code = "gw-lan-dau-" + UUID.randomUUID().toString().substring(0, 8);
-        catalog.register(new ServiceCatalog.NewService(code, "Dịch vụ thử dùng lần đầu " + code, null, JUSTICE,
-                DataClassification.PUBLIC, "v1", provider.baseUrl(), null, null, null, null), "test");
-        catalog.moveVersion(code, "v1", VersionStatus.TEST, "test");
-        catalog.moveVersion(code, "v1", VersionStatus.PUBLISHED, "test");
-        return code;
+        return PublishedServices.publish(catalog, new ServiceCatalog.NewService(code, "Dịch vụ thử dùng lần đầu " + code, null, JUSTICE,
+                DataClassification.PUBLIC, "v1", provider.baseUrl(), null, null, null, null));
     }
 }

@@ -1,5 +1,6 @@
 package vn.hanoi.lgsp.gateway;
 
+import vn.hanoi.lgsp.support.PublishedServices;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -476,11 +477,8 @@ class GatewayTest extends PlatformTest {
     /** A published service of the Department of Justice whose production upstream is this test's provider. */
     private String newService(String prefix, DataClassification classification) {
         String code = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
-        catalog.register(new ServiceCatalog.NewService(code, "Dịch vụ thử nghiệm cổng " + code, null, JUSTICE,
-                classification, "v1", production.baseUrl(), null, null, null, null), "test");
-        catalog.moveVersion(code, "v1", VersionStatus.TEST, "test");
-        catalog.moveVersion(code, "v1", VersionStatus.PUBLISHED, "test");
-        return code;
+        return PublishedServices.publish(catalog, new ServiceCatalog.NewService(code, "Dịch vụ thử nghiệm cổng " + code, null, JUSTICE,
+                classification, "v1", production.baseUrl(), null, null, null, null));
     }
 
     private String testCredential(String agency) {

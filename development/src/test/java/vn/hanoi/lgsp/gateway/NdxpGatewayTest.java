@@ -1,5 +1,6 @@
 package vn.hanoi.lgsp.gateway;
 
+import vn.hanoi.lgsp.support.PublishedServices;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -26,7 +27,6 @@ import vn.hanoi.lgsp.catalog.AccessGrant;
 import vn.hanoi.lgsp.catalog.AccessGrants;
 import vn.hanoi.lgsp.catalog.DataClassification;
 import vn.hanoi.lgsp.catalog.ServiceCatalog;
-import vn.hanoi.lgsp.catalog.VersionStatus;
 import vn.hanoi.lgsp.identity.KeycloakAdmin;
 import vn.hanoi.lgsp.simulators.KeycloakTokenVerifier;
 import vn.hanoi.lgsp.simulators.ServiceProviderSimulator;
@@ -413,11 +413,8 @@ class NdxpGatewayTest extends PlatformTest {
     /** A published service of the Department of Justice whose production upstream is this test's provider. */
     private String newService(String prefix, DataClassification classification) {
         String code = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
-        catalog.register(new ServiceCatalog.NewService(code, "Dịch vụ thử nghiệm NDXP " + code, null, JUSTICE,
-                classification, "v1", provider.baseUrl(), null, null, null, null), "test");
-        catalog.moveVersion(code, "v1", VersionStatus.TEST, "test");
-        catalog.moveVersion(code, "v1", VersionStatus.PUBLISHED, "test");
-        return code;
+        return PublishedServices.publish(catalog, new ServiceCatalog.NewService(code, "Dịch vụ thử nghiệm NDXP " + code, null, JUSTICE,
+                classification, "v1", provider.baseUrl(), null, null, null, null));
     }
 
     private String credential(String agency) {

@@ -1,5 +1,6 @@
 package vn.hanoi.lgsp.lifecycle;
 
+import vn.hanoi.lgsp.support.PublishedServices;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
@@ -24,7 +25,6 @@ import vn.hanoi.lgsp.agency.AgencySystems;
 import vn.hanoi.lgsp.catalog.AccessGrant;
 import vn.hanoi.lgsp.catalog.DataClassification;
 import vn.hanoi.lgsp.catalog.ServiceCatalog;
-import vn.hanoi.lgsp.catalog.VersionStatus;
 import vn.hanoi.lgsp.onboarding.IssuedCredentials;
 
 /**
@@ -184,12 +184,9 @@ class AgencyClosureProcessTest extends LifecycleProcessTest {
 
     private String serviceOf(String provider) {
         String code = "svc-" + UUID.randomUUID().toString().substring(0, 8);
-        catalog.register(new ServiceCatalog.NewService(code, "Dịch vụ của " + provider, "Mô tả", provider,
+        return PublishedServices.publish(catalog, new ServiceCatalog.NewService(code, "Dịch vụ của " + provider, "Mô tả", provider,
                 DataClassification.PUBLIC, "v1", "http://127.0.0.1:9/api", "{\"openapi\":\"3.0.0\"}", null, List.of(),
-                null), "test");
-        catalog.moveVersion(code, "v1", VersionStatus.TEST, "test");
-        catalog.moveVersion(code, "v1", VersionStatus.PUBLISHED, "test");
-        return code;
+                null));
     }
 
     /** An exchange row as the record-exchange process leaves it at that status, with content while undelivered. */

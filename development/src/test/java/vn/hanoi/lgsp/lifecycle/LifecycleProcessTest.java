@@ -1,5 +1,6 @@
 package vn.hanoi.lgsp.lifecycle;
 
+import vn.hanoi.lgsp.support.PublishedServices;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
@@ -21,7 +22,6 @@ import vn.hanoi.lgsp.catalog.AccessGrant;
 import vn.hanoi.lgsp.catalog.AccessGrants;
 import vn.hanoi.lgsp.catalog.DataClassification;
 import vn.hanoi.lgsp.catalog.ServiceCatalog;
-import vn.hanoi.lgsp.catalog.VersionStatus;
 import vn.hanoi.lgsp.identity.KeycloakAdmin;
 import vn.hanoi.lgsp.notice.NoticeBoard;
 import vn.hanoi.lgsp.onboarding.RegistrationForm;
@@ -86,12 +86,9 @@ abstract class LifecycleProcessTest extends ProcessTest {
 
     String publishedService() {
         String code = "svc-" + UUID.randomUUID().toString().substring(0, 8);
-        catalog.register(new ServiceCatalog.NewService(code, "Tra cứu thử " + code, "Mô tả", JUSTICE,
+        return PublishedServices.publish(catalog, new ServiceCatalog.NewService(code, "Tra cứu thử " + code, "Mô tả", JUSTICE,
                 DataClassification.PUBLIC, "v1", "http://127.0.0.1:9/api", "{\"openapi\":\"3.0.0\"}", null, List.of(),
-                null), "test");
-        catalog.moveVersion(code, "v1", VersionStatus.TEST, "test");
-        catalog.moveVersion(code, "v1", VersionStatus.PUBLISHED, "test");
-        return code;
+                null));
     }
 
     /**

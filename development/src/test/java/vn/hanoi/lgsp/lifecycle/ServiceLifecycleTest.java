@@ -1,5 +1,6 @@
 package vn.hanoi.lgsp.lifecycle;
 
+import vn.hanoi.lgsp.support.PublishedServices;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -197,11 +198,8 @@ class ServiceLifecycleTest extends PlatformTest {
 
     private String publishedService() {
         String code = "lc-" + UUID.randomUUID().toString().substring(0, 8);
-        catalog.register(new ServiceCatalog.NewService(code, "Dịch vụ vòng đời " + code, null, JUSTICE,
-                DataClassification.PUBLIC, "v1", provider.baseUrl(), null, null, null, null), "test");
-        catalog.moveVersion(code, "v1", VersionStatus.TEST, "test");
-        catalog.moveVersion(code, "v1", VersionStatus.PUBLISHED, "test");
-        return code;
+        return PublishedServices.publish(catalog, new ServiceCatalog.NewService(code, "Dịch vụ vòng đời " + code, null, JUSTICE,
+                DataClassification.PUBLIC, "v1", provider.baseUrl(), null, null, null, null));
     }
 
     /** What onboarding leaves for an active consumer: its registration, its production client, its grant. */

@@ -1,5 +1,6 @@
 package vn.hanoi.lgsp.onboarding;
 
+import vn.hanoi.lgsp.support.PublishedServices;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
@@ -21,7 +22,6 @@ import vn.hanoi.lgsp.catalog.AccessGrant;
 import vn.hanoi.lgsp.catalog.AccessGrants;
 import vn.hanoi.lgsp.catalog.DataClassification;
 import vn.hanoi.lgsp.catalog.ServiceCatalog;
-import vn.hanoi.lgsp.catalog.VersionStatus;
 import vn.hanoi.lgsp.contract.ApiException;
 import vn.hanoi.lgsp.contract.ErrorCode;
 import vn.hanoi.lgsp.identity.KeycloakAdmin;
@@ -181,12 +181,9 @@ class ConnectionNeedsTest extends ProcessTest {
 
     private String publishedService() {
         String code = "svc-" + UUID.randomUUID().toString().substring(0, 8);
-        catalog.register(new ServiceCatalog.NewService(code, "Tra cứu thử " + code, "Mô tả", PROVIDER,
+        return PublishedServices.publish(catalog, new ServiceCatalog.NewService(code, "Tra cứu thử " + code, "Mô tả", PROVIDER,
                 DataClassification.PUBLIC, "v1", "http://127.0.0.1:9/api", "{\"openapi\":\"3.0.0\"}", null, List.of(),
-                null), "test");
-        catalog.moveVersion(code, "v1", VersionStatus.TEST, "test");
-        catalog.moveVersion(code, "v1", VersionStatus.PUBLISHED, "test");
-        return code;
+                null));
     }
 
     private static RegistrationForm form(String service, String email) {

@@ -1,5 +1,6 @@
 package vn.hanoi.lgsp.onboarding;
 
+import vn.hanoi.lgsp.support.PublishedServices;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
@@ -232,12 +233,9 @@ public class ServiceOnboardingProcessTest extends ProcessTest {
 
     private String publishedService(String provider, String classification) {
         String code = "svc-" + UUID.randomUUID().toString().substring(0, 8);
-        catalog.register(new ServiceCatalog.NewService(code, "Dịch vụ thử " + code, "Mô tả", provider,
+        return PublishedServices.publish(catalog, new ServiceCatalog.NewService(code, "Dịch vụ thử " + code, "Mô tả", provider,
                 DataClassification.valueOf(classification), "v1", "http://127.0.0.1:9/api", "{\"openapi\":\"3.0.0\"}",
-                null, List.of(), null), "test");
-        catalog.moveVersion(code, "v1", VersionStatus.TEST, "test");
-        catalog.moveVersion(code, "v1", VersionStatus.PUBLISHED, "test");
-        return code;
+                null, List.of(), null));
     }
 
     public static RegistrationForm provider(String code, String classification) {
