@@ -67,6 +67,9 @@ class ContainerImageTest extends PlatformTest {
 
     static final String IMAGE = "registry.lgsp.hanoi.gov.vn/lgsp/lgsp-platform:1.0.0";
     static final Path IMAGE_ARCHIVE = Path.of("platform/target/images/lgsp-platform-1.0.0.tar");
+    /** The development tooling's demo data, mounted into the engine containers for their migrations. */
+    private static final Path DEMO_DATA = Path.of("development/src/main/resources/db/demo");
+    private static final String DEMO_DATA_MOUNT = "/opt/lgsp-demo";
     static final String JUSTICE = "000.00.13.H26";
     static final String WARD = "000.00.61.H26";
     static final Keycloak.Client WARD_SYSTEM = new Keycloak.Client("phuonghoankiem-system", "Hoankiem#Demo2025", WARD);
@@ -117,9 +120,11 @@ class ContainerImageTest extends PlatformTest {
 
             String containerJdbc = createDatabase(database);
             Path envFile = settings(secrets, containerJdbc);
+            // the key files, and the demo data the suite's agency systems are registered by: the image has none
             List<String> keys = List.of(
                     "--volume", secrets.resolve("record-master-key") + ":/run/secrets/lgsp/record-master-key:ro",
-                    "--volume", secrets.resolve("journal-signing-key") + ":/run/secrets/lgsp/journal-signing-key:ro");
+                    "--volume", secrets.resolve("journal-signing-key") + ":/run/secrets/lgsp/journal-signing-key:ro",
+                    "--volume", DEMO_DATA.toAbsolutePath() + ":" + DEMO_DATA_MOUNT + ":ro");
 
             // engine A makes the schema on the empty database; the workers wait for an engine meanwhile
             Instant starting = Instant.now();
@@ -251,6 +256,7 @@ class ContainerImageTest extends PlatformTest {
         settings.put("lgsp.audit.signing-key-file", "/run/secrets/lgsp/journal-signing-key");
         // a development run, on the suite's servers and their published demo secrets
         settings.put("lgsp.dev-services.enabled", "true");
+        settings.put("lgsp.flyway.locations", "classpath:db/migration,filesystem:" + DEMO_DATA_MOUNT);
         settings.put("lgsp.categories.sync-enabled", "false");
         for (String key : List.of("lgsp.national.ndxp.url", "lgsp.national.ndxp.consumer-key",
                 "lgsp.national.ndxp.consumer-secret", "lgsp.national.vdxp.url", "lgsp.national.vdxp.consumer-key",
