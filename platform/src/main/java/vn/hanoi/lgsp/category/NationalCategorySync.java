@@ -20,7 +20,7 @@ import vn.hanoi.lgsp.http.OutboundTokens;
 import vn.hanoi.lgsp.workercontract.NationalCategoryService;
 import vn.hanoi.lgsp.workercontract.NationalCategoryService.ChangeSet;
 import vn.hanoi.lgsp.workercontract.PostalProcess;
-import vn.hanoi.lgsp.workers.NationalPlatformSettings;
+import vn.hanoi.lgsp.platform.NationalPlatformSettings;
 
 /**
  * Keeps the administrative units and the agencies' codes in step with the national category

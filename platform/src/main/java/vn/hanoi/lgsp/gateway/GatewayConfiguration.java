@@ -5,7 +5,7 @@ import org.springframework.context.annotation.Configuration;
 import vn.hanoi.lgsp.identity.KeycloakAdmin;
 import vn.hanoi.lgsp.identity.KeycloakSettings;
 import vn.hanoi.lgsp.http.OutboundTokens;
-import vn.hanoi.lgsp.workers.NationalPlatformSettings;
+import vn.hanoi.lgsp.platform.NationalPlatformSettings;
 
 @Configuration(proxyBeanMethods = false)
 class GatewayConfiguration {

@@ -13,7 +13,7 @@ import vn.hanoi.lgsp.catalog.AccessGrant;
 import vn.hanoi.lgsp.identity.KeycloakAdmin;
 import vn.hanoi.lgsp.identity.KeycloakSettings;
 import vn.hanoi.lgsp.http.OutboundTokens;
-import vn.hanoi.lgsp.workers.NationalPlatformSettings;
+import vn.hanoi.lgsp.platform.NationalPlatformSettings;
 
 /**
  * Where a call goes and as whom: the provider's own system with a token meant for that provider

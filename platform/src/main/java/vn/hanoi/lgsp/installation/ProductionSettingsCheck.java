@@ -20,7 +20,7 @@ import vn.hanoi.lgsp.gateway.GatewaySettings;
 import vn.hanoi.lgsp.identity.CitizensSettings;
 import vn.hanoi.lgsp.identity.KeycloakSettings;
 import vn.hanoi.lgsp.sealing.SealingSettings;
-import vn.hanoi.lgsp.workers.NationalPlatformSettings;
+import vn.hanoi.lgsp.platform.NationalPlatformSettings;
 import vn.hanoi.lgsp.workers.WorkerSettings;
 
 /**

@@ -14,7 +14,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import vn.hanoi.lgsp.http.BoundedBody;
 import vn.hanoi.lgsp.http.PeerClock;
-import vn.hanoi.lgsp.workers.NationalPlatformSettings;
+import vn.hanoi.lgsp.platform.NationalPlatformSettings;
 
 /**
  * The LGSP's own clock against NDXP's (Đ7.4): the time in NDXP's level-1 status answer

@@ -1,5 +1,6 @@
 package vn.hanoi.lgsp.workers;
 
+import vn.hanoi.lgsp.platform.NationalPlatformSettings;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;

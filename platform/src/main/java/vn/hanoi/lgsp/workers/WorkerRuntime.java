@@ -1,5 +1,6 @@
 package vn.hanoi.lgsp.workers;
 
+import vn.hanoi.lgsp.platform.NationalPlatformSettings;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpClient;
 import java.time.Duration;

@@ -1,5 +1,6 @@
 package vn.hanoi.lgsp.workers;
 
+import vn.hanoi.lgsp.platform.NationalPlatformSettings;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

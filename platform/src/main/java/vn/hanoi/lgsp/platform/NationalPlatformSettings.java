@@ -1,11 +1,12 @@
-package vn.hanoi.lgsp.workers;
+package vn.hanoi.lgsp.platform;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * The national platforms the workers call. Left empty, the simulators stand in for them
- * (development and tests); production sets the real URLs and consumer credentials.
+ * The national platforms (NDXP, VDXP) that the workers, the gateway, the category sync and the
+ * clock check call. Left empty, the simulators stand in for them (development and tests);
+ * production sets the real URLs and consumer credentials.
  */
 @ConfigurationProperties("lgsp.national")
 public record NationalPlatformSettings(@DefaultValue Endpoint ndxp, @DefaultValue Endpoint vdxp) {
