@@ -23,6 +23,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import vn.hanoi.lgsp.audit.AuditJournal;
 import vn.hanoi.lgsp.catalog.AccessGrant;
 import vn.hanoi.lgsp.catalog.AccessGrants;
 import vn.hanoi.lgsp.catalog.DataClassification;
@@ -53,6 +54,8 @@ class NdxpGatewayTest extends PlatformTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
+    @Autowired
+    AuditJournal journal;
     @Autowired
     Simulators simulators;
     @Autowired
@@ -317,6 +320,8 @@ class NdxpGatewayTest extends PlatformTest {
         assertThat(offered.body().path("service").path("versions").get(0).path("offeredToNdxp").asBoolean()).isTrue();
         assertThat(api.get("/api/v1/services/" + service, ward).body().path("service").path("versions").get(0)
                 .path("offeredToNdxp").asBoolean()).isTrue();
+        // staff changes are journaled by the writer thread once their transaction commits
+        journal.flush();
         assertThat(jdbc.queryForObject("select count(*) from lgsp.audit_journal where action = "
                 + "'catalog.version.ndxp-offered' and target = ?", Integer.class, service + "/v1")).isEqualTo(1);
     }
