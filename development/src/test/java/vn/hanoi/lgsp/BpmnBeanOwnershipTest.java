@@ -42,6 +42,7 @@ class BpmnBeanOwnershipTest {
             Map.entry("blocks/lgsp-block-send-record.bpmn", "procedure"),
             Map.entry("connection-cancellation.bpmn", "onboarding"),
             Map.entry("consumer-offboarding.bpmn", "lifecycle"),
+            Map.entry("data-use-report.bpmn", "privacy"),
             Map.entry("incident-escalation.bpmn", "connection"),
             Map.entry("model-release.bpmn", "procedure"),
             Map.entry("monthly-reconciliation.bpmn", "reconciliation"),

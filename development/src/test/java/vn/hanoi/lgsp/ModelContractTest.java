@@ -43,6 +43,7 @@ import org.junit.jupiter.api.Test;
 import vn.hanoi.lgsp.connection.IncidentProcess;
 import vn.hanoi.lgsp.onboarding.OnboardingProcess;
 import vn.hanoi.lgsp.reconciliation.ReconciliationProcess;
+import vn.hanoi.lgsp.privacy.DataUseReportProcess;
 import vn.hanoi.lgsp.reports.PeriodicReportProcess;
 import vn.hanoi.lgsp.workercontract.NdxpRecords;
 import vn.hanoi.lgsp.workercontract.PostalProcess;
@@ -81,7 +82,8 @@ class ModelContractTest {
             OnboardingProcess.PROCESS_KEY, List.of(OnboardingProcess.class),
             IncidentProcess.PROCESS_KEY, List.of(IncidentProcess.class),
             ReconciliationProcess.PROCESS_KEY, List.of(ReconciliationProcess.class),
-            PeriodicReportProcess.PROCESS_KEY, List.of(PeriodicReportProcess.class));
+            PeriodicReportProcess.PROCESS_KEY, List.of(PeriodicReportProcess.class),
+            DataUseReportProcess.PROCESS_KEY, List.of(DataUseReportProcess.class));
 
     /** Who reads the variables the external-task workers read and write: the worker contracts. */
     private static final List<Class<?>> WORKER_CONTRACTS = List.of(RecordExchangeProcess.class, PostalProcess.class,

@@ -1,5 +1,6 @@
 package vn.hanoi.lgsp.gateway;
 
+import vn.hanoi.lgsp.audit.SubjectHash;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;

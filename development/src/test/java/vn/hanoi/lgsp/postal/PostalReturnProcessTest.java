@@ -227,7 +227,7 @@ class PostalReturnProcessTest extends ProcessTest {
 
     static ShipmentRequest requestFor(String dossier, String level, String phone) {
         return new ShipmentRequest(dossier, "1.001193.000.00.00.H26", level,
-                new ShipmentRequest.Recipient("Nguyễn Văn An", phone, "Số 12 phố Hàng Bạc", "01", "00070"),
+                new ShipmentRequest.Recipient("Nguyễn Văn An", phone, "Số 12 phố Hàng Bạc", "01", "00070", null),
                 List.of(new ShipmentRequest.Item("Giấy khai sinh (bản chính)", 50)), 0);
     }
 

@@ -81,7 +81,7 @@ class ProductionCategoryListsTest extends PlatformTest {
 
     private static ShipmentRequest request(String province, String ward) {
         return new ShipmentRequest("HS-2026-0001", "1.001193.000.00.00.H26", "STANDARD",
-                new ShipmentRequest.Recipient("Nguyễn Thị Lan", "0912345678", "Thôn Giang Cao", province, ward),
+                new ShipmentRequest.Recipient("Nguyễn Thị Lan", "0912345678", "Thôn Giang Cao", province, ward, null),
                 List.of(new ShipmentRequest.Item("Giấy khai sinh", 50)), 0);
     }
 }

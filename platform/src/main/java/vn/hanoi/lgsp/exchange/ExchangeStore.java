@@ -1,5 +1,6 @@
 package vn.hanoi.lgsp.exchange;
 
+import vn.hanoi.lgsp.audit.SubjectHash;
 import vn.hanoi.lgsp.sealing.ContentSealer;
 
 import java.sql.ResultSet;
@@ -19,10 +20,12 @@ class ExchangeStore {
     private final JdbcTemplate jdbc;
 
     private final ContentSealer sealer;
+    private final SubjectHash subjects;
 
-    ExchangeStore(JdbcTemplate jdbc, ContentSealer sealer) {
+    ExchangeStore(JdbcTemplate jdbc, ContentSealer sealer, SubjectHash subjects) {
         this.sealer = sealer;
         this.jdbc = jdbc;
+        this.subjects = subjects;
     }
 
     record Event(Instant at, ExchangeStatus status, String detail) {
@@ -40,12 +43,14 @@ class ExchangeStore {
     boolean insertIfNew(UUID id, String idempotencyKey, String requestHash, RecordValidator.ValidRecord record) {
         int inserted = jdbc.update("""
                 insert into lgsp.exchange (id, source_code, idempotency_key, request_hash, destination_code, procedure_code,
-                    content_type, content_sha256, content_bytes, signed, applicant_present, deadline, status)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'ACCEPTED')
+                    content_type, content_sha256, content_bytes, signed, applicant_present, deadline, status, applicant_hash)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'ACCEPTED', ?)
                 on conflict (source_code, idempotency_key) do nothing""",
                 id, record.source(), idempotencyKey, requestHash, record.destination(), record.procedureCode(),
                 record.contentType(), record.sha256(), record.content().length, record.signature() != null,
-                record.applicant() != null, record.deadline() == null ? null : Timestamp.from(record.deadline()));
+                record.applicant() != null, record.deadline() == null ? null : Timestamp.from(record.deadline()),
+                // the applicant can later see the exchange that named them; the identifier stays sealed
+                record.applicant() == null ? null : subjects.hash(record.applicant().citizenId()));
         return inserted == 1;
     }
 

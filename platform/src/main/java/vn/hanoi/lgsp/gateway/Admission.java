@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
 import org.springframework.stereotype.Component;
+import vn.hanoi.lgsp.audit.SubjectHash;
 import vn.hanoi.lgsp.catalog.AccessGrant;
 import vn.hanoi.lgsp.catalog.VersionStatus;
 import vn.hanoi.lgsp.contract.AgencyCaller;
@@ -61,6 +62,10 @@ class Admission {
                         + environment + " grant for " + path.service() + " " + path.version()
                         + "; ask DOST for access (Form 02)"));
         personalData.check(route, request, path, call);
+        if (call.subjectHash != null) {
+            // the consumer learns that the person this call names will see it on the portal (Law 91/2025)
+            response.setHeader(PersonalData.SUBJECT_VISIBLE_HEADER, "true");
+        }
         boolean hasBody = request.getContentLengthLong() > 0 || request.getHeader("Transfer-Encoding") != null;
         checkContentType(route, request.getContentType(), hasBody);
         if (request.getContentLengthLong() > settings.maxRequestSize().toBytes()) {

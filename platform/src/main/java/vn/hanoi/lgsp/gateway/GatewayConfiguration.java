@@ -2,6 +2,7 @@ package vn.hanoi.lgsp.gateway;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import vn.hanoi.lgsp.audit.SubjectHash;
 import vn.hanoi.lgsp.identity.KeycloakAdmin;
 import vn.hanoi.lgsp.identity.KeycloakSettings;
 import vn.hanoi.lgsp.http.OutboundTokens;

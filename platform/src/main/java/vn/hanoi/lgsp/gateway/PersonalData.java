@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
+import vn.hanoi.lgsp.audit.SubjectHash;
 import vn.hanoi.lgsp.catalog.DataClassification;
 import vn.hanoi.lgsp.contract.ApiError;
 import vn.hanoi.lgsp.contract.ApiException;
@@ -20,6 +21,8 @@ final class PersonalData {
 
     static final String PURPOSE_HEADER = "X-LGSP-Purpose";
     static final String OFFICER_HEADER = "X-LGSP-Officer";
+    /** On an answer to a call that named its data subject: the entry is shown to that person. */
+    static final String SUBJECT_VISIBLE_HEADER = "X-LGSP-Visible-To-Data-Subject";
     private static final Pattern PRINTABLE = Pattern.compile("[^\\p{Cntrl}]{1,200}");
 
     private final SubjectHash subjects;

@@ -212,8 +212,10 @@ class SecurityConfiguration {
                         .defaultAuthenticationEntryPointFor(new org.springframework.security.web.authentication
                                 .LoginUrlAuthenticationEntryPoint("/oauth2/authorization/" + StaffOrCitizen.STAFF),
                                 org.springframework.security.web.util.matcher.AnyRequestMatcher.INSTANCE))
-                // Camunda's web apps carry their own CSRF protection (CsrfPreventionFilter)
-                .csrf(csrf -> csrf.disable())
+                // Camunda's web apps carry their own CSRF protection (CsrfPreventionFilter); the citizens'
+                // forms are the platform's own, and a page elsewhere must not post them in the citizen's name
+                .csrf(csrf -> csrf.requireCsrfProtectionMatcher(PathPatternRequestMatcher.withDefaults()
+                        .matcher(org.springframework.http.HttpMethod.POST, "/cong-dan/**")))
                 .oauth2Login(login -> login.successHandler(signIns.onSuccess()).failureHandler(signIns.onFailure())
                         .authorizationEndpoint(a -> a.authorizationRequestResolver(
                                 StaffOrCitizen.straightToVneid(registrations)))

@@ -42,7 +42,7 @@ public class CasePostal {
     private static ShipmentRequest request(String dossierNumber, String procedureCode, String serviceLevel,
                                            String itemName, Recipient r) {
         return new ShipmentRequest(dossierNumber, procedureCode, serviceLevel,
-                new ShipmentRequest.Recipient(r.name(), r.phone(), r.address(), r.provinceCode(), r.wardCode()),
+                new ShipmentRequest.Recipient(r.name(), r.phone(), r.address(), r.provinceCode(), r.wardCode(), null),
                 List.of(new ShipmentRequest.Item(itemName, RESULT_WEIGHT_GRAMS)), 0);
     }
 }

@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
+import vn.hanoi.lgsp.audit.SubjectHash;
 import vn.hanoi.lgsp.sealing.ContentSealer;
 import org.springframework.stereotype.Repository;
 import vn.hanoi.lgsp.workercontract.PostalProcess.WorkerApi.Item;
@@ -25,11 +26,13 @@ class PostalStore {
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
     private final ContentSealer sealer;
+    private final SubjectHash subjects;
 
-    PostalStore(JdbcTemplate jdbc, ObjectMapper json, ContentSealer sealer) {
+    PostalStore(JdbcTemplate jdbc, ObjectMapper json, ContentSealer sealer, SubjectHash subjects) {
         this.jdbc = jdbc;
         this.json = json;
         this.sealer = sealer;
+        this.subjects = subjects;
     }
 
     /** One shipment as stored, never its recipient ({@link #recipientOf}); {@code recipientHeld} until it ended. */
@@ -50,15 +53,16 @@ class PostalStore {
         return jdbc.update("""
                 insert into lgsp.postal_shipment (id, agency_code, dossier_number, procedure_code, service_level,
                     request_hash, recipient_sealed, recipient_key, recipient_master_key, province_code, ward_code, items,
-                    item_count, weight_grams, cod_amount, status, delivery_due)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, 'REQUESTED', ?)
+                    item_count, weight_grams, cod_amount, status, delivery_due, recipient_hash)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, 'REQUESTED', ?, ?)
                 on conflict (agency_code, dossier_number) do nothing""",
                 id, shipment.agencyCode(), shipment.dossierNumber(), shipment.procedureCode(),
                 shipment.serviceLevel().name(), requestHash, recipient.ciphertext(), recipient.wrappedKey(),
                 recipient.masterKeyId(), shipment.recipient().provinceCode(), shipment.recipient().wardCode(),
                 write(shipment.items()), shipment.items().size(),
                 shipment.items().stream().mapToInt(Item::weightGrams).sum(), shipment.codAmount(),
-                Timestamp.from(deliveryDue)) == 1;
+                Timestamp.from(deliveryDue),
+                shipment.recipientCitizenId() == null ? null : subjects.hash(shipment.recipientCitizenId())) == 1;
     }
 
     void setProcessInstance(UUID id, String processInstanceId) {

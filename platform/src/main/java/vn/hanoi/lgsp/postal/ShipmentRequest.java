@@ -13,7 +13,12 @@ import java.util.List;
 record ShipmentRequest(String dossierNumber, String procedureCode, String serviceLevel, Recipient recipient,
                        List<Item> items, Object codAmount) {
 
-    record Recipient(String name, String phone, String address, String provinceCode, String wardCode) {
+    /**
+     * @param citizenId the recipient's 12-digit personal identification number, when the result is
+     *                  theirs: optional; kept only as a keyed hash, so that they can see the shipment
+     *                  among the uses of their data on the portal
+     */
+    record Recipient(String name, String phone, String address, String provinceCode, String wardCode, String citizenId) {
     }
 
     record Item(String name, Integer weightGrams) {

@@ -31,6 +31,7 @@ class ShipmentValidator {
     private static final Pattern PROCEDURE = Pattern.compile("[0-9]+\\.[0-9]{6}\\.[0-9A-Za-z.]+");
     /** Vietnamese numbers: ten digits from 0, or +84 and the nine after the 0. */
     private static final Pattern PHONE = Pattern.compile("(0|\\+84)[0-9]{9}");
+    private static final Pattern CITIZEN_ID = Pattern.compile("[0-9]{12}");
     private static final Set<String> LOWER_UNITS = Set.of("WARD", "COMMUNE", "SPECIAL_ZONE");
     private static final int MAX_ITEMS = 20;
     private static final int MAX_ITEM_GRAMS = 30_000;
@@ -65,12 +66,17 @@ class ShipmentValidator {
         Recipient recipient = recipient(request.recipient(), problems);
         List<Item> items = items(request.items(), problems);
         long cod = cod(request.codAmount(), problems);
+        String citizenId = request.recipient() == null ? null : request.recipient().citizenId();
+        if (citizenId != null && !CITIZEN_ID.matcher(citizenId).matches()) {
+            problems.add(detail("recipient.citizenId", "must be the recipient's 12-digit personal identification number, "
+                    + "or left out"));
+        }
         if (!problems.isEmpty()) {
             throw new ApiException(ErrorCode.VALIDATION_FAILED, "The shipment request is not valid: " + problems.stream()
                     .map(p -> p.field() + " " + p.reason()).toList() + "; nothing was sent to VNPost", problems);
         }
         return new ValidShipment(agencyCode, request.dossierNumber(), request.procedureCode(), level, recipient, items,
-                cod);
+                cod, citizenId);
     }
 
     private Recipient recipient(ShipmentRequest.Recipient to, List<ApiError.Detail> problems) {

@@ -3,20 +3,12 @@ package vn.hanoi.lgsp.reports;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.text.NumberFormat;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDDocumentInformation;
-import org.apache.pdfbox.pdmodel.PDPage;
-import org.apache.pdfbox.pdmodel.PDPageContentStream;
-import org.apache.pdfbox.pdmodel.common.PDRectangle;
-import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Row;
@@ -33,7 +25,6 @@ class ReportRenderer {
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy").withZone(ReportPeriod.HANOI);
     private static final Locale VIETNAMESE = Locale.forLanguageTag("vi-VN");
-    private static final float MARGIN = 56;
 
     /** One figure: its key in the spreadsheet, its label, its number (or text when it has none). */
     record Item(String key, String label, Double number, String text) {
@@ -50,12 +41,10 @@ class ReportRenderer {
         }
     }
 
-    private final Path font;
-    private final Path boldFont;
+    private final ReportSettings fonts;
 
-    ReportRenderer(ReportSettings settings) {
-        this.font = settings.font();
-        this.boldFont = settings.boldFont();
+    ReportRenderer(ReportSettings fonts) {
+        this.fonts = fonts;
     }
 
     static List<Item> items(ReportFigures f) {
@@ -98,33 +87,21 @@ class ReportRenderer {
     }
 
     byte[] pdf(ReportFigures f, Instant made) {
-        try (PDDocument document = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            PDType0Font regular = PDType0Font.load(document, Files.newInputStream(font), true);
-            PDType0Font bold = Files.exists(boldFont) ? PDType0Font.load(document, Files.newInputStream(boldFont), true)
-                    : regular;
-            PDDocumentInformation info = document.getDocumentInformation();
-            info.setTitle(title(f) + " — " + subject(f));
-            info.setAuthor("Sở Khoa học và Công nghệ Hà Nội — LGSP Hà Nội");
-            Writer writer = new Writer(document, regular, bold);
-            writer.line(bold, 10, "UBND THÀNH PHỐ HÀ NỘI — SỞ KHOA HỌC VÀ CÔNG NGHỆ");
-            writer.gap(14);
-            writer.line(bold, 15, "NỀN TẢNG TÍCH HỢP, CHIA SẺ DỮ LIỆU THÀNH PHỐ HÀ NỘI (LGSP)");
-            writer.line(bold, 15, title(f));
-            writer.gap(6);
-            writer.line(regular, 11, "Đơn vị: " + subject(f));
-            writer.line(regular, 11, "Từ ngày " + DAY.format(f.from()) + " đến hết ngày " + DAY.format(f.to().minusSeconds(1)));
-            writer.gap(12);
+        try (PdfPages pages = new PdfPages(fonts, title(f) + " — " + subject(f),
+                "Sở Khoa học và Công nghệ Hà Nội — LGSP Hà Nội")) {
+            pages.line(true, 10, "UBND THÀNH PHỐ HÀ NỘI — SỞ KHOA HỌC VÀ CÔNG NGHỆ").gap(14);
+            pages.line(true, 15, "NỀN TẢNG TÍCH HỢP, CHIA SẺ DỮ LIỆU THÀNH PHỐ HÀ NỘI (LGSP)");
+            pages.line(true, 15, title(f)).gap(6);
+            pages.line(false, 11, "Đơn vị: " + subject(f));
+            pages.line(false, 11, "Từ ngày " + DAY.format(f.from()) + " đến hết ngày " + DAY.format(f.to().minusSeconds(1)));
+            pages.gap(12);
             for (Item item : items(f)) {
-                writer.row(item.label(), item.shown());
+                pages.row(item.label(), item.shown(), 300, 10.5f);
             }
-            writer.gap(18);
-            writer.line(regular, 9, "Lập ngày " + DAY.format(made) + " từ số liệu giám sát của LGSP (không chứa nội dung hồ sơ, "
+            pages.gap(18);
+            pages.line(false, 9, "Lập ngày " + DAY.format(made) + " từ số liệu giám sát của LGSP (không chứa nội dung hồ sơ, "
                     + "dữ liệu cá nhân). Số liệu cổng chia sẻ chỉ gồm môi trường chính thức.");
-            writer.close();
-            document.save(out);
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot render the report as PDF (font " + font + ")", e);
+            return pages.toBytes();
         }
     }
 
@@ -165,85 +142,6 @@ class ReportRenderer {
             return out.toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot render the report as XLSX", e);
-        }
-    }
-
-    /** Lines top to bottom, a new A4 page when one is full; long values wrap. */
-    private static final class Writer {
-        private final PDDocument document;
-        private final PDType0Font regular;
-        private final PDType0Font bold;
-        private PDPageContentStream stream;
-        private float y;
-
-        Writer(PDDocument document, PDType0Font regular, PDType0Font bold) throws IOException {
-            this.document = document;
-            this.regular = regular;
-            this.bold = bold;
-            newPage();
-        }
-
-        private void newPage() throws IOException {
-            if (stream != null) {
-                stream.close();
-            }
-            PDPage page = new PDPage(PDRectangle.A4);
-            document.addPage(page);
-            stream = new PDPageContentStream(document, page);
-            y = PDRectangle.A4.getHeight() - MARGIN;
-        }
-
-        void gap(float points) {
-            y -= points;
-        }
-
-        void line(PDType0Font font, float size, String text) throws IOException {
-            for (String part : wrap(font, size, text, PDRectangle.A4.getWidth() - 2 * MARGIN)) {
-                write(font, size, MARGIN, part);
-                y -= size * 1.45f;
-            }
-        }
-
-        void row(String label, String value) throws IOException {
-            float valueX = MARGIN + 300;
-            List<String> values = wrap(regular, 10.5f, value, PDRectangle.A4.getWidth() - MARGIN - valueX);
-            write(label.startsWith(" ") ? regular : bold, 10.5f, MARGIN, label);
-            for (String part : values) {
-                write(regular, 10.5f, valueX, part);
-                y -= 15;
-            }
-            y -= 2;
-        }
-
-        private void write(PDType0Font font, float size, float x, String text) throws IOException {
-            if (y < MARGIN) {
-                newPage();
-            }
-            stream.beginText();
-            stream.setFont(font, size);
-            stream.newLineAtOffset(x, y);
-            stream.showText(text);
-            stream.endText();
-        }
-
-        private static List<String> wrap(PDType0Font font, float size, String text, float width) throws IOException {
-            List<String> lines = new ArrayList<>();
-            StringBuilder current = new StringBuilder();
-            for (String word : text.split(" ")) {
-                String candidate = current.isEmpty() ? word : current + " " + word;
-                if (font.getStringWidth(candidate) / 1000 * size > width && !current.isEmpty()) {
-                    lines.add(current.toString());
-                    current = new StringBuilder(word);
-                } else {
-                    current = new StringBuilder(candidate);
-                }
-            }
-            lines.add(current.toString());
-            return lines;
-        }
-
-        void close() throws IOException {
-            stream.close();
         }
     }
 }
