@@ -24,6 +24,8 @@ class IncidentEscalationProcessTest extends ProcessTest {
 
     @Autowired
     Incidents incidents;
+    @Autowired
+    IncidentRegrading regrading;
 
     @Test
     void unitFixesItWithinTheDay() {
@@ -43,7 +45,50 @@ class IncidentEscalationProcessTest extends ProcessTest {
         assertThat(incidents.find(s.incident().id()).orElseThrow().status()).isEqualTo("RESOLVED");
         assertThat(incidents.logOf(s.incident().id())).extracting(Incidents.LogEntry::action)
                 .anyMatch(a -> a.startsWith("assessed")).anyMatch(a -> a.startsWith("notified"))
-                .anyMatch(a -> a.startsWith("resolved")).anyMatch(a -> a.contains("fixed at"));
+                .anyMatch(a -> a.startsWith("resolved")).anyMatch(a -> a.contains("fixed at"))
+                .anyMatch(a -> a.startsWith("isolated: yes; important data backed up before fixing: yes"));
+        // isolation and backup are on the incident's record, not only in the form (Đ12.5)
+        Incidents.Incident handled = incidents.find(s.incident().id()).orElseThrow();
+        assertThat(handled.severity()).isEqualTo("LOW");
+        assertThat(handled.isolatedAt()).isNotNull();
+        assertThat(handled.backedUpAt()).isNotNull();
+        assertThat(handled.cause()).isEqualTo("mất kết nối cơ sở dữ liệu");
+    }
+
+    @Test
+    void aFixWithoutIsolationOrBackupSaysSo() {
+        Started s = start("000.00.30.H26", 0);
+        complete(task(s), Map.of("fixOutcome", "FIXED", "cause", "cấu hình sai"));
+        Incidents.Incident handled = incidents.find(s.incident().id()).orElseThrow();
+        assertThat(handled.isolatedAt()).isNull();
+        assertThat(handled.backedUpAt()).isNull();
+        assertThat(incidents.logOf(s.incident().id())).extracting(Incidents.LogEntry::action)
+                .anyMatch(a -> a.startsWith("isolated: no; important data backed up before fixing: no"));
+    }
+
+    /**
+     * The severity rule on duration (an hour or more: HIGH) fires while the incident lasts, not
+     * only when it is first graded at a duration of nothing; a grade never falls back.
+     */
+    @Test
+    void anIncidentThatLastsIsGradedAgain() {
+        Started s = start("000.00.12.H26", 0);
+        assertThat(incidents.find(s.incident().id()).orElseThrow().severity()).isEqualTo("LOW");
+
+        regrading.regrade(java.time.Instant.now().plus(java.time.Duration.ofMinutes(30)));
+        assertThat(incidents.find(s.incident().id()).orElseThrow().severity()).as("half an hour").isEqualTo("LOW");
+        regrading.regrade(java.time.Instant.now().plus(java.time.Duration.ofMinutes(61)));
+
+        assertThat(incidents.find(s.incident().id()).orElseThrow().severity()).isEqualTo("HIGH");
+        assertThat(engine.getRuntimeService().getVariable(s.instance().getId(), "severity")).isEqualTo("HIGH");
+        assertThat(engine.getRuntimeService().getVariable(s.instance().getId(), "notifySupervisors")).isEqualTo(true);
+        assertThat(incidents.logOf(s.incident().id())).extracting(Incidents.LogEntry::action)
+                .filteredOn(a -> a.startsWith("graded again")).singleElement().asString()
+                .contains("HIGH (was LOW)");
+        regrading.regrade(java.time.Instant.now().plus(java.time.Duration.ofMinutes(90)));
+        assertThat(incidents.logOf(s.incident().id())).extracting(Incidents.LogEntry::action)
+                .filteredOn(a -> a.startsWith("graded again")).as("graded HIGH once").hasSize(1);
+        assertThat(s.instance()).isWaitingAt("Task_UnitFix");
     }
 
     @Test
@@ -107,8 +152,16 @@ class IncidentEscalationProcessTest extends ProcessTest {
         assertThat(s.instance()).isWaitingAt("Task_Report");
         assertThat(engine.getTaskService().getIdentityLinksForTask(task(s).getId()))
                 .anyMatch(l -> "dost-operators".equals(l.getGroupId()));
-        complete(task(s), Map.of("report", "Báo cáo sự cố"));
-        assertThat(s.instance()).isEnded().hasPassed("Task_Report");
+        complete(task(s), Map.of("report", "Báo cáo sự cố: chứng thư số hết hạn lúc 8 giờ"));
+        execute(job(s.instance()));
+        assertThat(s.instance()).isEnded().hasPassed("Task_Report", "Task_SendReport");
+        // the report is kept with the incident and reached the unit and DOST's leaders (Đ12.5)
+        Incidents.Report report = incidents.reportOf(s.incident().id()).orElseThrow();
+        assertThat(report.text()).isEqualTo("Báo cáo sự cố: chứng thư số hết hạn lúc 8 giờ");
+        assertThat(report.sentTo()).isNotEmpty();
+        assertThat(incidents.find(s.incident().id()).orElseThrow().reportedAt()).isNotNull();
+        assertThat(incidents.logOf(s.incident().id())).extracting(Incidents.LogEntry::action)
+                .anyMatch(a -> a.startsWith("report sent to"));
     }
 
     record Started(Incidents.Incident incident, ProcessInstance instance) {

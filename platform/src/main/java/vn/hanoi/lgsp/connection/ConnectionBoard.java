@@ -14,7 +14,8 @@ import vn.hanoi.lgsp.monitoring.StatusHistory;
 /**
  * The status board of the connected systems (R-17, R-18, R-23): each system's level-1 state
  * and level-2 summary from its last checks, its clock's skew from the last check (Đ7.4),
- * uptime over 24 hours, 7 and 30 days, open incidents and maintenance windows not yet over.
+ * uptime over 24 hours, 7 and 30 days, the last 24 hours hour by hour, open incidents and
+ * maintenance windows not yet over.
  */
 @Component
 public class ConnectionBoard {
@@ -23,7 +24,8 @@ public class ConnectionBoard {
     public record SystemRow(String agencyCode, String agencyName, String state, Instant lastCheckAt, Long lastLatencyMs,
                             String lastError, int consecutiveFailures,
                             @JsonInclude(JsonInclude.Include.ALWAYS) Long clockSkewMs, StatusHistory.Uptime uptime,
-                            List<Incidents.Incident> openIncidents, List<Maintenance.Window> maintenance) {
+                            List<Incidents.Incident> openIncidents, List<Maintenance.Window> maintenance,
+                            List<String> lastDay) {
     }
 
     private final JdbcTemplate jdbc;
@@ -45,14 +47,11 @@ public class ConnectionBoard {
             args.add(agencyCode);
         }
         Map<String, StatusHistory.Uptime> uptime = history.uptime(agencyCode, now);
+        Map<String, List<String>> lastDay = history.lastDay(agencyCode, now);
         Map<String, List<Incidents.Incident>> incidents = new java.util.HashMap<>();
         jdbc.query("select * from lgsp.incident where status <> 'RESOLVED'" + (agencyCode == null ? "" : " and agency_code = ?")
                 + " order by opened_at", rs -> {
-            java.sql.Timestamp resolved = rs.getTimestamp("resolved_at");
-            incidents.computeIfAbsent(rs.getString("agency_code"), k -> new ArrayList<>()).add(new Incidents.Incident(
-                    rs.getObject("id", UUID.class), rs.getString("agency_code"), rs.getString("kind"),
-                    rs.getString("status"), rs.getString("detail"), rs.getTimestamp("opened_at").toInstant(),
-                    resolved == null ? null : resolved.toInstant()));
+            incidents.computeIfAbsent(rs.getString("agency_code"), k -> new ArrayList<>()).add(Incidents.row(rs));
         }, args.toArray());
         Map<String, List<Maintenance.Window>> windows = new java.util.HashMap<>();
         List<Object> windowArgs = new ArrayList<>(List.of(java.sql.Timestamp.from(now)));
@@ -75,13 +74,14 @@ public class ConnectionBoard {
             return new SystemRow(code, null, rs.getString("state"), last == null ? null : last.toInstant(),
                     lastLatency, rs.getString("last_error"), rs.getInt("consecutive_failures"), clockSkew,
                     uptime.getOrDefault(code, new StatusHistory.Uptime(null, null, null)),
-                    incidents.getOrDefault(code, List.of()), windows.getOrDefault(code, List.of()));
+                    incidents.getOrDefault(code, List.of()), windows.getOrDefault(code, List.of()),
+                    lastDay.getOrDefault(code, java.util.Collections.nCopies(24, "UNKNOWN")));
         }, args.toArray());
         // a system is shown with its agency's name, and only while the registry knows the agency
         Map<String, String> names = agencies.names(rows.stream().map(SystemRow::agencyCode).toList());
         return rows.stream().filter(r -> names.containsKey(r.agencyCode()))
                 .map(r -> new SystemRow(r.agencyCode(), names.get(r.agencyCode()), r.state(), r.lastCheckAt(),
                         r.lastLatencyMs(), r.lastError(), r.consecutiveFailures(), r.clockSkewMs(), r.uptime(),
-                        r.openIncidents(), r.maintenance())).toList();
+                        r.openIncidents(), r.maintenance(), r.lastDay())).toList();
     }
 }

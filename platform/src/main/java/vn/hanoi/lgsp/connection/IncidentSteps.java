@@ -55,6 +55,7 @@ public class IncidentSteps {
         execution.setVariable("notifyConsumers", assessment.get("notifyConsumers"));
         Incidents.Incident incident = incident(execution);
         execution.setVariable("fixDue", Date.from(incident.openedAt().plus(Duration.ofHours(IncidentProcess.FIX_WITHIN_HOURS))));
+        incidents.graded(incident.id(), (String) assessment.get("severity"));
         incidents.log(incident.id(), "lgsp", "assessed " + assessment.get("severity") + "; fix due within "
                 + IncidentProcess.FIX_WITHIN_HOURS + " hours of detection");
     }
@@ -65,6 +66,40 @@ public class IncidentSteps {
                 "agencyName", execution.getVariable("agencyName"), "severity", execution.getVariable("severity"),
                 "openedAt", incident.openedAt(), "detail", incident.detail());
         incidents.log(incident.id(), "lgsp", "notified " + to);
+    }
+
+    /**
+     * Flow listener, as the unit or DOST finishes its task: isolation and backup of important
+     * data before fixing (Đ12.5) go on the incident's record with who said so, and the cause.
+     */
+    public void handled(DelegateExecution execution) {
+        Incidents.Incident incident = incident(execution);
+        boolean isolated = Boolean.TRUE.equals(execution.getVariable("isolated"));
+        boolean backedUp = Boolean.TRUE.equals(execution.getVariable("backedUp"));
+        String cause = (String) execution.getVariable("cause");
+        String actor = actor(execution);
+        incidents.handled(incident.id(), isolated, backedUp, cause, actor);
+        incidents.log(incident.id(), actor, "isolated: " + (isolated ? "yes" : "no") + "; important data backed up before "
+                + "fixing: " + (backedUp ? "yes" : "no") + (cause == null ? "" : "; cause: " + cause));
+    }
+
+    /**
+     * The report of an incident that touched several agencies: kept with the incident and mailed
+     * to the owning unit, every consumer affected, DOST's leaders and operators.
+     */
+    public void reportSent(DelegateExecution execution) {
+        Incidents.Incident incident = incident(execution);
+        String report = (String) execution.getVariable("report");
+        @SuppressWarnings("unchecked")
+        List<String> consumers = (List<String>) execution.getVariable("consumerCodes");
+        Recipients to = Recipients.agency(incident.agencyCode()).and(Recipients.agencies(consumers == null ? List.of() : consumers))
+                .and(Recipients.staffGroup("dost-leaders")).and(Recipients.staffGroup("dost-operators"));
+        List<String> sent = mailer.send("connection/incident-report", to, "agency", incident.agencyCode(),
+                "agencyName", execution.getVariable("agencyName"), "severity", incident.severity(),
+                "openedAt", incident.openedAt(), "resolvedAt", incident.resolvedAt(), "cause", incident.cause(),
+                "report", report);
+        incidents.reported(incident.id(), report, actor(execution), sent);
+        incidents.log(incident.id(), actor(execution), "report sent to " + sent);
     }
 
     /** Flow listener: the unit says the fault is beyond its ability. */

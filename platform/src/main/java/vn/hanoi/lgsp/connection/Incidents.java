@@ -28,8 +28,19 @@ public class Incidents {
         this.agencies = agencies;
     }
 
+    /**
+     * @param severity   as graded last (LOW, MEDIUM, HIGH, CRITICAL); graded again while it lasts
+     * @param isolatedAt when whoever fixed it recorded the fault isolated; null while not
+     * @param backedUpAt when they recorded important data backed up before fixing
+     * @param reportedAt when the report of an incident touching several agencies was sent
+     */
     public record Incident(UUID id, String agencyCode, String kind, String status, String detail, Instant openedAt,
-                           Instant resolvedAt) {
+                           Instant resolvedAt, String severity, Instant isolatedAt, Instant backedUpAt, String cause,
+                           Instant reportedAt) {
+    }
+
+    /** The report of an incident that touched several agencies, and whom it reached. */
+    public record Report(String text, Instant at, String by, List<String> sentTo) {
     }
 
     public record LogEntry(Instant at, String actor, String action) {
@@ -112,6 +123,63 @@ public class Incidents {
         return jdbc.query("select * from lgsp.incident where status = 'OPEN' order by opened_at", this::map);
     }
 
+    /** The severity the incident-severity table gave, now; true when it changed. */
+    public boolean graded(UUID id, String severity) {
+        return jdbc.update("update lgsp.incident set severity = ?, graded_at = now() where id = ?"
+                + " and severity is distinct from ?", severity, id, severity) == 1;
+    }
+
+    /** What whoever fixed it recorded: isolation and backup (once, with who), and the cause. */
+    public void handled(UUID id, boolean isolated, boolean backedUp, String cause, String actor) {
+        jdbc.update("""
+                update lgsp.incident set
+                    isolated_at = case when ? and isolated_at is null then now() else isolated_at end,
+                    isolated_by = case when ? and isolated_by is null then ? else isolated_by end,
+                    backed_up_at = case when ? and backed_up_at is null then now() else backed_up_at end,
+                    backed_up_by = case when ? and backed_up_by is null then ? else backed_up_by end,
+                    cause = coalesce(?, cause)
+                where id = ?""", isolated, isolated, actor, backedUp, backedUp, actor,
+                cause == null || cause.isBlank() ? null : truncated(cause.strip(), 2000), id);
+    }
+
+    public void reported(UUID id, String report, String actor, List<String> sentTo) {
+        jdbc.update("update lgsp.incident set report = ?, reported_at = now(), reported_by = ?, report_sent_to = ?"
+                + " where id = ?", report, actor, String.join(", ", sentTo), id);
+    }
+
+    public Optional<Report> reportOf(UUID id) {
+        return jdbc.query("select report, reported_at, reported_by, report_sent_to from lgsp.incident where id = ?"
+                + " and reported_at is not null", (rs, n) -> new Report(rs.getString("report"),
+                rs.getTimestamp("reported_at").toInstant(), rs.getString("reported_by"),
+                rs.getString("report_sent_to") == null || rs.getString("report_sent_to").isEmpty() ? List.of()
+                        : List.of(rs.getString("report_sent_to").split(", "))), id).stream().findFirst();
+    }
+
+    /** Incidents newest first, narrowed to one agency, a status, a time when opened. */
+    public List<Incident> search(String agencyCode, String status, Instant from, Instant to, int limit) {
+        StringBuilder sql = new StringBuilder("select * from lgsp.incident where true");
+        List<Object> args = new java.util.ArrayList<>();
+        if (agencyCode != null) {
+            sql.append(" and agency_code = ?");
+            args.add(agencyCode);
+        }
+        if (status != null) {
+            sql.append(" and status = ?");
+            args.add(status);
+        }
+        if (from != null) {
+            sql.append(" and opened_at >= ?");
+            args.add(java.sql.Timestamp.from(from));
+        }
+        if (to != null) {
+            sql.append(" and opened_at < ?");
+            args.add(java.sql.Timestamp.from(to));
+        }
+        sql.append(" order by opened_at desc limit ?");
+        args.add(limit);
+        return jdbc.query(sql.toString(), (rs, n) -> row(rs), args.toArray());
+    }
+
     public List<LogEntry> logOf(UUID incidentId) {
         return jdbc.query("select at, actor, action from lgsp.incident_log where incident_id = ? order by id",
                 (rs, n) -> new LogEntry(rs.getTimestamp("at").toInstant(), rs.getString("actor"), rs.getString("action")),
@@ -119,9 +187,23 @@ public class Incidents {
     }
 
     private Incident map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
-        java.sql.Timestamp resolved = rs.getTimestamp("resolved_at");
+        return row(rs);
+    }
+
+    /** An incident row as read by any query of this module. */
+    static Incident row(java.sql.ResultSet rs) throws java.sql.SQLException {
         return new Incident(rs.getObject("id", UUID.class), rs.getString("agency_code"), rs.getString("kind"),
                 rs.getString("status"), rs.getString("detail"), rs.getTimestamp("opened_at").toInstant(),
-                resolved == null ? null : resolved.toInstant());
+                instant(rs, "resolved_at"), rs.getString("severity"), instant(rs, "isolated_at"),
+                instant(rs, "backed_up_at"), rs.getString("cause"), instant(rs, "reported_at"));
+    }
+
+    private static Instant instant(java.sql.ResultSet rs, String column) throws java.sql.SQLException {
+        java.sql.Timestamp at = rs.getTimestamp(column);
+        return at == null ? null : at.toInstant();
+    }
+
+    private static String truncated(String text, int length) {
+        return text.length() > length ? text.substring(0, length) : text;
     }
 }

@@ -135,6 +135,73 @@ public class StatusHistory {
         return systems == null ? List.of() : systems.sterms().buckets().array();
     }
 
+    /**
+     * Each system's last 24 hours, hour by hour, oldest first, as a strip of states: the worst
+     * level-1 state checked in the hour (DOWN over SLOW over UP), MAINTENANCE when every check
+     * fell in an announced window, UNKNOWN when nothing was checked. Hours end at {@code now}.
+     */
+    public Map<String, List<String>> lastDay(String agencyCode, Instant now) {
+        Instant from = now.minus(Duration.ofHours(24));
+        SearchResponse<Void> response;
+        try {
+            response = elasticsearch.search(s -> s
+                    .index(indices.wildcard()).ignoreUnavailable(true).allowNoIndices(true).size(0)
+                    .query(q -> q.bool(b -> {
+                        b.filter(f -> f.term(t -> t.field("level").value(StatusCheckDocument.SYSTEM)))
+                                .filter(f -> f.range(r -> r.date(d -> d.field("timestamp")
+                                        .gte(from.toString()).lt(now.toString()))));
+                        if (agencyCode != null) {
+                            b.filter(f -> f.term(t -> t.field("agencyCode").value(agencyCode)));
+                        }
+                        return b;
+                    }))
+                    .aggregations("systems", a -> a.terms(t -> t.field("agencyCode").size(MAX_SYSTEMS))
+                            .aggregations("hours", h -> h.dateHistogram(x -> x.field("timestamp")
+                                            // hours that end at now, not on the clock's hours
+                                            .fixedInterval(i -> i.time("1h"))
+                                            .offset(o -> o.time((now.toEpochMilli() % HOUR) + "ms")).minDocCount(1))
+                                    .aggregations("open", o -> o.filter(f -> f.term(t -> t.field("maintenance")
+                                                    .value(false)))
+                                            .aggregations("states", st -> st.terms(t -> t.field("state").size(10)))))),
+                    Void.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the last day's connection status", e);
+        }
+        Map<String, List<String>> strips = new LinkedHashMap<>();
+        var systems = response.aggregations().get("systems");
+        if (systems == null) {
+            return strips;
+        }
+        for (var system : systems.sterms().buckets().array()) {
+            String[] strip = new String[24];
+            java.util.Arrays.fill(strip, "UNKNOWN");
+            for (var hour : system.aggregations().get("hours").dateHistogram().buckets().array()) {
+                int index = (int) Math.floorDiv(hour.key() - from.toEpochMilli(), HOUR);
+                if (index >= 0 && index < 24) {
+                    strip[index] = worst(hour.aggregations().get("open").filter());
+                }
+            }
+            strips.put(system.key().stringValue(), List.of(strip));
+        }
+        return strips;
+    }
+
+    private static final long HOUR = 3_600_000;
+
+    private static String worst(co.elastic.clients.elasticsearch._types.aggregations.FilterAggregate open) {
+        if (open.docCount() == 0) {
+            return "MAINTENANCE";
+        }
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        open.aggregations().get("states").sterms().buckets().array().forEach(b -> seen.add(b.key().stringValue()));
+        for (String state : List.of("DOWN", "DEGRADED", "SLOW", "UP", "MAINTENANCE")) {
+            if (seen.contains(state)) {
+                return state;
+            }
+        }
+        return "UNKNOWN";
+    }
+
     /** Enough for every connected system of the city (several hundred). */
     static final int MAX_SYSTEMS = 5_000;
 

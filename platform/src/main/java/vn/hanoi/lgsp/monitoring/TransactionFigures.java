@@ -6,6 +6,9 @@ import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch._types.aggregations.Aggregate;
 import co.elastic.clients.elasticsearch._types.aggregations.Aggregation;
+import co.elastic.clients.elasticsearch._types.aggregations.CalendarInterval;
+import co.elastic.clients.elasticsearch._types.aggregations.DateHistogramBucket;
+import co.elastic.clients.elasticsearch._types.aggregations.FieldDateMath;
 import co.elastic.clients.elasticsearch._types.aggregations.StringTermsBucket;
 import co.elastic.clients.elasticsearch._types.mapping.FieldType;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
@@ -38,6 +41,7 @@ public class TransactionFigures {
     private static final String SUCCESS = "00";
     private static final String FAILURE = "01";
     private static final String GATEWAY_CALL = "gateway-call";
+    private static final String ZONE = "Asia/Ho_Chi_Minh";
 
     /**
      * Which transactions: {@code from <= timestamp < to}; {@code agency}, when given, keeps
@@ -69,7 +73,22 @@ public class TransactionFigures {
      */
     public record Overview(long total, long succeeded, long failed, Double successRate, Double p50Ms, Double p95Ms,
                            List<Outcome> byAgency, List<Outcome> byRoute, List<Outcome> byKind,
-                           List<Outcome> gatewayByService, List<Outcome> gatewayByConsumer, List<ErrorCount> topErrors) {
+                           List<Outcome> gatewayByService, List<Outcome> gatewayByConsumer, List<ErrorCount> topErrors,
+                           String interval, List<Point> timeline) {
+    }
+
+    /**
+     * One hour or one day of the period, in Vietnam's time: every bucket is there, empty ones too,
+     * so a chart's time axis has no gaps.
+     *
+     * @param successRate null without transactions in the bucket
+     */
+    public record Point(Instant start, long total, long succeeded, long failed, Double successRate, Double p95Ms) {
+    }
+
+    /** Hours for a period of up to two days, days beyond. */
+    static String interval(Instant from, Instant to) {
+        return java.time.Duration.between(from, to).compareTo(java.time.Duration.ofDays(2)) <= 0 ? "hour" : "day";
     }
 
     private final ElasticsearchClient elasticsearch;
@@ -101,15 +120,18 @@ public class TransactionFigures {
                             .aggregations("byConsumer", byOutcome("sourceAgency", MAX_AGENCIES)))
                     .aggregations("errors", a -> a
                             .filter(f -> f.term(t -> t.field("code").value(FAILURE)))
-                            .aggregations("top", t -> t.terms(x -> x.field("error").size(TOP_ERRORS)))), Void.class);
+                            .aggregations("top", t -> t.terms(x -> x.field("error").size(TOP_ERRORS))))
+                    .aggregations("timeline", timeline(filter)), Void.class);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot compute the transaction figures", e);
         }
         Map<String, Aggregate> aggs = response.aggregations();
         long total = response.hits().total() == null ? 0 : response.hits().total().value();
+        String interval = interval(filter.from(), filter.to());
         if (aggs == null || aggs.get("outcome") == null) {
             // no index yet: nothing was ever recorded
-            return new Overview(0, 0, 0, null, null, null, List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
+            return new Overview(0, 0, 0, null, null, null, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
+                    interval, List.of());
         }
         long succeeded = 0;
         long failed = 0;
@@ -130,7 +152,42 @@ public class TransactionFigures {
         return new Overview(total, succeeded, failed, total == 0 ? null : (double) succeeded / total,
                 number(latency.get("50.0")), number(latency.get("95.0")),
                 outcomes(aggs.get("byAgency")), outcomes(aggs.get("byRoute")), outcomes(aggs.get("byKind")),
-                outcomes(gateway.get("byService")), outcomes(gateway.get("byConsumer")), errors);
+                outcomes(gateway.get("byService")), outcomes(gateway.get("byConsumer")), errors, interval,
+                points(aggs.get("timeline")));
+    }
+
+    private static Aggregation timeline(Filter filter) {
+        String interval = interval(filter.from(), filter.to());
+        return Aggregation.of(a -> a.dateHistogram(h -> h.field("timestamp")
+                        .calendarInterval("hour".equals(interval) ? CalendarInterval.Hour : CalendarInterval.Day)
+                        .timeZone(ZONE).minDocCount(0)
+                        .extendedBounds(b -> b.min(FieldDateMath.of(m -> m.value((double) filter.from().toEpochMilli())))
+                                .max(FieldDateMath.of(m -> m.value((double) filter.to().toEpochMilli() - 1)))))
+                .aggregations("outcome", outcomes())
+                .aggregations("latency", l -> l.percentiles(p -> p.field("durationMs").percents(95.0))));
+    }
+
+    private static List<Point> points(Aggregate timeline) {
+        List<Point> points = new ArrayList<>();
+        if (timeline == null) {
+            return points;
+        }
+        for (DateHistogramBucket bucket : timeline.dateHistogram().buckets().array()) {
+            long ok = 0;
+            long failed = 0;
+            for (StringTermsBucket code : bucket.aggregations().get("outcome").sterms().buckets().array()) {
+                if (SUCCESS.equals(code.key().stringValue())) {
+                    ok = code.docCount();
+                } else if (FAILURE.equals(code.key().stringValue())) {
+                    failed = code.docCount();
+                }
+            }
+            var percentiles = bucket.aggregations().get("latency").tdigestPercentiles().values();
+            Double p95 = bucket.docCount() == 0 || !percentiles.isKeyed() ? null : number(percentiles.keyed().get("95.0"));
+            points.add(new Point(Instant.ofEpochMilli(bucket.key()), bucket.docCount(), ok, failed,
+                    bucket.docCount() == 0 ? null : (double) ok / bucket.docCount(), p95));
+        }
+        return points;
     }
 
     /** The transactions behind a figure, newest first, at most {@code limit} (1 to {@value #MAX_LIST}). */

@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import vn.hanoi.lgsp.contract.Viewer;
 import vn.hanoi.lgsp.connection.ConnectionBoard;
 import vn.hanoi.lgsp.contract.ApiException;
 import vn.hanoi.lgsp.contract.ApiResponses;
@@ -38,14 +39,17 @@ class MonitoringController {
     private final ConnectionBoard board;
     private final vn.hanoi.lgsp.procedure.ProcedureCases cases;
     private final vn.hanoi.lgsp.agency.AgencyRegistry agencies;
+    private final FigureNames names;
 
     MonitoringController(TransactionFigures transactions, ExchangeFigures exchanges, ConnectionBoard board,
-                         vn.hanoi.lgsp.procedure.ProcedureCases cases, vn.hanoi.lgsp.agency.AgencyRegistry agencies) {
+                         vn.hanoi.lgsp.procedure.ProcedureCases cases, vn.hanoi.lgsp.agency.AgencyRegistry agencies,
+                         FigureNames names) {
         this.transactions = transactions;
         this.exchanges = exchanges;
         this.board = board;
         this.cases = cases;
         this.agencies = agencies;
+        this.names = names;
     }
 
     /** One step of a multi-agency case: who held it, from when to when (no content). */
@@ -106,8 +110,9 @@ class MonitoringController {
     record Span(String name, Instant from, Instant to) {
     }
 
+    /** @param names the agencies' and services' names for the codes the figures carry */
     record Overview(String code, String message, Span period, String agency, TransactionFigures.Overview transactions,
-                    ExchangeFigures.StatusCounts exchanges) {
+                    ExchangeFigures.StatusCounts exchanges, FigureNames.Names names) {
     }
 
     record Transactions(String code, String message, Span period, String agency, List<TransactionDocument> transactions) {
@@ -131,9 +136,10 @@ class MonitoringController {
         Instant now = Instant.now();
         Period span = Period.of(period, now);
         String scope = viewer.narrow(value("agency", agency));
-        return new Overview(ApiResponses.SUCCESS, "Figures of " + span.name(), span(span), scope,
-                transactions.overview(TransactionFigures.Filter.period(span.from(), span.to(), scope)),
-                exchanges.counts(scope, span.from(), span.to(), now));
+        TransactionFigures.Overview figures = transactions.overview(TransactionFigures.Filter.period(span.from(), span.to(),
+                scope));
+        return new Overview(ApiResponses.SUCCESS, "Figures of " + span.name(), span(span), scope, figures,
+                exchanges.counts(scope, span.from(), span.to(), now), names.of(figures, scope));
     }
 
     /** The transactions behind a figure of the overview, newest first. */
