@@ -44,6 +44,7 @@ class BpmnBeanOwnershipTest {
             Map.entry("consumer-offboarding.bpmn", "lifecycle"),
             Map.entry("data-use-report.bpmn", "privacy"),
             Map.entry("incident-escalation.bpmn", "connection"),
+            Map.entry("lgsp-incident.bpmn", "watch"),
             Map.entry("model-release.bpmn", "procedure"),
             Map.entry("monthly-reconciliation.bpmn", "reconciliation"),
             Map.entry("periodic-report.bpmn", "reports"),

@@ -44,6 +44,7 @@ import vn.hanoi.lgsp.connection.IncidentProcess;
 import vn.hanoi.lgsp.onboarding.OnboardingProcess;
 import vn.hanoi.lgsp.reconciliation.ReconciliationProcess;
 import vn.hanoi.lgsp.privacy.DataUseReportProcess;
+import vn.hanoi.lgsp.watch.LgspIncidentProcess;
 import vn.hanoi.lgsp.reports.PeriodicReportProcess;
 import vn.hanoi.lgsp.workercontract.NdxpRecords;
 import vn.hanoi.lgsp.workercontract.PostalProcess;
@@ -83,7 +84,8 @@ class ModelContractTest {
             IncidentProcess.PROCESS_KEY, List.of(IncidentProcess.class),
             ReconciliationProcess.PROCESS_KEY, List.of(ReconciliationProcess.class),
             PeriodicReportProcess.PROCESS_KEY, List.of(PeriodicReportProcess.class),
-            DataUseReportProcess.PROCESS_KEY, List.of(DataUseReportProcess.class));
+            DataUseReportProcess.PROCESS_KEY, List.of(DataUseReportProcess.class),
+            LgspIncidentProcess.PROCESS_KEY, List.of(LgspIncidentProcess.class));
 
     /** Who reads the variables the external-task workers read and write: the worker contracts. */
     private static final List<Class<?>> WORKER_CONTRACTS = List.of(RecordExchangeProcess.class, PostalProcess.class,
@@ -102,7 +104,9 @@ class ModelContractTest {
             OnboardingProcess.REVIEW_DECISION, new DecisionCall(OnboardingProcess.PROCESS_KEY,
                     OnboardingProcess.Variables.class, null),
             IncidentProcess.SEVERITY_DECISION, new DecisionCall(IncidentProcess.PROCESS_KEY, null,
-                    Path.of("platform/src/main/java/vn/hanoi/lgsp/connection/IncidentEscalation.java")));
+                    Path.of("platform/src/main/java/vn/hanoi/lgsp/connection/IncidentEscalation.java")),
+            LgspIncidentProcess.SEVERITY_DECISION, new DecisionCall(LgspIncidentProcess.PROCESS_KEY,
+                    LgspIncidentProcess.Variables.class, null));
 
     /** Names in a FEEL input expression that are FEEL's own, not variables. */
     private static final Set<String> FEEL = Set.of("substring", "string", "length", "starts", "ends", "with", "contains",

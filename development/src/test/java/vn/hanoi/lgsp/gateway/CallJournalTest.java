@@ -25,7 +25,7 @@ class CallJournalTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final AuditJournal journal = mock(AuditJournal.class);
-    private final CallJournal calls = new CallJournal(journal, new GatewayCalls(), JSON);
+    private final CallJournal calls = new CallJournal(journal, new GatewayCalls(), JSON, event -> { });
     private final MockHttpServletRequest request = GatewayFixtures.request("GET", "land-records/v1/parcels/42");
     private final MockHttpServletResponse response = new MockHttpServletResponse();
     private final GatewayCall call = GatewayFixtures.call("GET");

@@ -28,18 +28,32 @@ class CallJournal {
     private final AuditJournal journal;
     private final GatewayCalls calls;
     private final ObjectMapper json;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
-    CallJournal(AuditJournal journal, GatewayCalls calls, ObjectMapper json) {
+    CallJournal(AuditJournal journal, GatewayCalls calls, ObjectMapper json,
+                org.springframework.context.ApplicationEventPublisher events) {
         this.journal = journal;
         this.calls = calls;
         this.json = json;
+        this.events = events;
     }
 
     /** A refused call: the refusal goes on record and, while nothing has gone out yet, to the consumer. */
     void refused(ApiException refusal, HttpServletRequest request, HttpServletResponse response, GatewayCall call)
             throws IOException {
         call.failed(refusal.error(), refusal.error().status().value());
+        signal(refusal.error(), call);
         writeFailure(request, response, refusal.error(), refusal.getMessage(), refusal.details());
+    }
+
+    /** Refusals the security watch counts (Đ10.4): calls outside a grant, a quota run dry. */
+    private void signal(ErrorCode error, GatewayCall call) {
+        String rule = error == ErrorCode.NOT_GRANTED ? vn.hanoi.lgsp.contract.SecuritySignal.OUTSIDE_GRANT
+                : error == ErrorCode.RATE_LIMITED ? vn.hanoi.lgsp.contract.SecuritySignal.QUOTA_EXHAUSTED : null;
+        if (rule != null && call.consumer != null) {
+            events.publishEvent(new vn.hanoi.lgsp.contract.SecuritySignal(rule, "agency " + call.consumer,
+                    error.name() + " on " + call.service + "/" + call.version));
+        }
     }
 
     /** A call that broke off (the consumer went away, or the answer had to be cut short): on record all the same. */

@@ -15,9 +15,11 @@ import vn.hanoi.lgsp.contract.ErrorCode;
 final class ApiAuthenticationFailures implements AuthenticationEntryPoint, AccessDeniedHandler {
 
     private final EnvelopeWriter envelopes;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
-    ApiAuthenticationFailures(EnvelopeWriter envelopes) {
+    ApiAuthenticationFailures(EnvelopeWriter envelopes, org.springframework.context.ApplicationEventPublisher events) {
         this.envelopes = envelopes;
+        this.events = events;
     }
 
     @Override
@@ -30,6 +32,11 @@ final class ApiAuthenticationFailures implements AuthenticationEntryPoint, Acces
             message = "An access token is required: send 'Authorization: Bearer <token>' with a token issued by the LGSP Keycloak";
         } else {
             message = "The access token was rejected: " + reason(failure.getMessage());
+        }
+        if (request.getHeader("Authorization") != null) {
+            // a token refused is counted per address by the security watch: the token says nothing trustworthy
+            events.publishEvent(new vn.hanoi.lgsp.contract.SecuritySignal(vn.hanoi.lgsp.contract.SecuritySignal.AUTH_FAILURE,
+                    "address " + request.getRemoteAddr(), message));
         }
         response.setHeader("WWW-Authenticate", "Bearer realm=\"lgsp\"");
         envelopes.write(request, response, ErrorCode.UNAUTHENTICATED, message);

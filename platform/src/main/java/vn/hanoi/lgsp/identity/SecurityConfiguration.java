@@ -90,8 +90,10 @@ class SecurityConfiguration {
      */
     @Bean
     @Order(0)
-    SecurityFilterChain monitoringForSignedInStaff(HttpSecurity http, EnvelopeWriter envelopes) throws Exception {
-        ApiAuthenticationFailures failures = new ApiAuthenticationFailures(envelopes);
+    SecurityFilterChain monitoringForSignedInStaff(HttpSecurity http, EnvelopeWriter envelopes,
+                                                   org.springframework.context.ApplicationEventPublisher events)
+            throws Exception {
+        ApiAuthenticationFailures failures = new ApiAuthenticationFailures(envelopes, events);
         org.springframework.security.web.util.matcher.RequestMatcher withoutBearer =
                 request -> request.getHeader(org.springframework.http.HttpHeaders.AUTHORIZATION) == null;
         http.securityMatcher(new org.springframework.security.web.util.matcher.AndRequestMatcher(
@@ -112,8 +114,9 @@ class SecurityConfiguration {
     @Order(1)
     SecurityFilterChain agencyApi(HttpSecurity http, EnvelopeWriter envelopes,
                                   Converter<Jwt, AbstractAuthenticationToken> tokens, SharedLimits limits,
-                                  ApiRateLimit.Settings rateLimit) throws Exception {
-        ApiAuthenticationFailures failures = new ApiAuthenticationFailures(envelopes);
+                                  ApiRateLimit.Settings rateLimit,
+                                  org.springframework.context.ApplicationEventPublisher events) throws Exception {
+        ApiAuthenticationFailures failures = new ApiAuthenticationFailures(envelopes, events);
         http.securityMatcher(path("/api/**"))
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -137,7 +140,7 @@ class SecurityConfiguration {
                 .oauth2ResourceServer(bearerTokens(tokens, failures))
                 .exceptionHandling(e -> e.authenticationEntryPoint(failures).accessDeniedHandler(failures))
                 .addFilterAfter(new AgencyCodeFilter(), BearerTokenAuthenticationFilter.class)
-                .addFilterAfter(new TestEnvironmentFilter(envelopes), AgencyCodeFilter.class)
+                .addFilterAfter(new TestEnvironmentFilter(envelopes, events), AgencyCodeFilter.class)
                 .addFilterAfter(new ApiRateLimit(limits, rateLimit, envelopes), TestEnvironmentFilter.class);
         return http.build();
     }
@@ -146,8 +149,9 @@ class SecurityConfiguration {
     @Order(2)
     SecurityFilterChain engineRest(HttpSecurity http, EnvelopeWriter envelopes, IdentityService identityService,
                                    Converter<Jwt, AbstractAuthenticationToken> tokens, WorkerTopics workerTopics,
-                                   org.camunda.bpm.engine.ExternalTaskService externalTasks) throws Exception {
-        ApiAuthenticationFailures failures = new ApiAuthenticationFailures(envelopes);
+                                   org.camunda.bpm.engine.ExternalTaskService externalTasks,
+                                   org.springframework.context.ApplicationEventPublisher events) throws Exception {
+        ApiAuthenticationFailures failures = new ApiAuthenticationFailures(envelopes, events);
         http.securityMatcher(path("/engine-rest/**"))
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -166,8 +170,9 @@ class SecurityConfiguration {
     @Bean
     @Order(3)
     SecurityFilterChain operatorsMetrics(HttpSecurity http, EnvelopeWriter envelopes,
-                                         Converter<Jwt, AbstractAuthenticationToken> tokens) throws Exception {
-        ApiAuthenticationFailures failures = new ApiAuthenticationFailures(envelopes);
+                                         Converter<Jwt, AbstractAuthenticationToken> tokens,
+                                         org.springframework.context.ApplicationEventPublisher events) throws Exception {
+        ApiAuthenticationFailures failures = new ApiAuthenticationFailures(envelopes, events);
         http.securityMatcher(path("/actuator/prometheus"))
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))

@@ -19,9 +19,11 @@ import vn.hanoi.lgsp.contract.ErrorCode;
 final class TestEnvironmentFilter extends OncePerRequestFilter {
 
     private final EnvelopeWriter envelopes;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
-    TestEnvironmentFilter(EnvelopeWriter envelopes) {
+    TestEnvironmentFilter(EnvelopeWriter envelopes, org.springframework.context.ApplicationEventPublisher events) {
         this.envelopes = envelopes;
+        this.events = events;
     }
 
     @Override
@@ -30,6 +32,10 @@ final class TestEnvironmentFilter extends OncePerRequestFilter {
         AgencyCaller caller = Tokens.caller();
         if (caller != null && caller.testCredential()
                 && !allowedOnTest(request)) {
+            // a test credential reaching for production is refused, and counted by the security watch
+            events.publishEvent(new vn.hanoi.lgsp.contract.SecuritySignal(
+                    vn.hanoi.lgsp.contract.SecuritySignal.TEST_CREDENTIAL_ON_PRODUCTION, "client " + caller.clientId(),
+                    request.getMethod() + " " + request.getRequestURI() + " with a test credential"));
             envelopes.write(request, response, ErrorCode.FORBIDDEN, "This credential is for the test environment: it "
                     + "reaches the gateway's test upstreams, the catalog, categories, status and its registration, not "
                     + "production records, inboxes or credentials");

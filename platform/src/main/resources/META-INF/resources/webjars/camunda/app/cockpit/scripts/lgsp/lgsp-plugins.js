@@ -260,13 +260,20 @@ function renderOverview(node) {
   const query = hashQuery();
   const state = {period: query.get('period') || 'today', agency: query.get('agency') || ''};
   const figures = el('div', {class: 'lgsp-figures', 'aria-live': 'polite'}, 'Đang tải…');
+  // a slow answer to an earlier choice must not overwrite the answer to the latest one
+  let latest = 0;
   const refresh = async () => {
+    const asked = ++latest;
     figures.replaceChildren('Đang tải…');
     try {
       const answer = await load('/overview', {period: state.period, agency: state.agency});
-      figures.replaceChildren(overview(answer, state));
+      if (asked === latest) {
+        figures.replaceChildren(overview(answer, state));
+      }
     } catch (error) {
-      problem(figures, error);
+      if (asked === latest) {
+        problem(figures, error);
+      }
     }
   };
   node.replaceChildren(el('section', {class: 'lgsp-overview', 'data-lgsp-panel': 'overview'},

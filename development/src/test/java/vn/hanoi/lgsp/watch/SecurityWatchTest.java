@@ -1,0 +1,120 @@
+package vn.hanoi.lgsp.watch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Map;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.camunda.bpm.engine.TaskService;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import vn.hanoi.lgsp.audit.AuditEntry;
+import vn.hanoi.lgsp.audit.AuditJournal;
+import vn.hanoi.lgsp.contract.SecuritySignal;
+import vn.hanoi.lgsp.support.Api;
+import vn.hanoi.lgsp.support.PlatformTest;
+
+/**
+ * The LGSP watches its own security (Đ7.7, Đ10.4, Đ12.2) on the real stack: a burst of forged
+ * tokens from one address opens exactly one security incident with a DOST task; an entry of the
+ * audit journal edited behind its back is found by the daily verification and opens one; the
+ * month's security report counts them; an agency's staff reads none of it.
+ */
+class SecurityWatchTest extends PlatformTest {
+
+    private static final String ADDRESS = "address 127.0.0.1";
+
+    @Autowired
+    LgspIncidents incidents;
+    @Autowired
+    JournalCheck journalCheck;
+    @Autowired
+    AuditJournal journal;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    TaskService tasks;
+    @Autowired
+    WatchSettings settings;
+
+    @Test
+    void aBurstOfForgedTokensOpensExactlyOneSecurityIncident() throws Exception {
+        // earlier tests of the suite refused tokens too: start from no open finding about this address
+        incidents.openFor(SecuritySignal.AUTH_FAILURE, ADDRESS).ifPresent(i -> incidents.resolve(i.id(), "test", "earlier"));
+        Instant start = Instant.now();
+        String forged = "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJhdHRhY2tlciJ9.c2lnbmF0dXJl";
+        int burst = settings.rules().get(SecuritySignal.AUTH_FAILURE).threshold() + 10;
+        for (int i = 0; i < burst; i++) {
+            assertThat(api.get("/api/v1/services", forged).status()).isEqualTo(401);
+        }
+
+        List<LgspIncidents.LgspIncident> opened = incidents.search(LgspIncidents.Category.SECURITY, null, start, null, 50)
+                .stream().filter(i -> i.rule().equals(SecuritySignal.AUTH_FAILURE)).toList();
+        assertThat(opened).as("security incidents opened by the burst").hasSize(1);
+        LgspIncidents.LgspIncident incident = opened.get(0);
+        assertThat(incident.subject()).isEqualTo(ADDRESS);
+        assertThat(incident.status()).isEqualTo("OPEN");
+        assertThat(incident.detail()).contains("auth-failures");
+        await().atMost(Duration.ofSeconds(30)).until(() -> tasks.createTaskQuery()
+                .processDefinitionKey(LgspIncidentProcess.PROCESS_KEY).processInstanceBusinessKey(incident.id().toString())
+                .taskCandidateGroup("dost-operators").count() == 1);
+        assertThat(incidents.find(incident.id()).orElseThrow().severity()).isEqualTo("HIGH");
+
+        // the month's report counts it
+        String supervisor = keycloak.staffToken("supervisor");
+        assertThat(reportText(supervisor)).contains("Xác thực thất bại liên tiếp từ một địa chỉ");
+        Api.Reply list = api.get("/api/v1/monitoring/lgsp-incidents?category=SECURITY&status=OPEN", supervisor);
+        assertThat(list.body().path("incidents").findValuesAsText("id")).contains(incident.id().toString());
+        assertThat(api.get("/api/v1/monitoring/lgsp-incidents", keycloak.staffToken("staff.stp")).status()).isEqualTo(403);
+        assertThat(api.get("/api/v1/monitoring/security-reports/2026-13", supervisor).status()).isEqualTo(400);
+        incidents.resolve(incident.id(), "test", "test over");
+    }
+
+    @Test
+    void aTamperedJournalEntryIsFoundByTheDailyVerificationAndOpensAnIncident() throws Exception {
+        incidents.openFor(SecuritySignal.JOURNAL_TAMPERED, "audit journal")
+                .ifPresent(i -> incidents.resolve(i.id(), "test", "earlier"));
+        journal.append(new AuditEntry(Instant.now(), AuditEntry.ActorKind.PLATFORM, "lgsp", null, "test.watch-target",
+                "entry", "00", null, Map.of("n", 1)));
+        journal.flush();
+        assertThat(journalCheck.verifyNow().intact()).as("before").isTrue();
+        long seq = jdbc.queryForObject("select max(seq) from lgsp.audit_journal where action = 'test.watch-target'",
+                Long.class);
+        jdbc.update("update lgsp.audit_journal set outcome = '01' where seq = ?", seq);
+        try {
+            assertThat(journalCheck.verifyNow().intact()).isFalse();
+            LgspIncidents.LgspIncident incident = incidents.openFor(SecuritySignal.JOURNAL_TAMPERED, "audit journal")
+                    .orElseThrow();
+            assertThat(incident.category()).isEqualTo(LgspIncidents.Category.SECURITY);
+            assertThat(incident.detail()).contains("problems");
+            await().atMost(Duration.ofSeconds(30)).until(() -> "CRITICAL".equals(
+                    incidents.find(incident.id()).orElseThrow().severity()));
+            String report = reportText(keycloak.staffToken("supervisor"));
+            assertThat(report.lines().filter(l -> l.contains("Nhật ký không còn toàn vẹn")).findFirst().orElseThrow())
+                    .as("the report's line for the journal").doesNotContain(" 0 sự cố").contains("sự cố");
+            incidents.resolve(incident.id(), "test", "test over");
+        } finally {
+            jdbc.update("update lgsp.audit_journal set outcome = '00' where seq = ?", seq);
+        }
+        assertThat(journalCheck.verifyNow().intact()).as("restored").isTrue();
+    }
+
+    private String reportText(String token) throws Exception {
+        java.net.http.HttpResponse<byte[]> pdf = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest
+                .newBuilder(java.net.URI.create(baseUrl() + "/api/v1/monitoring/security-reports/"
+                        + YearMonth.now(SecurityReport.HANOI))).header("Authorization", "Bearer " + token).GET().build(),
+                java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(pdf.statusCode()).isEqualTo(200);
+        assertThat(pdf.headers().firstValue("Content-Type")).contains("application/pdf");
+        try (PDDocument document = Loader.loadPDF(pdf.body())) {
+            return new PDFTextStripper().getText(document);
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package vn.hanoi.lgsp.watch;
+
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import vn.hanoi.lgsp.contract.ApiException;
+import vn.hanoi.lgsp.contract.ApiResponses;
+import vn.hanoi.lgsp.contract.ErrorCode;
+import vn.hanoi.lgsp.contract.Viewer;
+
+/**
+ * The LGSP's own incidents and the month's security report, for supervisors and DOST only: they
+ * name addresses, clients and agencies across the city, so an agency's staff sees none of them.
+ */
+@RestController
+@RequestMapping("/api/v1/monitoring")
+class LgspIncidentController {
+
+    private final LgspIncidents incidents;
+    private final SecurityReport report;
+
+    LgspIncidentController(LgspIncidents incidents, SecurityReport report) {
+        this.incidents = incidents;
+        this.report = report;
+    }
+
+    record IncidentList(String code, String message, List<LgspIncidents.LgspIncident> incidents) {
+    }
+
+    @GetMapping(path = "/lgsp-incidents", produces = MediaType.APPLICATION_JSON_VALUE)
+    IncidentList list(@RequestParam(required = false) String category, @RequestParam(required = false) String status,
+                      Authentication caller) {
+        cityWide(caller);
+        LgspIncidents.Category kind;
+        try {
+            kind = category == null || category.isBlank() ? null : LgspIncidents.Category.valueOf(category);
+        } catch (IllegalArgumentException e) {
+            throw new ApiException(ErrorCode.VALIDATION_FAILED, "category must be SECURITY or HEALTH");
+        }
+        if (status != null && !status.equals("OPEN") && !status.equals("RESOLVED")) {
+            throw new ApiException(ErrorCode.VALIDATION_FAILED, "status must be OPEN or RESOLVED");
+        }
+        List<LgspIncidents.LgspIncident> found = incidents.search(kind, status, null, null, 200);
+        return new IncidentList(ApiResponses.SUCCESS, found.size() + " incidents of the LGSP", found);
+    }
+
+    /** The month's security report as PDF ({@code 2026-11}). */
+    @GetMapping("/security-reports/{month}")
+    ResponseEntity<byte[]> securityReport(@PathVariable String month, Authentication caller) {
+        cityWide(caller);
+        YearMonth period;
+        try {
+            period = YearMonth.parse(month);
+        } catch (DateTimeParseException e) {
+            throw new ApiException(ErrorCode.VALIDATION_FAILED, "month must be written yyyy-MM, e.g. 2026-11");
+        }
+        if (period.isAfter(YearMonth.now(SecurityReport.HANOI))) {
+            throw new ApiException(ErrorCode.VALIDATION_FAILED, "month " + month + " has not begun");
+        }
+        byte[] pdf = report.pdf(report.figures(period), Instant.now());
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename("bao-cao-an-toan-thong-tin-" + period + ".pdf").build().toString())
+                .body(pdf);
+    }
+
+    private static void cityWide(Authentication caller) {
+        if (!Viewer.of(caller).cityWide()) {
+            throw new ApiException(ErrorCode.FORBIDDEN, "The LGSP's own incidents are for supervisors and DOST");
+        }
+    }
+}
