@@ -21,3 +21,22 @@ create table lgsp.lgsp_incident (
 );
 create unique index lgsp_incident_one_open on lgsp.lgsp_incident (rule, subject) where status = 'OPEN';
 create index lgsp_incident_opened on lgsp.lgsp_incident (opened_at desc);
+
+-- The month's security report (Đ12.2): drafted on the 1st for the month before, approved or not by
+-- a DOST leader; its figures as drafted, so that the approved report reads as the leader read it.
+create table lgsp.security_report (
+    month               char(7)       primary key,
+    status              varchar(10)   not null check (status in ('DRAFT', 'APPROVED', 'REJECTED')),
+    figures             jsonb         not null,
+    drafted_at          timestamptz   not null default now(),
+    decided_by          varchar(120),
+    decided_at          timestamptz,
+    decision_note       varchar(2000),
+    process_instance_id varchar(64)
+);
+
+-- How far the watch has read a source outside PostgreSQL (Keycloak's admin events).
+create table lgsp.watch_cursor (
+    name     varchar(60) primary key,
+    position timestamptz not null
+);

@@ -52,6 +52,7 @@ class BpmnBeanOwnershipTest {
             Map.entry("record-exchange.bpmn", "exchange"),
             Map.entry("service-onboarding.bpmn", "onboarding"),
             Map.entry("service-retirement.bpmn", "lifecycle"),
+            Map.entry("security-report.bpmn", "watch"),
             Map.entry("service-version-upgrade.bpmn", "lifecycle"),
             Map.entry("system-change.bpmn", "agency"));
 

@@ -63,6 +63,8 @@ class CrossModuleSqlTest {
             Map.entry("postal_shipment_event", "postal"),
             Map.entry("data_use_report", "privacy"),
             Map.entry("lgsp_incident", "watch"),
+            Map.entry("security_report", "watch"),
+            Map.entry("watch_cursor", "watch"),
             Map.entry("model_release", "procedure"),
             Map.entry("model_in_production", "procedure"),
             Map.entry("procedure_case", "procedure"),

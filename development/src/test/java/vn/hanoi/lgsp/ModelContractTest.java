@@ -45,6 +45,7 @@ import vn.hanoi.lgsp.onboarding.OnboardingProcess;
 import vn.hanoi.lgsp.reconciliation.ReconciliationProcess;
 import vn.hanoi.lgsp.privacy.DataUseReportProcess;
 import vn.hanoi.lgsp.watch.LgspIncidentProcess;
+import vn.hanoi.lgsp.watch.SecurityReportProcess;
 import vn.hanoi.lgsp.reports.PeriodicReportProcess;
 import vn.hanoi.lgsp.workercontract.NdxpRecords;
 import vn.hanoi.lgsp.workercontract.PostalProcess;
@@ -85,7 +86,8 @@ class ModelContractTest {
             ReconciliationProcess.PROCESS_KEY, List.of(ReconciliationProcess.class),
             PeriodicReportProcess.PROCESS_KEY, List.of(PeriodicReportProcess.class),
             DataUseReportProcess.PROCESS_KEY, List.of(DataUseReportProcess.class),
-            LgspIncidentProcess.PROCESS_KEY, List.of(LgspIncidentProcess.class));
+            LgspIncidentProcess.PROCESS_KEY, List.of(LgspIncidentProcess.class),
+            SecurityReportProcess.PROCESS_KEY, List.of(SecurityReportProcess.class));
 
     /** Who reads the variables the external-task workers read and write: the worker contracts. */
     private static final List<Class<?>> WORKER_CONTRACTS = List.of(RecordExchangeProcess.class, PostalProcess.class,

@@ -48,6 +48,7 @@ public final class VdxpSimulator extends SimulatedServer {
         this.tokens = new OpaqueTokens("VDXP", config.consumerKey(), config.consumerSecret(), Clock.systemUTC());
         routes().add("POST", "/token", tokens::issue);
         routes().add("POST", "/identity/verify", this::verify);
+        routes().add("GET", "/status", (request, path) -> levelOneStatus("VDXP đang hoạt động"));
         if (config.citizenSignIn() != null) {
             CitizenSignIn rp = config.citizenSignIn();
             new VneidSignIn(this::baseUrl, new VneidSignIn.Client(rp.clientId(), rp.clientSecret(),

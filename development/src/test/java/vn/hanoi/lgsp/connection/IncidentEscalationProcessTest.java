@@ -8,6 +8,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -26,6 +27,8 @@ class IncidentEscalationProcessTest extends ProcessTest {
     Incidents incidents;
     @Autowired
     IncidentRegrading regrading;
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     @Test
     void unitFixesItWithinTheDay() {
@@ -145,7 +148,14 @@ class IncidentEscalationProcessTest extends ProcessTest {
 
     @Test
     void severalAgenciesAffectedNeedAReport() {
-        Started s = start("000.00.63.H26", 3);
+        // one of the consumers affected, with the contact it gave in its Form 02
+        String consumerContact = "lien-he-" + UUID.randomUUID().toString().substring(0, 8) + "@stp.hanoi.demo";
+        jdbc.update("""
+                insert into lgsp.registration (id, request_type, agency_code, provider_code, service_code, service_version,
+                    status, form, valid_at) values (?, 'CONSUMER', '000.00.13.H26', '000.00.63.H26', 'incident-test', 'v1',
+                    'ACTIVE', ?::jsonb, now())""", UUID.randomUUID(),
+                "{\"contact\": {\"email\": \"" + consumerContact + "\"}}");
+        Started s = start("000.00.63.H26", 3, List.of(), List.of("000.00.13.H26"));
         complete(task(s), Map.of("fixOutcome", "FIXED", "cause", "chứng thư số hết hạn"));
         execute(job(s.instance()));
 
@@ -158,7 +168,10 @@ class IncidentEscalationProcessTest extends ProcessTest {
         // the report is kept with the incident and reached the unit and DOST's leaders (Đ12.5)
         Incidents.Report report = incidents.reportOf(s.incident().id()).orElseThrow();
         assertThat(report.text()).isEqualTo("Báo cáo sự cố: chứng thư số hết hạn lúc 8 giờ");
-        assertThat(report.sentTo()).isNotEmpty();
+        assertThat(report.sentTo()).as("the consumer affected, DOST's leaders and operators")
+                .contains(consumerContact, "leader@lgsp.hanoi.demo", "operator@lgsp.hanoi.demo");
+        assertThat(vn.hanoi.lgsp.support.ReceivedMail.bodiesTo(consumerContact))
+                .anyMatch(body -> body.contains("chứng thư số hết hạn lúc 8 giờ"));
         assertThat(incidents.find(s.incident().id()).orElseThrow().reportedAt()).isNotNull();
         assertThat(incidents.logOf(s.incident().id())).extracting(Incidents.LogEntry::action)
                 .anyMatch(a -> a.startsWith("report sent to"));
@@ -173,6 +186,10 @@ class IncidentEscalationProcessTest extends ProcessTest {
     }
 
     private Started start(String agency, int consumers, List<String> staff) {
+        return start(agency, consumers, staff, List.of());
+    }
+
+    private Started start(String agency, int consumers, List<String> staff, List<String> consumerCodes) {
         incidents.openFor(agency).ifPresent(open -> incidents.resolve(agency, "test", "earlier test run"));
         Incidents.Incident incident = incidents.open(agency, "DOWN", "DOWN for 3 consecutive checks", "test").incident();
         Map<String, Object> variables = new HashMap<>();
@@ -182,7 +199,7 @@ class IncidentEscalationProcessTest extends ProcessTest {
         variables.put("kind", "DOWN");
         variables.put("detail", incident.detail());
         variables.put("consumers", consumers);
-        variables.put("consumerCodes", new java.util.ArrayList<>(List.<String>of()));
+        variables.put("consumerCodes", new java.util.ArrayList<>(consumerCodes));
         variables.put("sensitiveData", false);
         variables.put("durationMinutes", 0);
         variables.put("unitStaff", new java.util.ArrayList<>(staff));

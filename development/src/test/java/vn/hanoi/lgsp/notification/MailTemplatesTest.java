@@ -55,6 +55,8 @@ class MailTemplatesTest {
                     "previous", "LOW", "minutes", 61, "openedAt", AT, "detail", "connection refused"),
             sample("watch/lgsp-incident-opened", "category", "HEALTH", "rule", "component-down:elasticsearch",
                     "subject", "elasticsearch", "severity", "HIGH", "detail", "elasticsearch is failing"),
+            sample("watch/security-report-decided", "month", "2026-11", "approved", true, "by", "leader",
+                    "note", "Đồng ý"),
             sample("watch/lgsp-incident-resolved", "rule", "component-down:elasticsearch", "subject", "elasticsearch",
                     "openedAt", AT, "resolvedAt", AT.plusSeconds(600), "resolution", "elasticsearch answers again"),
             sample("onboarding/cancellation-kept", "agency", "H01.01", "comment", "còn hồ sơ đang xử lý"),

@@ -32,7 +32,11 @@ class LgspHealthWatchTest extends PlatformTest {
     void elasticsearchBack() {
         if (incidents.openFor(RULE, "elasticsearch").isPresent() || !servers.started("elasticsearch")) {
             try {
-                servers.restartElasticsearch();
+                // the public status page says it is being handled
+        String page = api.get("/trang-thai", null).raw().body();
+        assertThat(page).contains("Sự cố đang xử lý", "data-component=\"elasticsearch\"");
+
+        servers.restartElasticsearch();
             } catch (RuntimeException alreadyRunning) {
                 // it was not stopped
             }

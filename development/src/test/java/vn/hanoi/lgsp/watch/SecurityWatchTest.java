@@ -43,6 +43,10 @@ class SecurityWatchTest extends PlatformTest {
     TaskService tasks;
     @Autowired
     WatchSettings settings;
+    @Autowired
+    KeycloakChanges keycloakChanges;
+    @Autowired
+    vn.hanoi.lgsp.identity.KeycloakAdmin keycloakAdmin;
 
     @Test
     void aBurstOfForgedTokensOpensExactlyOneSecurityIncident() throws Exception {
@@ -69,7 +73,9 @@ class SecurityWatchTest extends PlatformTest {
 
         // the month's report counts it
         String supervisor = keycloak.staffToken("supervisor");
-        assertThat(reportText(supervisor)).contains("Xác thực thất bại liên tiếp từ một địa chỉ");
+        String report = reportText(supervisor);
+        assertThat(report.lines().filter(l -> l.contains("Xác thực thất bại liên tiếp")).findFirst().orElseThrow())
+                .as("the report's line for refused tokens").doesNotContain(" 0 sự cố").contains("sự cố");
         Api.Reply list = api.get("/api/v1/monitoring/lgsp-incidents?category=SECURITY&status=OPEN", supervisor);
         assertThat(list.body().path("incidents").findValuesAsText("id")).contains(incident.id().toString());
         assertThat(api.get("/api/v1/monitoring/lgsp-incidents", keycloak.staffToken("staff.stp")).status()).isEqualTo(403);
@@ -104,6 +110,31 @@ class SecurityWatchTest extends PlatformTest {
             jdbc.update("update lgsp.audit_journal set outcome = '00' where seq = ?", seq);
         }
         assertThat(journalCheck.verifyNow().intact()).as("restored").isTrue();
+    }
+
+    /** A client made in Keycloak (here by the platform's own provisioning) is in the journal as Keycloak saw it. */
+    @Test
+    void keycloakChangesToClientsArePulledIntoTheJournal() {
+        Instant start = Instant.now().minusSeconds(1);
+        String clientId = "watch-test-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        keycloakAdmin.provisionAgencyClient(clientId, "Watch test", "000.00.13.H26", "TEST");
+        try {
+            // whichever pull takes it, the scheduled one or this one
+            keycloakChanges.pull();
+            assertThat(clientsCreatedSince(start)).as("the new client, journaled as Keycloak saw it").hasSize(1);
+            keycloakChanges.pull();
+            assertThat(clientsCreatedSince(start)).as("each change journaled once").hasSize(1);
+        } finally {
+            keycloakAdmin.deleteClient(clientId);
+        }
+    }
+
+    private List<Map<String, Object>> clientsCreatedSince(Instant start) {
+        journal.flush();
+        return jdbc.queryForList("""
+                select target, details::text details from lgsp.audit_journal
+                where action = 'keycloak.admin.create' and at >= ? and details ->> 'resourceType' = 'CLIENT'""",
+                java.sql.Timestamp.from(start));
     }
 
     private String reportText(String token) throws Exception {

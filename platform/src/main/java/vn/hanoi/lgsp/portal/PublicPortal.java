@@ -54,9 +54,13 @@ class PublicPortal {
     private final AgencyContacts contacts;
     private final PublicAddresses addresses;
 
+    private final vn.hanoi.lgsp.watch.LgspIncidents lgspIncidents;
+
     PublicPortal(ServiceCatalog catalog, GatewayCollections collections, NoticeBoard notices, PeriodicReports reports,
-                 LgspStatus status, PlatformApi platformApi, AgencyContacts contacts, PublicAddresses addresses) {
+                 LgspStatus status, PlatformApi platformApi, AgencyContacts contacts, PublicAddresses addresses,
+                 vn.hanoi.lgsp.watch.LgspIncidents lgspIncidents) {
         this.addresses = addresses;
+        this.lgspIncidents = lgspIncidents;
         this.catalog = catalog;
         this.collections = collections;
         this.notices = notices;
@@ -182,6 +186,9 @@ class PublicPortal {
         model.addAttribute("checkedAt", Instant.now());
         model.addAttribute("startedAt", status.startedAt());
         model.addAttribute("uptime", Duration.between(status.startedAt(), Instant.now()));
+        // the LGSP's own component failures being handled; security findings are not for the public
+        model.addAttribute("componentIncidents", lgspIncidents.search(vn.hanoi.lgsp.watch.LgspIncidents.Category.HEALTH,
+                "OPEN", null, null, 20));
         return "portal/status";
     }
 

@@ -2,6 +2,12 @@ package vn.hanoi.lgsp.watch;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
@@ -10,12 +16,13 @@ import org.springframework.scheduling.annotation.SchedulingConfigurer;
 import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 import vn.hanoi.lgsp.cluster.ClusterJobs;
+import vn.hanoi.lgsp.platform.NationalPlatformSettings;
 import vn.hanoi.lgsp.status.LgspStatus;
 
 /**
  * The LGSP checked like an agency's system (Đ12): its PostgreSQL, Elasticsearch, Keycloak, SMTP
- * and process engine (the status checks), the engine's failed jobs and the monitoring outbox's
- * lag. A component that fails opens an incident for DOST; when it answers again the incident is
+ * and process engine (the status checks), the engine's failed jobs, the monitoring outbox's lag,
+ * and the national platforms it depends on (NDXP, VDXP) when configured. A component that fails opens an incident for DOST; when it answers again the incident is
  * resolved. One node of the cluster checks per round.
  */
 @Component
@@ -29,13 +36,17 @@ class HealthWatch implements SchedulingConfigurer {
     private final MeterRegistry metrics;
     private final ClusterJobs jobs;
     private final WatchSettings settings;
+    private final NationalPlatformSettings national;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
 
-    HealthWatch(LgspStatus status, LgspIncidents incidents, MeterRegistry metrics, ClusterJobs jobs, WatchSettings settings) {
+    HealthWatch(LgspStatus status, LgspIncidents incidents, MeterRegistry metrics, ClusterJobs jobs, WatchSettings settings,
+                NationalPlatformSettings national) {
         this.status = status;
         this.incidents = incidents;
         this.metrics = metrics;
         this.jobs = jobs;
         this.settings = settings;
+        this.national = national;
     }
 
     @Override
@@ -62,6 +73,12 @@ class HealthWatch implements SchedulingConfigurer {
                 "process-engine jobs out of retries"));
         components.add(threshold("monitoring-outbox", "lgsp.outbox.lag.seconds", settings.outboxLagLimit().toSeconds(),
                 "seconds the oldest monitoring document has waited"));
+        if (national.ndxp().configured()) {
+            components.add(nationalPlatform("ndxp", national.ndxp()));
+        }
+        if (national.vdxp().configured()) {
+            components.add(nationalPlatform("vdxp", national.vdxp()));
+        }
         for (LgspStatus.Component component : components) {
             String rule = RULE_PREFIX + component.name();
             if (component.status() == LgspStatus.State.DOWN) {
@@ -77,6 +94,24 @@ class HealthWatch implements SchedulingConfigurer {
             }
         }
         return components;
+    }
+
+    /** A national platform as the LGSP reaches it: its level-1 status ({@code GET {url}/status}). */
+    private LgspStatus.Component nationalPlatform(String name, NationalPlatformSettings.Endpoint endpoint) {
+        long start = System.nanoTime();
+        String problem;
+        try {
+            HttpResponse<Void> answer = http.send(HttpRequest.newBuilder(URI.create(endpoint.url() + "/status"))
+                    .timeout(Duration.ofSeconds(3)).GET().build(), HttpResponse.BodyHandlers.discarding());
+            problem = answer.statusCode() == 200 ? null : "status answered HTTP " + answer.statusCode();
+        } catch (IOException | IllegalArgumentException e) {
+            problem = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            problem = "interrupted";
+        }
+        return new LgspStatus.Component(name, problem == null ? LgspStatus.State.UP : LgspStatus.State.DOWN,
+                (System.nanoTime() - start) / 1_000_000, problem);
     }
 
     /** A figure the platform already measures, as a component that fails above its limit. */

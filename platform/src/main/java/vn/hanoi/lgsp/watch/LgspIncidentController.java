@@ -29,10 +29,12 @@ class LgspIncidentController {
 
     private final LgspIncidents incidents;
     private final SecurityReport report;
+    private final org.camunda.bpm.engine.RuntimeService runtime;
 
-    LgspIncidentController(LgspIncidents incidents, SecurityReport report) {
+    LgspIncidentController(LgspIncidents incidents, SecurityReport report, org.camunda.bpm.engine.RuntimeService runtime) {
         this.incidents = incidents;
         this.report = report;
+        this.runtime = runtime;
     }
 
     record IncidentList(String code, String message, List<LgspIncidents.LgspIncident> incidents) {
@@ -59,6 +61,32 @@ class LgspIncidentController {
     @GetMapping("/security-reports/{month}")
     ResponseEntity<byte[]> securityReport(@PathVariable String month, Authentication caller) {
         cityWide(caller);
+        YearMonth period = month(month);
+        byte[] pdf = report.pdf(report.figures(period), Instant.now());
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename("bao-cao-an-toan-thong-tin-" + period + ".pdf").build().toString())
+                .body(pdf);
+    }
+
+    /** Drafts a month's report now, for a DOST leader to approve (the 1st of each month does it by itself). */
+    @org.springframework.web.bind.annotation.PostMapping(path = "/security-reports/{month}/drafts",
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.ACCEPTED)
+    Drafted draft(@PathVariable String month, Authentication caller) {
+        if (!vn.hanoi.lgsp.contract.AgencyCaller.of(caller).hasRole("dost-operator")) {
+            throw new ApiException(ErrorCode.FORBIDDEN, "DOST's operators draft the security report");
+        }
+        YearMonth period = month(month);
+        String instance = runtime.createMessageCorrelation(SecurityReportProcess.MESSAGE_REQUESTED)
+                .setVariable(SecurityReportProcess.Variables.MONTH, period.toString()).correlateStartMessage().getId();
+        return new Drafted(ApiResponses.SUCCESS, "The security report of " + period + " is being drafted", instance);
+    }
+
+    record Drafted(String code, String message, String processInstanceId) {
+    }
+
+    private static YearMonth month(String month) {
         YearMonth period;
         try {
             period = YearMonth.parse(month);
@@ -68,11 +96,7 @@ class LgspIncidentController {
         if (period.isAfter(YearMonth.now(SecurityReport.HANOI))) {
             throw new ApiException(ErrorCode.VALIDATION_FAILED, "month " + month + " has not begun");
         }
-        byte[] pdf = report.pdf(report.figures(period), Instant.now());
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename("bao-cao-an-toan-thong-tin-" + period + ".pdf").build().toString())
-                .body(pdf);
+        return period;
     }
 
     private static void cityWide(Authentication caller) {

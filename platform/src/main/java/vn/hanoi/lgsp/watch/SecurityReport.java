@@ -40,12 +40,25 @@ class SecurityReport {
         }
     }
 
+    /** Where the month's report stands: drafted, and approved or not by whom. */
+    record Approval(String status, String decidedBy, Instant decidedAt, String note) {
+    }
+
     private final LgspIncidents incidents;
     private final ReportSettings fonts;
+    private final org.springframework.jdbc.core.JdbcTemplate jdbc;
 
-    SecurityReport(LgspIncidents incidents, ReportSettings fonts) {
+    SecurityReport(LgspIncidents incidents, ReportSettings fonts, org.springframework.jdbc.core.JdbcTemplate jdbc) {
         this.incidents = incidents;
         this.fonts = fonts;
+        this.jdbc = jdbc;
+    }
+
+    java.util.Optional<Approval> approval(YearMonth month) {
+        return jdbc.query("select status, decided_by, decided_at, decision_note from lgsp.security_report where month = ?",
+                (rs, n) -> new Approval(rs.getString(1), rs.getString(2),
+                        rs.getTimestamp(3) == null ? null : rs.getTimestamp(3).toInstant(), rs.getString(4)),
+                month.toString()).stream().findFirst();
     }
 
     Figures figures(YearMonth month) {
@@ -61,7 +74,12 @@ class SecurityReport {
         try (PdfPages pages = new PdfPages(fonts, title, "Sở Khoa học và Công nghệ Hà Nội — LGSP Hà Nội")) {
             pages.line(true, 10, "UBND THÀNH PHỐ HÀ NỘI — SỞ KHOA HỌC VÀ CÔNG NGHỆ").gap(14);
             pages.line(true, 15, "NỀN TẢNG TÍCH HỢP, CHIA SẺ DỮ LIỆU THÀNH PHỐ HÀ NỘI (LGSP)");
-            pages.line(true, 15, title).gap(12);
+            pages.line(true, 15, title).gap(4);
+            pages.line(false, 11, approval(f.month()).map(a -> switch (a.status()) {
+                case "APPROVED" -> "Đã được lãnh đạo Sở phê duyệt (" + a.decidedBy() + ", " + SHOWN.format(a.decidedAt()) + ")";
+                case "REJECTED" -> "Lãnh đạo Sở không phê duyệt (" + a.decidedBy() + "): " + a.note();
+                default -> "Dự thảo, chờ lãnh đạo Sở phê duyệt";
+            }).orElse("Số liệu tại thời điểm lập, chưa qua phê duyệt")).gap(10);
             pages.line(true, 11, "1. Phát hiện về an toàn thông tin").gap(4);
             for (Map.Entry<String, String> rule : RULES.entrySet()) {
                 long[] counts = f.byRule().getOrDefault(rule.getKey(), new long[] {0, 0});
