@@ -2,8 +2,7 @@
 -- calls, the record exchanges naming them as applicant and the postal shipments for them are
 -- found by the same keyed hash of their identifier; the identifier itself is never stored.
 
-create index audit_journal_subject on lgsp.audit_journal ((details ->> 'subject'), at)
-    where details ->> 'subject' is not null;
+-- (the journal's index by subject is built without blocking the journal: V29)
 
 alter table lgsp.exchange add column applicant_hash char(64);
 create index exchange_applicant on lgsp.exchange (applicant_hash, created_at) where applicant_hash is not null;

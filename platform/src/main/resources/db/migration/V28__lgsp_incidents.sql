@@ -40,3 +40,16 @@ create table lgsp.watch_cursor (
     name     varchar(60) primary key,
     position timestamptz not null
 );
+
+-- The LGSP's own maintenance windows (Đ11.6): announced 24 hours ahead to every connected agency;
+-- its components failing inside one open no incident.
+create table lgsp.lgsp_maintenance (
+    id           uuid          primary key,
+    starts_at    timestamptz   not null,
+    ends_at      timestamptz   not null check (ends_at > starts_at),
+    reason       varchar(1000) not null,
+    announced_by varchar(120)  not null,
+    announced_at timestamptz   not null default now(),
+    told         integer       not null
+);
+create index lgsp_maintenance_ends on lgsp.lgsp_maintenance (ends_at);

@@ -65,6 +65,7 @@ class CrossModuleSqlTest {
             Map.entry("lgsp_incident", "watch"),
             Map.entry("security_report", "watch"),
             Map.entry("watch_cursor", "watch"),
+            Map.entry("lgsp_maintenance", "watch"),
             Map.entry("model_release", "procedure"),
             Map.entry("model_in_production", "procedure"),
             Map.entry("procedure_case", "procedure"),

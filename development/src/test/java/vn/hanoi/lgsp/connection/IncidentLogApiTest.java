@@ -31,6 +31,13 @@ class IncidentLogApiTest extends PlatformTest {
     }
 
     @Test
+    void anAgencyReadsItsIncidentsLogWithoutWhomDostMailed() {
+        assertThat(IncidentLogController.withoutAddresses("notified [operator@lgsp.hanoi.demo, ky-thuat@stp.hanoi.gov.vn]"))
+                .isEqualTo("notified [(địa chỉ thư), (địa chỉ thư)]");
+        assertThat(IncidentLogController.withoutAddresses("assessed HIGH")).isEqualTo("assessed HIGH");
+    }
+
+    @Test
     void supervisorsReadEveryIncidentWithItsLogAndAnAgencyOnlyItsOwn() {
         incidents.resolve(AGENCY, "test", "earlier run");
         String operator = keycloak.staffToken("operator");

@@ -55,6 +55,7 @@ class MailTemplatesTest {
                     "previous", "LOW", "minutes", 61, "openedAt", AT, "detail", "connection refused"),
             sample("watch/lgsp-incident-opened", "category", "HEALTH", "rule", "component-down:elasticsearch",
                     "subject", "elasticsearch", "severity", "HIGH", "detail", "elasticsearch is failing"),
+            sample("watch/lgsp-maintenance", "startsAt", AT, "endsAt", AT.plusSeconds(7200), "reason", "Nâng cấp PostgreSQL"),
             sample("watch/security-report-decided", "month", "2026-11", "approved", true, "by", "leader",
                     "note", "Đồng ý"),
             sample("watch/lgsp-incident-resolved", "rule", "component-down:elasticsearch", "subject", "elasticsearch",

@@ -25,6 +25,8 @@ class LgspHealthWatchTest extends PlatformTest {
     LgspIncidents incidents;
     @Autowired
     TaskService tasks;
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     DevServices servers = DevServices.current().orElseThrow();
 
@@ -41,6 +43,33 @@ class LgspHealthWatchTest extends PlatformTest {
                 // it was not stopped
             }
         }
+    }
+
+    /** The LGSP's own maintenance reaches every agency with a connected system, and the notices page (Đ11.6). */
+    @Test
+    void theLgspsMaintenanceIsAnnouncedToEveryConnectedAgency() {
+        String contact = "ky-thuat-" + java.util.UUID.randomUUID().toString().substring(0, 8) + "@hoankiem.hanoi.demo";
+        jdbc.update("""
+                insert into lgsp.registration (id, request_type, agency_code, provider_code, service_code, service_version,
+                    status, form, valid_at) values (?, 'CONSUMER', '000.00.61.H26', '000.00.13.H26', 'maintenance-test', 'v1',
+                    'ACTIVE', ?::jsonb, now())""", java.util.UUID.randomUUID(),
+                "{\"contact\": {\"email\": \"" + contact + "\"}}");
+        String reason = "Nâng cấp PostgreSQL của LGSP " + java.util.UUID.randomUUID().toString().substring(0, 6);
+        java.time.Instant starts = java.time.Instant.now().plus(Duration.ofHours(30));
+        String operator = keycloak.staffToken("operator");
+        vn.hanoi.lgsp.support.Api.Reply announced = api.postJson("/api/v1/monitoring/lgsp-maintenance", operator,
+                java.util.Map.of("startsAt", starts.toString(), "endsAt", starts.plus(Duration.ofHours(2)).toString(),
+                        "reason", reason));
+        assertThat(announced.status()).as(announced.body().toString()).isEqualTo(201);
+        assertThat(vn.hanoi.lgsp.support.ReceivedMail.bodiesTo(contact)).anyMatch(body -> body.contains(reason));
+        assertThat(api.get("/api/v1/notices?kind=MAINTENANCE", null).body().toString()).contains(reason);
+        assertThat(api.postJson("/api/v1/monitoring/lgsp-maintenance", keycloak.staffToken("supervisor"),
+                java.util.Map.of("startsAt", starts.toString(), "endsAt", starts.plus(Duration.ofHours(2)).toString(),
+                        "reason", reason)).status()).as("DOST's operators only").isEqualTo(403);
+        assertThat(api.postJson("/api/v1/monitoring/lgsp-maintenance", operator, java.util.Map.of("startsAt",
+                java.time.Instant.now().plus(Duration.ofHours(2)).toString(), "endsAt",
+                java.time.Instant.now().plus(Duration.ofHours(3)).toString(), "reason", reason)).error())
+                .as("24 hours ahead").isEqualTo("VALIDATION_FAILED");
     }
 
     @Test

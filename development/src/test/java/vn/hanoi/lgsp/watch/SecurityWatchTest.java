@@ -29,7 +29,7 @@ import vn.hanoi.lgsp.support.PlatformTest;
  */
 class SecurityWatchTest extends PlatformTest {
 
-    private static final String ADDRESS = "address 127.0.0.1";
+    private static final String ADDRESS = "network 127.0.0.0/24";
 
     @Autowired
     LgspIncidents incidents;

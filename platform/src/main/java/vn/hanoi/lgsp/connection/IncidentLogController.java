@@ -59,6 +59,12 @@ class IncidentLogController {
         return new IncidentList(ApiResponses.SUCCESS, found.size() + " incidents", found);
     }
 
+    private static final java.util.regex.Pattern ADDRESS = java.util.regex.Pattern.compile("[^\\s\\[\\],;]+@[^\\s\\[\\],;]+");
+
+    static String withoutAddresses(String text) {
+        return ADDRESS.matcher(text).replaceAll("(địa chỉ thư)");
+    }
+
     /** One incident and its log; another agency's is not found, as if it did not exist. */
     @GetMapping("/{id}")
     IncidentDetail detail(@PathVariable String id, Authentication caller) {
@@ -72,7 +78,13 @@ class IncidentLogController {
         Incidents.Incident incident = incidents.find(incidentId)
                 .filter(i -> viewer.cityWide() || viewer.agency().equals(i.agencyCode()))
                 .orElseThrow(() -> new ApiException(ErrorCode.NOT_FOUND, "No incident " + id));
-        return new IncidentDetail(ApiResponses.SUCCESS, "Incident of " + incident.agencyCode(), incident,
-                incidents.logOf(incidentId), incidents.reportOf(incidentId).orElse(null));
+        List<Incidents.LogEntry> log = incidents.logOf(incidentId);
+        Incidents.Report report = incidents.reportOf(incidentId).orElse(null);
+        if (!viewer.cityWide()) {
+            // whom DOST mailed (its staff, other agencies) is not an agency's to read
+            log = log.stream().map(e -> new Incidents.LogEntry(e.at(), e.actor(), withoutAddresses(e.action()))).toList();
+            report = report == null ? null : new Incidents.Report(report.text(), report.at(), report.by(), List.of());
+        }
+        return new IncidentDetail(ApiResponses.SUCCESS, "Incident of " + incident.agencyCode(), incident, log, report);
     }
 }

@@ -36,10 +36,27 @@ final class ApiAuthenticationFailures implements AuthenticationEntryPoint, Acces
         if (request.getHeader("Authorization") != null) {
             // a token refused is counted per address by the security watch: the token says nothing trustworthy
             events.publishEvent(new vn.hanoi.lgsp.contract.SecuritySignal(vn.hanoi.lgsp.contract.SecuritySignal.AUTH_FAILURE,
-                    "address " + request.getRemoteAddr(), message));
+                    "network " + network(request.getRemoteAddr()), message));
         }
         response.setHeader("WWW-Authenticate", "Bearer realm=\"lgsp\"");
         envelopes.write(request, response, ErrorCode.UNAUTHENTICATED, message);
+    }
+
+    /**
+     * The network an address is in, as the watch counts it: an IPv4 /24 or an IPv6 /64, so that
+     * one attacker's neighbouring addresses count together.
+     */
+    static String network(String address) {
+        try {
+            byte[] bytes = java.net.InetAddress.getByName(address).getAddress();
+            int keep = bytes.length == 4 ? 3 : 8;
+            for (int i = keep; i < bytes.length; i++) {
+                bytes[i] = 0;
+            }
+            return java.net.InetAddress.getByAddress(bytes).getHostAddress() + (bytes.length == 4 ? "/24" : "/64");
+        } catch (java.net.UnknownHostException | RuntimeException e) {
+            return "unknown";
+        }
     }
 
     private static String reason(String detail) {

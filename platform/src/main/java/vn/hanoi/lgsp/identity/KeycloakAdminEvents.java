@@ -15,12 +15,16 @@ import vn.hanoi.lgsp.http.OutboundTokens;
 @Component
 public class KeycloakAdminEvents {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(KeycloakAdminEvents.class);
+
     /** One change: when, by whom (user and client ids as Keycloak knows them), what, on which resource. */
     public record AdminEvent(Instant time, String operation, String resourceType, String resourcePath, String realmId,
                              String userId, String clientId, String ipAddress) {
     }
 
     static final int PAGE = 200;
+    /** One pull reads this many events at most; more since the last pull is reported, as the oldest are not read. */
+    static final int MAX_EVENTS = 10_000;
 
     private final KeycloakSettings keycloak;
     private final RestClient http;
@@ -33,19 +37,25 @@ public class KeycloakAdminEvents {
         this.tokens = tokens;
     }
 
-    /** Events at or after {@code from}, oldest first, at most one page of {@value #PAGE}. */
+    /** Events at or after {@code from}, oldest first: page after page until one reaches back before it. */
     public List<AdminEvent> since(Instant from) {
         // Keycloak answers newest first; its dateFrom is a day in the server's time zone, so a day earlier is asked
         // for and the exact time filtered here
-        JsonNode page = http.get().uri(keycloak.adminUrl() + "/admin-events?dateFrom={day}&first=0&max={max}",
-                        from.minus(java.time.Duration.ofDays(1)).toString().substring(0, 10), PAGE)
-                .headers(h -> h.setBearerAuth(tokens.token("keycloak-admin")))
-                .retrieve().body(JsonNode.class);
+        String day = from.minus(java.time.Duration.ofDays(1)).toString().substring(0, 10);
         List<AdminEvent> events = new ArrayList<>();
-        if (page != null) {
-            for (JsonNode event : page) {
+        boolean reachedBack = false;
+        for (int first = 0; first < MAX_EVENTS && !reachedBack; first += PAGE) {
+            JsonNode page = http.get().uri(keycloak.adminUrl() + "/admin-events?dateFrom={day}&first={first}&max={max}",
+                            day, first, PAGE)
+                    .headers(h -> h.setBearerAuth(tokens.token("keycloak-admin")))
+                    .retrieve().body(JsonNode.class);
+            boolean older = false;
+            int read = 0;
+            for (JsonNode event : page == null ? List.<JsonNode>of() : (Iterable<JsonNode>) page::elements) {
+                read++;
                 Instant time = Instant.ofEpochMilli(event.path("time").asLong());
                 if (time.isBefore(from)) {
+                    older = true;
                     continue;
                 }
                 JsonNode auth = event.path("authDetails");
@@ -54,6 +64,10 @@ public class KeycloakAdminEvents {
                         auth.path("realmId").asText(null), auth.path("userId").asText(null),
                         auth.path("clientId").asText(null), auth.path("ipAddress").asText(null)));
             }
+            reachedBack = older || read < PAGE;
+        }
+        if (!reachedBack) {
+            log.error("More than {} Keycloak admin events since {}: the oldest of them were not read", MAX_EVENTS, from);
         }
         events.sort(java.util.Comparator.comparing(AdminEvent::time));
         return events;

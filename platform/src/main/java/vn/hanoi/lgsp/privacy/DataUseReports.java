@@ -64,11 +64,17 @@ class DataUseReports {
                     + "Sở Khoa học và Công nghệ đang xem xét, hãy gửi tiếp sau");
         }
         UUID id = UUID.randomUUID();
-        jdbc.update("""
+        int inserted = jdbc.update("""
                 insert into lgsp.data_use_report (id, subject_hash, entry_kind, entry_reference, entry_at, agency_code,
-                    service_code, message, status) values (?, ?, ?, ?, ?, ?, ?, ?, 'OPEN')""",
+                    service_code, message, status) values (?, ?, ?, ?, ?, ?, ?, ?, 'OPEN')
+                on conflict (subject_hash, entry_kind, entry_reference) do nothing""",
                 id, subject, entry.kind().name(), entry.reference(), Timestamp.from(entry.at()), entry.agencyCode(),
                 entry.serviceCode(), text);
+        if (inserted == 0) {
+            // the same entry posted twice at once: the first report stands
+            return jdbc.query("select * from lgsp.data_use_report where subject_hash = ? and entry_kind = ?"
+                    + " and entry_reference = ?", this::map, subject, entry.kind().name(), entry.reference()).get(0);
+        }
         Map<String, Object> variables = new HashMap<>();
         variables.put(Variables.REPORT_ID, id.toString());
         variables.put(Variables.ENTRY_KIND, entry.kind().label());

@@ -115,6 +115,7 @@ public final class PdfPages implements AutoCloseable {
     }
 
     private void write(PDType0Font font, float size, float x, String text) {
+        text = printable(font, text);
         try {
             if (y < MARGIN) {
                 newPage();
@@ -127,6 +128,29 @@ public final class PdfPages implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the PDF", e);
         }
+    }
+
+    /**
+     * The text as the font can print it: text from outside (an agency's purpose, a name) may hold
+     * characters the font has no glyph for, or invisible direction marks; each becomes "?" rather
+     * than failing the whole document.
+     */
+    static String printable(PDType0Font font, String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        text.codePoints().forEach(c -> {
+            String one = new String(Character.toChars(c));
+            boolean format = Character.getType(c) == Character.FORMAT || Character.isISOControl(c);
+            boolean printable = !format;
+            if (printable) {
+                try {
+                    font.encode(one);
+                } catch (IllegalArgumentException | IOException e) {
+                    printable = false;
+                }
+            }
+            out.append(printable ? one : "?");
+        });
+        return out.toString();
     }
 
     private static List<String> wrap(PDType0Font font, float size, String text, float width) {
@@ -147,7 +171,7 @@ public final class PdfPages implements AutoCloseable {
 
     private static float widthOf(PDType0Font font, float size, String text) {
         try {
-            return font.getStringWidth(text) / 1000 * size;
+            return font.getStringWidth(printable(font, text)) / 1000 * size;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

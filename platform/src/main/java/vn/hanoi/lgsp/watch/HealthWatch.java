@@ -37,10 +37,12 @@ class HealthWatch implements SchedulingConfigurer {
     private final ClusterJobs jobs;
     private final WatchSettings settings;
     private final NationalPlatformSettings national;
+    private final LgspMaintenance maintenance;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
 
     HealthWatch(LgspStatus status, LgspIncidents incidents, MeterRegistry metrics, ClusterJobs jobs, WatchSettings settings,
-                NationalPlatformSettings national) {
+                NationalPlatformSettings national, LgspMaintenance maintenance) {
+        this.maintenance = maintenance;
         this.status = status;
         this.incidents = incidents;
         this.metrics = metrics;
@@ -81,6 +83,9 @@ class HealthWatch implements SchedulingConfigurer {
         }
         for (LgspStatus.Component component : components) {
             String rule = RULE_PREFIX + component.name();
+            if (component.status() == LgspStatus.State.DOWN && maintenance.active(java.time.Instant.now())) {
+                continue; // announced maintenance: expected, and every agency was told
+            }
             if (component.status() == LgspStatus.State.DOWN) {
                 LgspIncidents.Opened opened = incidents.open(LgspIncidents.Category.HEALTH, rule, component.name(),
                         component.name() + " is failing: " + component.detail());

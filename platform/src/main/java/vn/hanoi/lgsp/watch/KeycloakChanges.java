@@ -27,9 +27,13 @@ class KeycloakChanges {
 
     private static final Logger log = LoggerFactory.getLogger(KeycloakChanges.class);
     static final String CURSOR = "keycloak-admin-events";
-    /** What changes who may call what: clients, their scopes and secrets, roles and who holds them. */
+    /**
+     * What changes who may call or see what: clients, their scopes and secrets, roles and who holds
+     * them, staff accounts (their agency attribute), identity providers.
+     */
     static final Set<String> RESOURCE_TYPES = Set.of("CLIENT", "CLIENT_ROLE", "REALM_ROLE", "REALM_ROLE_MAPPING",
-            "CLIENT_ROLE_MAPPING", "CLIENT_SCOPE", "CLIENT_SCOPE_MAPPING", "CLIENT_SCOPE_CLIENT_MAPPING", "GROUP_MEMBERSHIP");
+            "CLIENT_ROLE_MAPPING", "CLIENT_SCOPE", "CLIENT_SCOPE_MAPPING", "CLIENT_SCOPE_CLIENT_MAPPING", "GROUP_MEMBERSHIP",
+            "USER", "IDENTITY_PROVIDER", "IDENTITY_PROVIDER_MAPPER");
 
     private final KeycloakAdminEvents events;
     private final AuditJournal journal;

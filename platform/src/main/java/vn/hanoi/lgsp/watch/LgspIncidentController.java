@@ -30,11 +30,38 @@ class LgspIncidentController {
     private final LgspIncidents incidents;
     private final SecurityReport report;
     private final org.camunda.bpm.engine.RuntimeService runtime;
+    private final LgspMaintenance maintenance;
 
-    LgspIncidentController(LgspIncidents incidents, SecurityReport report, org.camunda.bpm.engine.RuntimeService runtime) {
+    LgspIncidentController(LgspIncidents incidents, SecurityReport report, org.camunda.bpm.engine.RuntimeService runtime,
+                           LgspMaintenance maintenance) {
         this.incidents = incidents;
         this.report = report;
         this.runtime = runtime;
+        this.maintenance = maintenance;
+    }
+
+    record Announcement(Instant startsAt, Instant endsAt, String reason) {
+    }
+
+    record Announced(String code, String message, LgspMaintenance.Window window) {
+    }
+
+    /** DOST announces the LGSP's own maintenance: every agency with a connected system is told. */
+    @org.springframework.web.bind.annotation.PostMapping(path = "/lgsp-maintenance", consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.CREATED)
+    Announced announce(@org.springframework.web.bind.annotation.RequestBody Announcement announcement,
+                       Authentication caller) {
+        vn.hanoi.lgsp.contract.AgencyCaller who = vn.hanoi.lgsp.contract.AgencyCaller.of(caller);
+        if (!who.hasRole("dost-operator")) {
+            throw new ApiException(ErrorCode.FORBIDDEN, "DOST's operators announce the LGSP's maintenance");
+        }
+        if (announcement == null) {
+            throw new ApiException(ErrorCode.VALIDATION_FAILED, "startsAt, endsAt and reason are required");
+        }
+        LgspMaintenance.Window window = maintenance.announce(announcement.startsAt(), announcement.endsAt(),
+                announcement.reason(), who.name());
+        return new Announced(ApiResponses.SUCCESS, "LGSP maintenance announced to " + window.told() + " addresses", window);
     }
 
     record IncidentList(String code, String message, List<LgspIncidents.LgspIncident> incidents) {
@@ -62,7 +89,7 @@ class LgspIncidentController {
     ResponseEntity<byte[]> securityReport(@PathVariable String month, Authentication caller) {
         cityWide(caller);
         YearMonth period = month(month);
-        byte[] pdf = report.pdf(report.figures(period), Instant.now());
+        byte[] pdf = report.pdf(report.reported(period), Instant.now());
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                         .filename("bao-cao-an-toan-thong-tin-" + period + ".pdf").build().toString())

@@ -47,11 +47,14 @@ class SecurityReport {
     private final LgspIncidents incidents;
     private final ReportSettings fonts;
     private final org.springframework.jdbc.core.JdbcTemplate jdbc;
+    private final com.fasterxml.jackson.databind.ObjectMapper json;
 
-    SecurityReport(LgspIncidents incidents, ReportSettings fonts, org.springframework.jdbc.core.JdbcTemplate jdbc) {
+    SecurityReport(LgspIncidents incidents, ReportSettings fonts, org.springframework.jdbc.core.JdbcTemplate jdbc,
+                   com.fasterxml.jackson.databind.ObjectMapper json) {
         this.incidents = incidents;
         this.fonts = fonts;
         this.jdbc = jdbc;
+        this.json = json;
     }
 
     java.util.Optional<Approval> approval(YearMonth month) {
@@ -59,6 +62,33 @@ class SecurityReport {
                 (rs, n) -> new Approval(rs.getString(1), rs.getString(2),
                         rs.getTimestamp(3) == null ? null : rs.getTimestamp(3).toInstant(), rs.getString(4)),
                 month.toString()).stream().findFirst();
+    }
+
+    /**
+     * The figures a report shows: as drafted and approved when a leader approved the month, so
+     * that the report reads as the leader read it; otherwise as they are now.
+     */
+    Figures reported(YearMonth month) {
+        Figures now = figures(month);
+        List<Map<String, Object>> stored = jdbc.queryForList(
+                "select figures::text figures from lgsp.security_report where month = ? and status = 'APPROVED'",
+                month.toString());
+        if (stored.isEmpty()) {
+            return now;
+        }
+        try {
+            com.fasterxml.jackson.databind.JsonNode figures = json.readTree((String) stored.get(0).get("figures"));
+            Map<String, long[]> byRule = new java.util.TreeMap<>();
+            for (String rule : RULES.keySet()) {
+                if (figures.has(rule)) {
+                    byRule.put(rule, new long[] {figures.path(rule).path("incidents").asLong(),
+                            figures.path(rule).path("occurrences").asLong()});
+                }
+            }
+            return new Figures(month, byRule, figures.path("healthIncidents").asLong(), now.open());
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("the approved security report of " + month + " is unreadable", e);
+        }
     }
 
     Figures figures(YearMonth month) {

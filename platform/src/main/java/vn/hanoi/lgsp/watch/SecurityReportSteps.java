@@ -42,12 +42,14 @@ public class SecurityReportSteps {
         figures.byRule().forEach((rule, counts) -> stored.put(rule, Map.of("incidents", counts[0], "occurrences", counts[1])));
         stored.put("healthIncidents", figures.healthIncidents());
         stored.put("openAtDrafting", figures.open().size());
+        // an approved month stays as approved: a new draft replaces only a draft or a refused one
         jdbc.update("""
                 insert into lgsp.security_report (month, status, figures, process_instance_id)
                 values (?, 'DRAFT', ?::jsonb, ?)
                 on conflict (month) do update set status = 'DRAFT', figures = excluded.figures, drafted_at = now(),
                     decided_by = null, decided_at = null, decision_note = null,
-                    process_instance_id = excluded.process_instance_id""",
+                    process_instance_id = excluded.process_instance_id
+                where security_report.status <> 'APPROVED'""",
                 month.toString(), json.writeValueAsString(stored), execution.getProcessInstanceId());
         execution.setVariable(Variables.MONTH, month.toString());
         execution.setVariable(Variables.SUMMARY, figures.findings() + " sự cố an toàn thông tin, " + figures.healthIncidents()
@@ -60,9 +62,11 @@ public class SecurityReportSteps {
         var authentication = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
         String by = authentication == null || authentication.getUserId() == null ? "dost-leader" : authentication.getUserId();
         boolean approved = SecurityReportProcess.APPROVE.equals(execution.getVariable(Variables.DECISION));
+        // the leader decides on the draft this process made, not on a later one
         jdbc.update("update lgsp.security_report set status = ?, decided_by = ?, decided_at = now(), decision_note = ?"
-                        + " where month = ?", approved ? "APPROVED" : "REJECTED", by,
-                execution.getVariable(Variables.DECISION_NOTE), execution.getVariable(Variables.MONTH));
+                        + " where month = ? and process_instance_id = ? and status = 'DRAFT'",
+                approved ? "APPROVED" : "REJECTED", by, execution.getVariable(Variables.DECISION_NOTE),
+                execution.getVariable(Variables.MONTH), execution.getProcessInstanceId());
         mailer.send("watch/security-report-decided", Recipients.staffGroup("dost-operators"), "month",
                 execution.getVariable(Variables.MONTH), "approved", approved, "by", by,
                 "note", execution.getVariable(Variables.DECISION_NOTE));

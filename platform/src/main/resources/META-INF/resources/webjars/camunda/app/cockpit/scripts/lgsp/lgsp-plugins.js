@@ -96,7 +96,11 @@ function uPlotLibrary() {
 // CSV of a table's numbers as they came from the server (not as formatted on screen)
 function csvLink(name, headers, rows) {
   const quote = value => {
-    const text = value === null || value === undefined ? '' : String(value);
+    let text = value === null || value === undefined ? '' : String(value);
+    // a name that starts like a formula is not run as one by the spreadsheet that opens the file
+    if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) {
+      text = "'" + text;
+    }
     return /[",\n;]/.test(text) ? '"' + text.replace(/"/g, '""') + '"' : text;
   };
   const text = '\ufeff' + [headers, ...rows].map(row => row.map(quote).join(',')).join('\r\n') + '\r\n';
