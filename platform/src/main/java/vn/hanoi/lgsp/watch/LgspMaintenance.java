@@ -46,6 +46,20 @@ class LgspMaintenance {
 
     @Transactional
     Window announce(Instant startsAt, Instant endsAt, String reason, String by) {
+        check(startsAt, endsAt, reason);
+        UUID id = UUID.randomUUID();
+        List<String> connected = agencies.connectedAgencies();
+        List<String> told = mailer.send("watch/lgsp-maintenance", Recipients.agencies(connected)
+                        .and(Recipients.staffGroup("dost-operators")),
+                "startsAt", startsAt, "endsAt", endsAt, "reason", reason.strip());
+        jdbc.update("insert into lgsp.lgsp_maintenance (id, starts_at, ends_at, reason, announced_by, told)"
+                        + " values (?, ?, ?, ?, ?, ?)", id, Timestamp.from(startsAt), Timestamp.from(endsAt), reason.strip(),
+                by, told.size());
+        publishNotice(id, startsAt, endsAt, reason.strip());
+        return new Window(id, startsAt, endsAt, reason.strip(), by, told.size());
+    }
+
+    private static void check(Instant startsAt, Instant endsAt, String reason) {
         Instant now = Instant.now();
         if (startsAt == null || endsAt == null || reason == null || reason.isBlank() || reason.length() > 1000) {
             throw new ApiException(ErrorCode.VALIDATION_FAILED, "LGSP maintenance needs startsAt, endsAt and a reason "
@@ -58,17 +72,12 @@ class LgspMaintenance {
         if (!endsAt.isAfter(startsAt) || Duration.between(startsAt, endsAt).compareTo(LONGEST) > 0) {
             throw new ApiException(ErrorCode.VALIDATION_FAILED, "endsAt must be after startsAt and within 2 days of it");
         }
-        UUID id = UUID.randomUUID();
-        List<String> connected = agencies.connectedAgencies();
-        List<String> told = mailer.send("watch/lgsp-maintenance", Recipients.agencies(connected)
-                        .and(Recipients.staffGroup("dost-operators")),
-                "startsAt", startsAt, "endsAt", endsAt, "reason", reason.strip());
-        jdbc.update("insert into lgsp.lgsp_maintenance (id, starts_at, ends_at, reason, announced_by, told)"
-                        + " values (?, ?, ?, ?, ?, ?)", id, Timestamp.from(startsAt), Timestamp.from(endsAt), reason.strip(),
-                by, told.size());
+    }
+
+    /** The notices page and its feed carry it, as they carry an agency's maintenance. */
+    private void publishNotice(UUID id, Instant startsAt, Instant endsAt, String reason) {
         notices.publish(new NoticeBoard.Draft("lgsp-maintenance/" + id, NoticeKind.MAINTENANCE, null, null, LGSP_AGENCY,
-                "Bảo trì LGSP Hà Nội", reason.strip(), startsAt, endsAt));
-        return new Window(id, startsAt, endsAt, reason.strip(), by, told.size());
+                "Bảo trì LGSP Hà Nội", reason, startsAt, endsAt));
     }
 
     boolean active(Instant at) {
