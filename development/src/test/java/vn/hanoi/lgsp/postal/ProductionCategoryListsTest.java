@@ -48,6 +48,8 @@ class ProductionCategoryListsTest extends PlatformTest {
                 environment.getProperty("spring.datasource.username"), environment.getProperty("spring.datasource.password"));
         Flyway.configure().dataSource(production).schemas("lgsp").defaultSchema("lgsp")
                 .locations("classpath:db/migration")
+                // as the platform sets it: an index built concurrently waits for Flyway's own lock otherwise
+                .configuration(Map.of("flyway.postgresql.transactional.lock", "false"))
                 .javaMigrations(context.getBeansOfType(JavaMigration.class).values().toArray(JavaMigration[]::new))
                 .load().migrate();
         JdbcTemplate jdbc = new JdbcTemplate(production);
