@@ -8,20 +8,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import vn.hanoi.lgsp.onboarding.ServiceOnboardingProcessTest;
 import vn.hanoi.lgsp.support.Api;
 import vn.hanoi.lgsp.support.Keycloak;
-import vn.hanoi.lgsp.support.PlatformTest;
-import vn.hanoi.lgsp.support.StaffBrowser;
+import vn.hanoi.lgsp.support.BrowserTest;
 
 /**
  * The portal's browser walk (R-08, R-09, R-10, R-23) in Debian's Chromium, headless: an anonymous
@@ -31,24 +27,10 @@ import vn.hanoi.lgsp.support.StaffBrowser;
  * own registrations; a citizen signs in through the simulated VNeID and is greeted by name, and
  * that session opens no staff page.
  */
-class PortalBrowserTest extends PlatformTest {
+class PortalBrowserTest extends BrowserTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     static final String WARD = "000.00.61.H26";
-
-    StaffBrowser browser;
-    WebDriver driver;
-
-    @BeforeEach
-    void browser() throws Exception {
-        browser = new StaffBrowser();
-        driver = browser.driver();
-    }
-
-    @AfterEach
-    void close() {
-        browser.close();
-    }
 
     @Test
     void aVisitorFindsAServiceWithAndWithoutDiacriticsReadsItsOpenApiAndDownloadsItsCollection() throws Exception {

@@ -18,8 +18,6 @@ import org.apache.pdfbox.text.PDFTextStripper;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -30,7 +28,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import vn.hanoi.lgsp.support.Api;
 import vn.hanoi.lgsp.support.Keycloak;
-import vn.hanoi.lgsp.support.PlatformTest;
+import vn.hanoi.lgsp.support.BrowserTest;
 import vn.hanoi.lgsp.support.StaffBrowser;
 
 /**
@@ -42,7 +40,7 @@ import vn.hanoi.lgsp.support.StaffBrowser;
  * second citizen sees none of it and cannot report it; a page elsewhere cannot post a report in
  * the citizen's name.
  */
-class CitizenDataUseBrowserTest extends PlatformTest {
+class CitizenDataUseBrowserTest extends BrowserTest {
 
     static final String WARD = "000.00.61.H26";
     static final String CITIZEN = "001090000001";
@@ -54,20 +52,6 @@ class CitizenDataUseBrowserTest extends PlatformTest {
     RuntimeService runtime;
     @Autowired
     JdbcTemplate jdbc;
-
-    StaffBrowser browser;
-    WebDriver driver;
-
-    @BeforeEach
-    void browser() throws Exception {
-        browser = new StaffBrowser();
-        driver = browser.driver();
-    }
-
-    @AfterEach
-    void close() {
-        browser.close();
-    }
 
     @Test
     void aCitizenSeesWhoUsedTheirDataDownloadsItAndReportsAnEntryAndNoOtherCitizenDoes() throws Exception {

@@ -13,12 +13,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.StaleElementReferenceException;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -26,8 +23,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import vn.hanoi.lgsp.connection.Incidents;
 import vn.hanoi.lgsp.monitoring.TransactionLog;
 import vn.hanoi.lgsp.support.Api;
-import vn.hanoi.lgsp.support.PlatformTest;
-import vn.hanoi.lgsp.support.StaffBrowser;
+import vn.hanoi.lgsp.support.BrowserTest;
 
 /**
  * Supervisors look at charts, not codes (R-20, Đ12.1), in Debian's Chromium, headless: the
@@ -36,7 +32,7 @@ import vn.hanoi.lgsp.support.StaffBrowser;
  * route in Vietnamese; the CSV of a table carries the same numbers; the status board shows each
  * system's state in colour with a 24-hour strip; the incident log opens in Cockpit.
  */
-class SupervisorChartsTest extends PlatformTest {
+class SupervisorChartsTest extends BrowserTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     static final String WARD = "000.00.61.H26";
@@ -49,20 +45,6 @@ class SupervisorChartsTest extends PlatformTest {
     org.springframework.jdbc.core.JdbcTemplate jdbc;
     @Autowired
     Incidents incidents;
-
-    StaffBrowser browser;
-    WebDriver driver;
-
-    @BeforeEach
-    void browser() throws Exception {
-        browser = new StaffBrowser();
-        driver = browser.driver();
-    }
-
-    @AfterEach
-    void close() {
-        browser.close();
-    }
 
     @Test
     void chartsNamesAndCsvShowTheSeededFiguresAndTheBoardAndIncidentLogReadAtAGlance() throws Exception {

@@ -17,14 +17,7 @@ class CitizenArea {
     @GetMapping("/cong-dan")
     String page(@AuthenticationPrincipal OidcUser citizen, Model model) {
         model.addAttribute("name", CitizenNames.of(citizen));
-        model.addAttribute("identifier", masked(citizen.getPreferredUsername()));
+        model.addAttribute("identifier", CitizenNames.masked(citizen.getPreferredUsername()));
         return "portal/citizen";
-    }
-
-    static String masked(String identifier) {
-        if (identifier == null || identifier.length() < 6) {
-            return "";
-        }
-        return identifier.substring(0, 3) + "*".repeat(identifier.length() - 5) + identifier.substring(identifier.length() - 2);
     }
 }

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import org.springframework.stereotype.Component;
+import vn.hanoi.lgsp.identity.CitizenNames;
 import vn.hanoi.lgsp.reports.PdfPages;
 import vn.hanoi.lgsp.reports.ReportSettings;
 
@@ -24,7 +25,7 @@ class DataUsePdf {
         try (PdfPages pages = new PdfPages(fonts, title + " — " + name, "LGSP Hà Nội")) {
             pages.line(true, 10, "UBND THÀNH PHỐ HÀ NỘI — NỀN TẢNG TÍCH HỢP, CHIA SẺ DỮ LIỆU (LGSP)").gap(14);
             pages.line(true, 15, title.toUpperCase(java.util.Locale.forLanguageTag("vi-VN"))).gap(6);
-            pages.line(false, 11, "Chủ thể dữ liệu: " + name + " — số định danh " + masked(identifier));
+            pages.line(false, 11, "Chủ thể dữ liệu: " + name + " — số định danh " + CitizenNames.masked(identifier));
             pages.line(false, 11, "Từ ngày " + DAY.format(period.from()) + " đến hết ngày " + DAY.format(period.to()));
             pages.line(false, 11, "Số lượt sử dụng: " + entries.size()).gap(12);
             int n = 0;
@@ -49,9 +50,5 @@ class DataUsePdf {
 
     private static String text(String value) {
         return value == null || value.isBlank() ? "—" : value;
-    }
-
-    static String masked(String identifier) {
-        return identifier.substring(0, 3) + "*".repeat(identifier.length() - 5) + identifier.substring(identifier.length() - 2);
     }
 }

@@ -70,7 +70,8 @@ class HealthWatch implements SchedulingConfigurer {
 
     /** One round: every component's state, an incident opened for each that fails, resolved for each back. */
     List<LgspStatus.Component> check() {
-        List<LgspStatus.Component> components = new ArrayList<>(status.components());
+        // the same round of checks the public status page shows, not a second one
+        List<LgspStatus.Component> components = new ArrayList<>(status.recentComponents());
         components.add(threshold("job-backlog", "lgsp.jobs.failed", settings.jobBacklogLimit(),
                 "process-engine jobs out of retries"));
         components.add(threshold("monitoring-outbox", "lgsp.outbox.lag.seconds", settings.outboxLagLimit().toSeconds(),
